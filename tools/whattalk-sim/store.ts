@@ -1,0 +1,293 @@
+// The simulator's mutable view of the dataset: per-account call lists kept sorted newest first,
+// copy-on-write over the frozen generated data, with cached JSON per call object.
+
+import {
+  callInstant,
+  compareNewestFirst,
+  recordingUrl,
+  type Call,
+  type Dataset,
+  type SimAccount,
+} from "./data";
+import { LOCAL_TIMESTAMP_RE, formatInZone, zonedToEpoch } from "./tz";
+
+export interface CallFilters {
+  status?: string;
+  type?: string;
+  /** Substring of client_phone_number, after removing spaces from the query. */
+  phone?: string;
+  assistantId?: number;
+  campaignId?: number;
+  /** YYYY-MM-DD in the account's zone, inclusive. */
+  dateFrom?: string;
+  /** YYYY-MM-DD in the account's zone, inclusive through 23:59:59. */
+  dateTo?: string;
+}
+
+interface Entry {
+  call: Call;
+  /** Instant of created_at (ms). */
+  at: number;
+  /** created_at's local date, YYYY-MM-DD. */
+  day: string;
+  id: number;
+  key: string;
+}
+
+/** Thrown for bad control-API input; the server answers 400 with the message. */
+export class StoreInputError extends Error {}
+
+const CALL_KEY_ORDER = [
+  "id", "assistant_name", "campaign_name", "type", "duration", "assistant_phone_number", "client_phone_number",
+  "status", "transcript", "variables", "evaluation", "webhook_response", "carrier_cost", "total_cost",
+  "answered_by", "recording_url", "created_at", "updated_at", "assistant_id", "campaign_id",
+] as const;
+
+function entryOf(call: Call, key: string, timeZone: string, at: number = callInstant(call, timeZone)): Entry {
+  return { call, at, day: call.created_at.slice(0, 10), id: call.id, key };
+}
+
+export class CallStore {
+  private lists = new Map<string, Entry[]>();
+  private pristine = new Map<string, Entry[]>();
+  private maxPristineId = 0;
+  private byId = new Map<number, Entry>();
+  private accounts = new Map<string, SimAccount>();
+  private json = new WeakMap<Call, string>();
+  private nextId = 0;
+
+  constructor(
+    readonly dataset: Dataset,
+    /** Calls created after this instant are not visible yet (default mode hides the future). */
+    private readonly visibleUntil: () => number = () => Number.POSITIVE_INFINITY,
+  ) {
+    for (const a of dataset.accounts) {
+      this.accounts.set(a.key, a);
+      const list = a.calls.map((c) => entryOf(c, a.key, a.timeZone));
+      list.sort(compareNewestFirst);
+      this.pristine.set(a.key, list);
+      for (const e of list) if (e.id > this.maxPristineId) this.maxPristineId = e.id;
+    }
+    this.reset();
+  }
+
+  /** Restores the generated calls (undoes deletes, patches and additions). */
+  reset(): void {
+    this.lists.clear();
+    this.byId.clear();
+    for (const [key, list] of this.pristine) {
+      this.lists.set(key, list.slice());
+      for (const e of list) this.byId.set(e.id, e);
+    }
+    this.nextId = this.maxPristineId + 1;
+  }
+
+  account(key: string): SimAccount | undefined {
+    return this.accounts.get(key);
+  }
+
+  /** The JSON text of a call (cached per call object). */
+  toJson(call: Call): string {
+    let s = this.json.get(call);
+    if (s === undefined) {
+      s = JSON.stringify(call);
+      this.json.set(call, s);
+    }
+    return s;
+  }
+
+  /** Index of the first entry visible now (lists are newest first). */
+  private firstVisible(list: Entry[]): number {
+    const cutoff = this.visibleUntil();
+    if (cutoff === Number.POSITIVE_INFINITY || list.length === 0 || list[0].at <= cutoff) return 0;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].at > cutoff) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private visible(e: Entry): boolean {
+    return e.at <= this.visibleUntil();
+  }
+
+  /** Filters, counts and slices one account's calls. `offset`/`limit` select the page. */
+  list(key: string, f: CallFilters, offset: number, limit: number): { total: number; calls: Call[] } {
+    const list = this.lists.get(key) ?? [];
+    let lo = this.firstVisible(list);
+    let hi = list.length;
+    // Local dates never decrease with the instant, so date bounds are binary searches.
+    if (f.dateTo !== undefined) {
+      const to = f.dateTo;
+      let a = lo;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (list[mid].day > to) a = mid + 1;
+        else b = mid;
+      }
+      lo = a;
+    }
+    if (f.dateFrom !== undefined) {
+      const from = f.dateFrom;
+      let a = lo;
+      let b = hi;
+      while (a < b) {
+        const mid = (a + b) >> 1;
+        if (list[mid].day >= from) a = mid + 1;
+        else b = mid;
+      }
+      hi = a;
+    }
+    const { status, type, assistantId, campaignId } = f;
+    const phone = f.phone;
+    const calls: Call[] = [];
+    let total = 0;
+    const end = offset + limit;
+    for (let i = lo; i < hi; i++) {
+      const c = list[i].call;
+      if (status !== undefined && c.status !== status) continue;
+      if (type !== undefined && c.type !== type) continue;
+      if (assistantId !== undefined && c.assistant_id !== assistantId) continue;
+      if (campaignId !== undefined && c.campaign_id !== campaignId) continue;
+      if (phone !== undefined && (typeof c.client_phone_number !== "string" || !c.client_phone_number.includes(phone))) continue;
+      if (total >= offset && total < end) calls.push(c);
+      total++;
+    }
+    return { total, calls };
+  }
+
+  /** A visible call of this account. */
+  get(key: string, id: number): Call | undefined {
+    const e = this.byId.get(id);
+    return e && e.key === key && this.visible(e) ? e.call : undefined;
+  }
+
+  /** Any call by id, whatever its account and visibility (control API, recordings). */
+  find(id: number): { key: string; call: Call } | undefined {
+    const e = this.byId.get(id);
+    return e ? { key: e.key, call: e.call } : undefined;
+  }
+
+  delete(key: string, id: number): boolean {
+    const e = this.byId.get(id);
+    if (!e || e.key !== key || !this.visible(e)) return false;
+    this.remove(e);
+    return true;
+  }
+
+  /** Current calls of an account, newest first (including not-yet-visible ones). */
+  calls(key: string): Call[] {
+    return (this.lists.get(key) ?? []).map((e) => e.call);
+  }
+
+  private remove(e: Entry): void {
+    const list = this.lists.get(e.key)!;
+    const i = this.indexOf(list, e);
+    if (i >= 0) list.splice(i, 1);
+    this.byId.delete(e.id);
+  }
+
+  private indexOf(list: Entry[], e: Entry): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareNewestFirst(list[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo] === e ? lo : list.indexOf(e);
+  }
+
+  private insert(e: Entry): void {
+    const list = this.lists.get(e.key)!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareNewestFirst(list[mid], e) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    list.splice(lo, 0, e);
+    this.byId.set(e.id, e);
+  }
+
+  private normalize(fields: Record<string, unknown>, id: number, timeZone: string): Record<string, unknown> {
+    if ("id" in fields) throw new StoreInputError("id cannot be set");
+    const out: Record<string, unknown> = { ...fields };
+    if (out.recording_url === true) out.recording_url = recordingUrl(this.dataset.baseUrl, id);
+    for (const f of ["created_at", "updated_at"] as const) {
+      if (f in out) {
+        const v = out[f];
+        if (typeof v !== "string" || !LOCAL_TIMESTAMP_RE.test(v) || Number.isNaN(zonedToEpoch(v, timeZone))) {
+          throw new StoreInputError(`${f} must be "YYYY-MM-DD HH:MM:SS" (the account's local time)`);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Merges fields into a call (any account). `updated_at` becomes now unless given;
+   * `recording_url: true` means "a recording served by this simulator".
+   */
+  patch(id: number, fields: Record<string, unknown>): Call | undefined {
+    const e = this.byId.get(id);
+    if (!e) return undefined;
+    const account = this.accounts.get(e.key)!;
+    const norm = this.normalize(fields, id, account.timeZone);
+    if (!("updated_at" in norm)) norm.updated_at = formatInZone(Date.now(), account.timeZone);
+    const call = { ...e.call, ...norm } as Call;
+    this.remove(e);
+    const at = "created_at" in norm ? zonedToEpoch(call.created_at, account.timeZone) : e.at;
+    this.insert(entryOf(call, e.key, account.timeZone, at));
+    return call;
+  }
+
+  /** Adds a call to an account; missing fields get the defaults of a fresh outbound call. */
+  add(key: string, fields: Record<string, unknown>): Call {
+    const account = this.accounts.get(key);
+    if (!account) throw new StoreInputError("key must be one of the simulator's API keys");
+    const id = this.nextId++;
+    const norm = this.normalize(fields, id, account.timeZone);
+    const type = (norm.type as string | undefined) ?? "outbound";
+    const assistantId = typeof norm.assistant_id === "number" ? norm.assistant_id : undefined;
+    const assistant =
+      account.assistants.find((a) => a.id === assistantId) ??
+      account.assistants.find((a) => a.is_active && (type === "outbound" ? a.type === "outbound" : a.type === "inbound")) ??
+      account.assistants[0];
+    const createdAt = (norm.created_at as string | undefined) ?? formatInZone(Date.now(), account.timeZone);
+    const defaults: Record<string, unknown> = {
+      id,
+      assistant_name: assistant?.name ?? null,
+      campaign_name: null,
+      type,
+      duration: 0,
+      assistant_phone_number: type === "web" ? null : (assistant?.phone_number ?? null),
+      client_phone_number: type === "web" ? null : ({ alpha: "+905550000001", beta: "+4915100000001", gamma: "+12125550100" } as const)[account.slug],
+      status: "initiated",
+      transcript: null,
+      variables: {},
+      evaluation: null,
+      webhook_response: null,
+      carrier_cost: null,
+      total_cost: null,
+      answered_by: null,
+      recording_url: null,
+      created_at: createdAt,
+      updated_at: createdAt,
+      assistant_id: assistant?.id ?? null,
+      campaign_id: null,
+    };
+    const merged: Record<string, unknown> = { ...defaults, ...norm, id };
+    const ordered: Record<string, unknown> = {};
+    for (const k of CALL_KEY_ORDER) ordered[k] = merged[k];
+    for (const k of Object.keys(merged)) if (!(k in ordered)) ordered[k] = merged[k];
+    const call = ordered as unknown as Call;
+    this.insert(entryOf(call, key, account.timeZone));
+    return call;
+  }
+}
