@@ -1,0 +1,55 @@
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { db } from "@/lib/db";
+
+export type AuditAction =
+  | "member.invited"
+  | "member.invitation_revoked"
+  | "member.joined"
+  | "member.role_changed"
+  | "member.removed"
+  | "member.left"
+  | "ownership.transferred"
+  | "assignments.changed"
+  | "team.created"
+  | "team.settings_changed"
+  | "credential.added"
+  | "credential.replaced"
+  | "credential.removed"
+  | "credential.tested"
+  | "credential.marked_invalid"
+  | "credentials.rotated"
+  | "directory.synced"
+  | "directory.changed"
+  | "view.created"
+  | "view.updated"
+  | "view.shared"
+  | "view.deleted"
+  | "view.team_default_set"
+  | "calls.exported"
+  | "call.deleted";
+
+export type AuditInput = {
+  teamId: string | null;
+  actor: { id: string; email: string } | null;
+  action: AuditAction;
+  target?: { type: string; id?: string | null; label?: string | null };
+  /** Details of the change. Must never hold a secret. */
+  data?: Prisma.InputJsonValue;
+};
+
+/** Records who did what to whom. Pass a transaction client to record atomically with the change. */
+export async function recordAudit(input: AuditInput, tx: Prisma.TransactionClient = db()): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      teamId: input.teamId,
+      actorId: input.actor?.id ?? null,
+      actorLabel: input.actor?.email ?? null,
+      action: input.action,
+      targetType: input.target?.type ?? null,
+      targetId: input.target?.id ?? null,
+      targetLabel: input.target?.label ?? null,
+      data: input.data,
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import GoogleProvider from "next-auth/providers/google";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { verifyPassword } from "@/lib/auth/password";
+import { clientIp, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/throttle";
+import { findOrCreateOAuthUser } from "@/lib/auth/oauth";
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
+
+/** Which optional OAuth providers are configured (the sign-in page shows only these). */
+export function oauthProviders(): { id: "github" | "google"; name: string }[] {
+  const e = env();
+  const list: { id: "github" | "google"; name: string }[] = [];
+  if (e.GITHUB_ID && e.GITHUB_SECRET) list.push({ id: "github", name: "GitHub" });
+  if (e.GOOGLE_ID && e.GOOGLE_SECRET) list.push({ id: "google", name: "Google" });
+  return list;
+}
+
+let cached: NextAuthOptions | undefined;
+
+export function authOptions(): NextAuthOptions {
+  if (cached) return cached;
+  const e = env();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      id: "credentials",
+      name: "E-mail and password",
+      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+      async authorize(raw, req) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
+        const ok = await verifyPassword(user?.passwordHash, password);
+        if (!user || !ok) {
+          await recordLoginFailure(email, clientIp(req?.headers ?? {}));
+          return null; // the same answer whether or not the e-mail exists
+        }
+        await recordLoginSuccess(email);
+        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+      },
+    }),
+  ];
+  if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  if (e.GOOGLE_ID && e.GOOGLE_SECRET) providers.push(GoogleProvider({ clientId: e.GOOGLE_ID, clientSecret: e.GOOGLE_SECRET }));
+
+  cached = {
+    secret: e.NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers,
+    logger: {
+      // next-auth's own messages may include request details; keep them out of the logs except the code.
+      error: (code) => console.error(JSON.stringify({ level: 50, msg: "auth error", code })),
+      warn: () => {},
+      debug: () => {},
+    },
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oauth") return true;
+        const result = await findOrCreateOAuthUser({ provider: account.provider, email: user.email ?? profile?.email ?? null, name: user.name ?? null, profile });
+        if (!result.ok) return `/signin?error=${result.reason}`;
+        Object.assign(user, { id: result.user.id, sv: result.user.sessionVersion });
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          const u = user as { id: string; sv?: number };
+          token.sub = u.id;
+          token.sv = u.sv ?? 1;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        return { ...session, user: { ...session.user, id: token.sub } };
+      },
+    },
+  };
+  return cached;
+}

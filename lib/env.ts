@@ -1,0 +1,112 @@
+// The one reader of process.env. Everything else imports `env()` from here.
+// Validation is lazy (first call) so `next build` never needs runtime secrets; start-up calls
+// `assertEnv()` (instrumentation.ts and the launcher) so a bad variable stops the server with one
+// readable line naming it.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })
+  .transform((v) => ["true", "1", "yes", "on"].includes(v));
+const int = (min: number, max: number) =>
+  z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
+const csv = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** PostgreSQL connection string. Unset: the launcher starts the embedded database and sets it. */
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+    /** Public base URL of the portal, e.g. https://portal.example.com (used in links and by next-auth). */
+    NEXTAUTH_URL: z.url("must be a URL like https://portal.example.com").optional(),
+    /** Secret that signs session tokens (32+ random characters). Required in production. */
+    NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    /** Key ring for API keys at rest: "k2:<base64 32 bytes>,k1:<...>"; the first encrypts, all decrypt. */
+    APP_ENCRYPTION_KEYS: z.string().optional(),
+    WHATTALK_API_URL: z.url("must be a URL").default("https://app.whattalk.ai/api"),
+    /** Hosts (host or host:port) recordings may be fetched from. */
+    WHATTALK_RECORDING_HOSTS: csv.default(["recordings.whattalk.ai"]),
+    WHATTALK_TIMEOUT_MS: int(100, 120_000).default(10_000),
+    WHATTALK_MAX_RETRIES: int(0, 5).default(2),
+    /** Upstream requests a team may make per minute, across all instances. */
+    WHATTALK_TEAM_BUDGET_PER_MINUTE: int(1, 100_000).default(100),
+    /** Response cache lifetime in ms; 0 disables the cache. */
+    WHATTALK_CACHE_TTL_MS: int(0, 600_000).default(15_000),
+    /** Redis for shared rate limits, cache and coalescing across instances. Unset: in memory. */
+    REDIS_URL: z.string().regex(/^rediss?:\/\//, "must be a redis:// URL").optional(),
+    SIGNUP_ENABLED: bool.default(true),
+    GITHUB_ID: z.string().optional(),
+    GITHUB_SECRET: z.string().optional(),
+    GOOGLE_ID: z.string().optional(),
+    GOOGLE_SECRET: z.string().optional(),
+    /** Failed sign-ins allowed per e-mail and per IP per minute before 429. */
+    LOGIN_MAX_ATTEMPTS: int(1, 1000).default(5),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Analytics refuses ranges with more calls than this and asks for a narrower range. */
+    ANALYTICS_MAX_CALLS: int(100, 1_000_000).default(20_000),
+    /** Parallel upstream page requests of one CSV export or analytics run. */
+    EXPORT_CONCURRENCY: int(1, 16).default(4),
+  })
+  .superRefine((e, ctx) => {
+    if (e.NODE_ENV === "production") {
+      if (!e.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
+      if (!e.APP_ENCRYPTION_KEYS) ctx.addIssue({ code: "custom", path: ["APP_ENCRYPTION_KEYS"], message: "is required in production" });
+    }
+    if (!!e.GITHUB_ID !== !!e.GITHUB_SECRET) ctx.addIssue({ code: "custom", path: ["GITHUB_SECRET"], message: "GITHUB_ID and GITHUB_SECRET must be set together" });
+    if (!!e.GOOGLE_ID !== !!e.GOOGLE_SECRET) ctx.addIssue({ code: "custom", path: ["GOOGLE_SECRET"], message: "GOOGLE_ID and GOOGLE_SECRET must be set together" });
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "EnvError";
+  }
+}
+
+/** Parses an environment; throws EnvError with one readable line naming each bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset", as in most .env tooling.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = schema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const parts = result.error.issues.map((i) => {
+    const name = String(i.path[0] ?? "environment");
+    const raw = cleaned[name];
+    const secret = /SECRET|KEYS|PASSWORD|DATABASE_URL|REDIS_URL/.test(name);
+    const got = raw === undefined || secret ? "" : ` (got "${raw.length > 60 ? raw.slice(0, 60) + "…" : raw}")`;
+    return `${name} ${i.message}${got}`;
+  });
+  throw new EnvError(`Invalid environment: ${parts.join("; ")}`);
+}
+
+let cached: Env | undefined;
+
+/** The validated environment (parsed once). */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For tests: forget the cached environment after changing process.env. */
+export function resetEnvCache() {
+  cached = undefined;
+}
+
+/** Called at start-up: prints one line and exits when the environment is invalid. */
+export function assertEnv(): Env {
+  try {
+    return env();
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import type { z } from "zod";
+import { AppError } from "@/lib/errors";
+import { toAppError } from "@/lib/http/to-app-error";
+import { parseOrThrow } from "@/lib/validation/parse";
+import { logger } from "@/lib/logger";
+
+export type ErrorBody = {
+  error: {
+    code: string;
+    message: string;
+    fieldErrors?: Record<string, string[]>;
+    retryAfterSeconds?: number;
+    [key: string]: unknown;
+  };
+};
+
+/** The JSON error answer for any thrown value. Unknown errors become a bare 500 (details only in logs). */
+export function errorResponse(error: unknown): NextResponse<ErrorBody> {
+  const appError = toAppError(error);
+  if (appError.code === "INTERNAL") {
+    logger.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, "unhandled error in route handler");
+  }
+  const body: ErrorBody = {
+    error: {
+      ...appError.details,
+      code: appError.code,
+      message: appError.message,
+      ...(appError.fieldErrors ? { fieldErrors: appError.fieldErrors } : {}),
+      ...(appError.retryAfterSeconds !== undefined ? { retryAfterSeconds: appError.retryAfterSeconds } : {}),
+    },
+  };
+  const headers: Record<string, string> = { "Cache-Control": "no-store" };
+  if (appError.retryAfterSeconds !== undefined) headers["Retry-After"] = String(appError.retryAfterSeconds);
+  return NextResponse.json(body, { status: appError.status, headers });
+}
+
+type Handler<P> = (req: NextRequest, params: P) => Promise<Response>;
+
+/**
+ * Wraps a route handler: typed params, errors mapped to statuses (AppError, ZodError → 400,
+ * upstream errors → 409/429/502/504, anything else → 500 with nothing internal), and
+ * `Cache-Control: no-store` on every answer. The handler still checks auth itself.
+ */
+export function route<P = Record<string, never>>(handler: Handler<P>) {
+  return async (req: NextRequest, ctx: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const res = await handler(req, await ctx.params);
+      if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
+      return res;
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+/** Reads and validates a JSON body; malformed JSON or invalid fields give 400. Unknown keys are dropped. */
+export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  let data: unknown;
+  try {
+    data = await req.json();
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body must be JSON.");
+  }
+  return parseOrThrow(schema, data);
+}
+
+export function json<T>(data: T, init?: ResponseInit): NextResponse<T> {
+  return NextResponse.json(data, init);
+}

@@ -1,0 +1,67 @@
+// The one role matrix. This table alone decides what a role may do: the server checks it on every
+// request (lib/auth/team-access.ts) and the UI hides what a role cannot do from the same table.
+export const ROLES = ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SCOPES = [
+  "calls:read:all",
+  "calls:read:assigned",
+  "calls:costs",
+  "calls:export",
+  "calls:delete",
+  "analytics:read",
+  "views:share",
+  "assignments:manage",
+  "members:manage",
+  "credentials:manage",
+  "audit:read",
+  "team:settings",
+  "team:delete",
+  "ownership:transfer",
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+const SUPERVISOR_SCOPES = [
+  "calls:read:all",
+  "calls:costs",
+  "calls:export",
+  "analytics:read",
+  "views:share",
+  "assignments:manage",
+] as const satisfies readonly Scope[];
+
+const ADMIN_SCOPES = [...SUPERVISOR_SCOPES, "members:manage", "credentials:manage", "audit:read", "calls:delete", "team:settings"] as const satisfies readonly Scope[];
+
+export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
+  OWNER: [...ADMIN_SCOPES, "team:delete", "ownership:transfer"],
+  ADMIN: ADMIN_SCOPES,
+  SUPERVISOR: SUPERVISOR_SCOPES,
+  AGENT: ["calls:read:assigned"],
+};
+
+export function can(role: Role, scope: Scope): boolean {
+  return ROLE_SCOPES[role].includes(scope);
+}
+
+export function scopesOf(role: Role): Scope[] {
+  return [...ROLE_SCOPES[role]];
+}
+
+/** Either calls scope lets a member open the calls pages (agents see a narrowed list). */
+export function canReadCalls(role: Role): boolean {
+  return can(role, "calls:read:all") || can(role, "calls:read:assigned");
+}
+
+/** Roles a member with `actor` role may grant or take away: only owners touch owner/admin. */
+export function canManageRole(actor: Role, target: Role): boolean {
+  if (!can(actor, "members:manage")) return false;
+  if (target === "OWNER" || target === "ADMIN") return actor === "OWNER";
+  return true;
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  OWNER: "Owner",
+  ADMIN: "Admin",
+  SUPERVISOR: "Supervisor",
+  AGENT: "Agent",
+};

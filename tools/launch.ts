@@ -1,0 +1,122 @@
+// `npm run demo` (production build) and `npm run dev` (Next's development server): the whole portal
+// on one machine with zero setup. Embedded PostgreSQL (unless DATABASE_URL is set), migrations, demo
+// data wired to the bundled WhatTalk simulator, the simulator, and the app at http://localhost:3000.
+// Ctrl-C stops everything. A second run reuses the data in .data/.
+import { spawn } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { DataDirInUseError } from "./db/embedded";
+import { loadOrCreateSecrets } from "./secrets";
+import { ROOT, startStack, type Stack } from "./stack";
+
+const DATA_DIR = path.join(ROOT, ".data");
+const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
+
+function fingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  const walk = (p: string) => {
+    const full = path.join(ROOT, p);
+    if (!fs.existsSync(full)) return;
+    const stat = fs.statSync(full);
+    if (stat.isDirectory()) {
+      if (p === "lib/generated") return;
+      for (const name of fs.readdirSync(full).sort()) walk(path.join(p, name));
+    } else {
+      hash.update(p);
+      hash.update(fs.readFileSync(full));
+    }
+  };
+  BUILD_INPUTS.forEach(walk);
+  return hash.digest("hex");
+}
+
+async function ensureBuild(log: (s: string) => void) {
+  const stampFile = path.join(ROOT, ".next", "portal-build-stamp");
+  const stamp = fingerprint();
+  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) {
+    log("Production build is up to date.");
+    return;
+  }
+  log("Building the portal (next build); this takes a minute or two the first time…");
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
+    });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`))));
+  });
+  fs.writeFileSync(stampFile, stamp);
+}
+
+async function main() {
+  const mode = process.argv[2] === "dev" ? "dev" : "start";
+  const log = (s: string) => console.log(`[portal] ${s}`);
+  const port = Number(process.env.PORT || 3000);
+  const simPort = Number(process.env.SIM_PORT || 4010);
+  const secrets = loadOrCreateSecrets(DATA_DIR);
+  if (mode === "start") await ensureBuild(log);
+
+  let credentialsToPrint: { email: string; role: string }[] = [];
+  let demoPassword = "";
+  let stack: Stack | undefined;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("Stopping…");
+    await stack?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  stack = await startStack({
+    mode,
+    port,
+    hostname: process.env.HOST || "0.0.0.0",
+    databaseUrl: process.env.DATABASE_URL || undefined,
+    dataDir: DATA_DIR,
+    simulator: process.env.WHATTALK_API_URL ? false : { port: simPort },
+    env: {
+      NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || secrets.NEXTAUTH_SECRET,
+      APP_ENCRYPTION_KEYS: process.env.APP_ENCRYPTION_KEYS || secrets.APP_ENCRYPTION_KEYS,
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    },
+    appLog: "inherit",
+    log,
+    async beforeApp({ databaseUrl, simApiUrl }) {
+      // The seed runs through the portal's own services, which read the environment once.
+      process.env.DATABASE_URL = databaseUrl;
+      process.env.APP_ENCRYPTION_KEYS = process.env.APP_ENCRYPTION_KEYS || secrets.APP_ENCRYPTION_KEYS;
+      if (simApiUrl) process.env.WHATTALK_API_URL = simApiUrl;
+      const { seedDemo } = await import("../prisma/seed");
+      const seeded = await seedDemo({ log });
+      credentialsToPrint = seeded.users;
+      demoPassword = seeded.password;
+    },
+  });
+
+  const url = `http://localhost:${port}`;
+  console.log("");
+  console.log(`  WhatTalk Team Portal is running at ${url}`);
+  if (credentialsToPrint.length) {
+    console.log(`  Demo sign-ins (password for all: ${demoPassword}):`);
+    for (const u of credentialsToPrint) console.log(`    ${u.role.padEnd(10)} ${u.email}`);
+  }
+  console.log("  Press Ctrl-C to stop.");
+  console.log("");
+  stack.app.once("exit", (code) => {
+    if (!stopping) {
+      log(`The app exited (code ${code}).`);
+      void stop(code ?? 1);
+    }
+  });
+}
+
+main().catch((error) => {
+  if (error instanceof DataDirInUseError) console.error(`[portal] ${error.message}`);
+  else console.error(`[portal] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

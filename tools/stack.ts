@@ -1,0 +1,157 @@
+// Starts the whole portal stack: database (embedded PGlite unless DATABASE_URL is given),
+// migrations, optional demo seed, the WhatTalk simulator and the Next.js server as a child process.
+// Used by the launcher (`npm run demo` / `npm run dev`), the integration tests and Playwright.
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded";
+import { migrate } from "./db/migrate";
+import { startSimulator } from "./whattalk-sim/server";
+
+export const ROOT = path.resolve(__dirname, "..");
+
+type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+
+export type StackOptions = {
+  mode: "start" | "dev";
+  /** Port of the web app; 0 picks a free one. */
+  port: number;
+  /** Host name the app binds to. */
+  hostname?: string;
+  /** Use this PostgreSQL; otherwise an embedded one (durable in `dataDir`, or in memory). */
+  databaseUrl?: string;
+  dataDir?: string;
+  /** Start the simulator (port 0 = free port); skip with `false` when WHATTALK_API_URL points elsewhere. */
+  simulator: false | { port: number; faults?: Record<string, unknown>; anchor?: string };
+  /** Extra environment for the app (secrets, overrides). */
+  env: Record<string, string | undefined>;
+  /** Runs after migrations with DATABASE_URL set (e.g. the demo seed). */
+  beforeApp?: (ctx: { databaseUrl: string; simApiUrl?: string; simUrl?: string }) => Promise<void>;
+  /** Where the app's stdout/stderr go: inherit (terminal) or a log file. */
+  appLog: "inherit" | { file: string };
+  log?: (line: string) => void;
+};
+
+export type Stack = {
+  appUrl: string;
+  databaseUrl: string;
+  sim?: Simulator;
+  appEnv: Record<string, string>;
+  app: ChildProcess;
+  stop(): Promise<void>;
+};
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export async function waitForHttp(url: string, timeoutMs: number, isAlive: () => boolean = () => true): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = "";
+  while (Date.now() < deadline) {
+    if (!isAlive()) throw new Error(`The app exited before answering at ${url}.`);
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (res.status < 500) return;
+      lastError = `HTTP ${res.status}`;
+    } catch (error) {
+      lastError = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`Timed out waiting for ${url} (${lastError})`);
+}
+
+export async function startStack(options: StackOptions): Promise<Stack> {
+  const log = options.log ?? (() => {});
+  const cleanups: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch {
+        /* keep stopping the rest */
+      }
+    }
+    cleanups.length = 0;
+  };
+
+  try {
+    let databaseUrl = options.databaseUrl;
+    let embedded: EmbeddedPostgres | undefined;
+    if (!databaseUrl) {
+      log(options.dataDir ? `Starting the embedded PostgreSQL (data in ${path.relative(ROOT, options.dataDir) || options.dataDir})…` : "Starting an in-memory embedded PostgreSQL…");
+      embedded = await startEmbeddedPostgres({ dataDir: options.dataDir ? path.join(options.dataDir, "db") : undefined });
+      cleanups.push(() => embedded!.stop());
+      databaseUrl = embedded.url;
+    }
+    const migrated = await migrate(databaseUrl);
+    log(migrated.applied.length ? `Applied migrations: ${migrated.applied.join(", ")}` : "Database schema is up to date.");
+
+    let sim: Simulator | undefined;
+    if (options.simulator) {
+      sim = await startSimulator({ port: options.simulator.port, faults: options.simulator.faults, anchor: options.simulator.anchor, quiet: true });
+      cleanups.push(() => sim!.close());
+      log(`WhatTalk simulator on ${sim.url}`);
+    }
+
+    if (options.beforeApp) await options.beforeApp({ databaseUrl, simApiUrl: sim?.apiUrl, simUrl: sim?.url });
+
+    const port = options.port || (await freePort());
+    const hostname = options.hostname ?? "127.0.0.1";
+    const appUrl = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+    const simHost = sim ? new URL(sim.url).host : undefined;
+    const appEnv: Record<string, string> = Object.fromEntries(
+      Object.entries({
+        ...process.env,
+        NEXT_TELEMETRY_DISABLED: "1",
+        NODE_ENV: options.mode === "dev" ? "development" : "production",
+        NEXTAUTH_URL: appUrl,
+        ...(sim ? { WHATTALK_API_URL: sim.apiUrl, WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,${simHost}` } : {}),
+        ...options.env,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+      }).filter((e): e is [string, string] => typeof e[1] === "string"),
+    );
+
+    const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+    const args = [nextBin, options.mode, "-p", String(port), "-H", hostname];
+    let stdio: ("inherit" | "ignore" | number)[] = ["ignore", "inherit", "inherit"];
+    if (options.appLog !== "inherit") {
+      fs.mkdirSync(path.dirname(options.appLog.file), { recursive: true });
+      const fd = fs.openSync(options.appLog.file, "a");
+      stdio = ["ignore", fd, fd];
+    }
+    log(`Starting the portal (${options.mode === "dev" ? "development server" : "production build"})…`);
+    const app = spawn(process.execPath, args, { cwd: ROOT, env: appEnv, stdio });
+    let exited = false;
+    app.once("exit", () => {
+      exited = true;
+    });
+    cleanups.push(
+      () =>
+        new Promise<void>((resolve) => {
+          if (exited) return resolve();
+          app.once("exit", () => resolve());
+          app.kill("SIGTERM");
+          setTimeout(() => {
+            if (!exited) app.kill("SIGKILL");
+          }, 10_000).unref();
+        }),
+    );
+    await waitForHttp(`${appUrl}/api/health`, options.mode === "dev" ? 180_000 : 90_000, () => !exited);
+    return { appUrl, databaseUrl, sim, appEnv, app, stop: stopAll };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}
