@@ -5,7 +5,7 @@ import nodeHttp from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { callInstant, type Call, type SimAccount } from "@/tools/whattalk-sim/data";
-import { KEYS, account, api, bruteFilter, http, localString, startSim, toQuery, type BruteFilters } from "./helpers";
+import { KEYS, account, api, bruteFilter, http, localString, startSim, toQuery, type BruteFilters, type HttpResult } from "./helpers";
 
 let sim: Simulator;
 let alpha: SimAccount;
@@ -36,7 +36,8 @@ async function expectFiltered(acc: SimAccount, f: BruteFilters, perPage = 25, pa
 
 describe("auth", () => {
   it("answers 401 without a key, with an unknown key and with a non-Bearer scheme", async () => {
-    for (const headers of [{}, { Authorization: "Bearer wt_nope" }, { Authorization: `Basic ${KEYS.alpha}` }, { Authorization: "Bearer " }]) {
+    const variants: Record<string, string>[] = [{}, { Authorization: "Bearer wt_nope" }, { Authorization: `Basic ${KEYS.alpha}` }, { Authorization: "Bearer " }];
+    for (const headers of variants) {
       const res = await http(`${sim.apiUrl}/user/calls`, { headers });
       expect(res.status).toBe(401);
       expect(res.json).toEqual({ message: "Unauthenticated.", error: "Invalid API key" });
@@ -192,7 +193,7 @@ describe("dates in the account's time zone", () => {
       const all15: number[] = [];
       let next: string | null = `${sim.apiUrl}/user/calls?date_from=2025-03-15&date_to=2025-03-15&per_page=100`;
       while (next) {
-        const r = await http(next, { key: KEYS.alpha });
+        const r: HttpResult = await http(next, { key: KEYS.alpha });
         all15.push(...ids(r.json.data));
         next = r.json.next_page_url;
       }
@@ -251,7 +252,7 @@ describe("pagination", () => {
     let lastJson: any;
     while (url) {
       if (pages > 0) expect(url).toContain("?status=completed&type=inbound&per_page=50&page=");
-      const r = await http(url, { key: KEYS.alpha });
+      const r: HttpResult = await http(url, { key: KEYS.alpha });
       expect(r.status).toBe(200);
       seen.push(...ids(r.json.data));
       lastJson = r.json;
@@ -273,7 +274,7 @@ describe("pagination", () => {
     const all: Call[] = [];
     let url: string | null = `${sim.apiUrl}/user/calls?per_page=100`;
     while (url) {
-      const r = await http(url, { key: KEYS.alpha });
+      const r: HttpResult = await http(url, { key: KEYS.alpha });
       all.push(...r.json.data);
       url = r.json.next_page_url;
     }

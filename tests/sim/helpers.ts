@@ -14,7 +14,7 @@ export function startSim(opts: Partial<SimulatorOptions> = {}): Promise<Simulato
   return startSimulator({ port: 0, anchor: ANCHOR, quiet: true, ...opts });
 }
 
-export interface HttpResult<T = unknown> {
+export interface HttpResult<T = any> {
   status: number;
   headers: Headers;
   text: string;

@@ -106,8 +106,8 @@ export function parseRange(header: string | undefined, size: number): RangeResul
     return { kind: "partial", start: Math.max(0, size - n), end: size - 1 };
   }
   const start = Number(r[1]);
-  const end = r[2] === "" ? size - 1 : Number(r[2]);
-  if (end < start) return { kind: "full" };
+  if (r[2] !== "" && Number(r[2]) < start) return { kind: "full" }; // invalid: last < first
   if (start >= size) return { kind: "unsatisfiable" };
-  return { kind: "partial", start, end: Math.min(end, size - 1) };
+  const end = r[2] === "" ? size - 1 : Math.min(Number(r[2]), size - 1);
+  return { kind: "partial", start, end };
 }

@@ -27,7 +27,7 @@ import {
   type RecordedRequest,
   type SimStats,
 } from "./faults";
-import { Validator, paginatorJson, parseQuery, type ParsedQuery } from "./laravel";
+import { Validator, paginatorBody, parseQuery, type ParsedQuery } from "./laravel";
 import { mulberry32, type Rng } from "./prng";
 import { CallStore, StoreInputError } from "./store";
 
@@ -138,7 +138,7 @@ function statsPath(path: string): string {
 }
 
 /** Reads the simulator's options from environment variables (used by main.ts). */
-export function simOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): SimulatorOptions {
+export function simOptionsFromEnv(env: Record<string, string | undefined> = process.env): SimulatorOptions {
   const num = (name: string, opts: { min?: number; max?: number; int?: boolean } = {}): number | undefined => {
     const raw = env[name];
     if (raw === undefined || raw.trim() === "") return undefined;
@@ -396,13 +396,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         return send(
           ctx,
           200,
-          paginatorJson({
+          paginatorBody({
             path: requestBase(ctx) + "/api/user/assistants/get",
             query: ctx.query.input,
             page,
             perPage,
             total: items.length,
-            itemsJson: slice.map((a) => JSON.stringify(a)),
+            items: slice.map((a) => Buffer.from(JSON.stringify(a))),
           }),
         );
       }
@@ -452,13 +452,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return send(
       ctx,
       200,
-      paginatorJson({
+      paginatorBody({
         path: requestBase(ctx) + "/api/user/calls",
         query: ctx.query.input,
         page,
         perPage,
         total,
-        itemsJson: calls.map((c) => store.toJson(c)),
+        items: calls.map((c) => store.toJson(c)),
       }),
     );
   }
@@ -699,6 +699,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   try {
     dataset = generateDataset({ anchor, liveAnchor, baseUrl: options.publicUrl ?? url });
     store = new CallStore(dataset, visibleUntil);
+    store.prewarm();
   } catch (e) {
     server.close();
     throw e;

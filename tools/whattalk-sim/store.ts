@@ -9,7 +9,7 @@ import {
   type Dataset,
   type SimAccount,
 } from "./data";
-import { LOCAL_TIMESTAMP_RE, formatInZone, zonedToEpoch } from "./tz";
+import { LOCAL_TIMESTAMP_RE, formatInZone, isCalendarDate, zonedToEpoch } from "./tz";
 
 export interface CallFilters {
   status?: string;
@@ -53,7 +53,7 @@ export class CallStore {
   private maxPristineId = 0;
   private byId = new Map<number, Entry>();
   private accounts = new Map<string, SimAccount>();
-  private json = new WeakMap<Call, string>();
+  private json = new WeakMap<Call, Buffer>();
   private nextId = 0;
 
   constructor(
@@ -72,6 +72,11 @@ export class CallStore {
   }
 
   /** Restores the generated calls (undoes deletes, patches and additions). */
+  /** Serializes every call once, so the first requests are as fast as later ones. */
+  prewarm(): void {
+    for (const list of this.pristine.values()) for (const e of list) this.toJson(e.call);
+  }
+
   reset(): void {
     this.lists.clear();
     this.byId.clear();
@@ -86,14 +91,14 @@ export class CallStore {
     return this.accounts.get(key);
   }
 
-  /** The JSON text of a call (cached per call object). */
-  toJson(call: Call): string {
-    let s = this.json.get(call);
-    if (s === undefined) {
-      s = JSON.stringify(call);
-      this.json.set(call, s);
+  /** The call as UTF-8 JSON (cached per call object; patches create new objects). */
+  toJson(call: Call): Buffer {
+    let b = this.json.get(call);
+    if (b === undefined) {
+      b = Buffer.from(JSON.stringify(call));
+      this.json.set(call, b);
     }
-    return s;
+    return b;
   }
 
   /** Index of the first entry visible now (lists are newest first). */
@@ -222,7 +227,8 @@ export class CallStore {
     for (const f of ["created_at", "updated_at"] as const) {
       if (f in out) {
         const v = out[f];
-        if (typeof v !== "string" || !LOCAL_TIMESTAMP_RE.test(v) || Number.isNaN(zonedToEpoch(v, timeZone))) {
+        const m = typeof v === "string" ? LOCAL_TIMESTAMP_RE.exec(v) : null;
+        if (!m || !isCalendarDate(m[0].slice(0, 10)) || +m[4] > 23 || +m[5] > 59 || +m[6] > 59 || Number.isNaN(zonedToEpoch(m[0], timeZone))) {
           throw new StoreInputError(`${f} must be "YYYY-MM-DD HH:MM:SS" (the account's local time)`);
         }
       }
