@@ -5,7 +5,7 @@ import nodeHttp from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { callInstant, type Call, type SimAccount } from "@/tools/whattalk-sim/data";
-import { KEYS, account, api, bruteFilter, http, localString, startSim, toQuery, type BruteFilters, type HttpResult } from "./helpers";
+import { KEYS, account, api, bruteFilter, http, localString, startSim, toQuery, type BruteFilters, type HttpResult, type Loose, type PageLink } from "./helpers";
 
 let sim: Simulator;
 let alpha: SimAccount;
@@ -249,7 +249,7 @@ describe("pagination", () => {
     const seen: number[] = [];
     let url: string | null = `${sim.apiUrl}/user/calls?status=completed&type=inbound&per_page=50`;
     let pages = 0;
-    let lastJson: any;
+    let lastJson: Loose;
     while (url) {
       if (pages > 0) expect(url).toContain("?status=completed&type=inbound&per_page=50&page=");
       const r: HttpResult = await http(url, { key: KEYS.alpha });
@@ -292,7 +292,7 @@ describe("pagination", () => {
   it("builds Laravel's link window (onEachSide 3) and every link URL works", async () => {
     const total = alpha.calls.length;
     const last = Math.ceil(total / 10);
-    const labels = (json: any) => json.links.map((l: { label: string }) => l.label);
+    const labels = (json: { links: PageLink[] }) => json.links.map((l) => l.label);
     const r1 = await api(sim, "/user/calls?per_page=10");
     expect(labels(r1.json)).toEqual(["« Previous", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "...", String(last - 1), String(last), "Next »"]);
     const r50 = await api(sim, "/user/calls?per_page=10&page=50");
@@ -300,8 +300,8 @@ describe("pagination", () => {
     const rl = await api(sim, `/user/calls?per_page=10&page=${last}`);
     const tail = Array.from({ length: 10 }, (_, i) => String(last - 9 + i));
     expect(labels(rl.json)).toEqual(["« Previous", "1", "2", "...", ...tail, "Next »"]);
-    expect(r50.json.links.filter((l: any) => l.active).map((l: any) => l.label)).toEqual(["50"]);
-    expect(r50.json.links.find((l: any) => l.label === "...")).toEqual({ url: null, label: "...", active: false });
+    expect(r50.json.links.filter((l: PageLink) => l.active).map((l: PageLink) => l.label)).toEqual(["50"]);
+    expect(r50.json.links.find((l: PageLink) => l.label === "...")).toEqual({ url: null, label: "...", active: false });
 
     // Follow every link of a middle page.
     for (const link of r50.json.links) {

@@ -14,14 +14,24 @@ export function startSim(opts: Partial<SimulatorOptions> = {}): Promise<Simulato
   return startSimulator({ port: 0, anchor: ANCHOR, quiet: true, ...opts });
 }
 
-export interface HttpResult<T = any> {
+/** Response bodies are asserted field by field in the tests, so they stay loosely typed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = any;
+
+export interface PageLink {
+  url: string | null;
+  label: string;
+  active: boolean;
+}
+
+export interface HttpResult<T = Loose> {
   status: number;
   headers: Headers;
   text: string;
   json: T;
 }
 
-export async function http<T = any>(
+export async function http<T = Loose>(
   url: string,
   init: { key?: string | null; method?: string; headers?: Record<string, string>; body?: unknown; signal?: AbortSignal } = {},
 ): Promise<HttpResult<T>> {
@@ -36,7 +46,7 @@ export async function http<T = any>(
     redirect: "manual",
   });
   const text = await res.text();
-  let json: any = undefined;
+  let json: Loose = undefined;
   try {
     json = text ? JSON.parse(text) : undefined;
   } catch {
@@ -46,7 +56,7 @@ export async function http<T = any>(
 }
 
 /** GET an API path (e.g. "/user/calls?status=completed") as an account. */
-export function api<T = any>(sim: Simulator, pathAndQuery: string, key: string | null = KEYS.alpha, init: { method?: string; signal?: AbortSignal } = {}) {
+export function api<T = Loose>(sim: Simulator, pathAndQuery: string, key: string | null = KEYS.alpha, init: { method?: string; signal?: AbortSignal } = {}) {
   return http<T>(`${sim.apiUrl}${pathAndQuery}`, { key, ...init });
 }
 
