@@ -45,7 +45,8 @@ const schema = z
     GOOGLE_SECRET: z.string().optional(),
     /** Failed sign-ins allowed per e-mail and per IP per minute before 429. */
     LOGIN_MAX_ATTEMPTS: int(1, 1000).default(5),
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    /** Unset: "info", except under NODE_ENV=test where logs are silent unless LOG_LEVEL is set (lib/logger.ts). */
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
     /** Analytics refuses ranges with more calls than this and asks for a narrower range. */
     ANALYTICS_MAX_CALLS: int(100, 1_000_000).default(20_000),
     /** Parallel upstream page requests of one CSV export or analytics run. */

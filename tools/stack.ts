@@ -1,7 +1,7 @@
 // Starts the whole portal stack: database (embedded PGlite unless DATABASE_URL is given),
 // migrations, optional demo seed, the WhatTalk simulator and the Next.js server as a child process.
 // Used by the launcher (`npm run demo` / `npm run dev`), the integration tests and Playwright.
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess, type StdioOptions } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -120,19 +120,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         ...options.env,
         DATABASE_URL: databaseUrl,
         PORT: String(port),
-      }).filter((e): e is [string, string] => typeof e[1] === "string"),
+      }).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "NODE_OPTIONS"),
     );
 
     const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
     const args = [nextBin, options.mode, "-p", String(port), "-H", hostname];
-    let stdio: ("inherit" | "ignore" | number)[] = ["ignore", "inherit", "inherit"];
+    let stdio: StdioOptions = ["ignore", "inherit", "inherit"];
     if (options.appLog !== "inherit") {
       fs.mkdirSync(path.dirname(options.appLog.file), { recursive: true });
       const fd = fs.openSync(options.appLog.file, "a");
       stdio = ["ignore", fd, fd];
     }
     log(`Starting the portal (${options.mode === "dev" ? "development server" : "production build"})…`);
-    const app = spawn(process.execPath, args, { cwd: ROOT, env: appEnv, stdio });
+    const app: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: appEnv as NodeJS.ProcessEnv, stdio });
     let exited = false;
     app.once("exit", () => {
       exited = true;

@@ -1,0 +1,38 @@
+import { execFile } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import { generateSecrets } from "../../tools/secrets";
+import { ROOT, startStack } from "../../tools/stack";
+
+const run = promisify(execFile);
+export const STACK_FILE = path.join(ROOT, "test-results", "e2e-stack.json");
+
+// One production build of the portal on E2E_PORT with an in-memory embedded PostgreSQL, the demo
+// seed (one user per role in team "demo", wired to the simulator) and the simulator on a free port.
+export default async function globalSetup() {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("Browser tests run against the production build: run `npm run build` first (npm test does).");
+  }
+  const port = Number(process.env.E2E_PORT || 3210);
+  const secrets = generateSecrets();
+  const stack = await startStack({
+    mode: "start",
+    port,
+    simulator: { port: 0 },
+    env: { ...secrets, WHATTALK_TIMEOUT_MS: "3000", WHATTALK_MAX_RETRIES: "1" },
+    appLog: { file: path.join(ROOT, "test-results", "e2e-app.log") },
+    async beforeApp({ databaseUrl, simApiUrl }) {
+      // The seed runs through the portal's services in a tsx process (server-only modules).
+      await run(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "prisma/seed-cli.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, ...secrets, DATABASE_URL: databaseUrl, WHATTALK_API_URL: simApiUrl ?? "", NODE_ENV: "production" },
+      });
+    },
+  });
+  fs.mkdirSync(path.dirname(STACK_FILE), { recursive: true });
+  fs.writeFileSync(STACK_FILE, JSON.stringify({ appUrl: stack.appUrl, simUrl: stack.sim?.url, databaseUrl: stack.databaseUrl, env: secrets }));
+  return async () => {
+    await stack.stop();
+  };
+}

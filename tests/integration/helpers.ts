@@ -1,0 +1,136 @@
+// Helpers for integration tests: an HTTP client with a cookie jar that signs in through next-auth
+// exactly like a browser, and seeding straight into the stack's database.
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { inject } from "vitest";
+import { db } from "@/lib/db";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/rbac";
+
+export const stack = () => inject("stack");
+export const appUrl = () => inject("stack").appUrl;
+export const simUrl = () => inject("stack").simUrl;
+
+export const uniq = (prefix = "t") => `${prefix}${crypto.randomBytes(4).toString("hex")}`;
+
+export const DEFAULT_PASSWORD = "correct horse battery staple";
+
+export class Client {
+  cookies = new Map<string, string>();
+  constructor(readonly base = appUrl()) {}
+
+  private cookieHeader() {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private store(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const i = pair.indexOf("=");
+      const name = pair.slice(0, i).trim();
+      const value = pair.slice(i + 1).trim();
+      if (!value || /max-age=0|expires=thu, 01 jan 1970/i.test(line)) this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+    const { json, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (this.cookies.size) headers.set("cookie", this.cookieHeader());
+    if (json !== undefined) headers.set("content-type", "application/json");
+    const res = await fetch(new URL(path, this.base), { redirect: "manual", ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+    this.store(res);
+    return res;
+  }
+
+  get(path: string, init: RequestInit = {}) {
+    return this.request(path, { ...init, method: "GET" });
+  }
+  post(path: string, json?: unknown) {
+    return this.request(path, { method: "POST", json: json ?? {} });
+  }
+  patch(path: string, json?: unknown) {
+    return this.request(path, { method: "PATCH", json: json ?? {} });
+  }
+  put(path: string, json?: unknown) {
+    return this.request(path, { method: "PUT", json: json ?? {} });
+  }
+  delete(path: string, json?: unknown) {
+    return this.request(path, { method: "DELETE", ...(json !== undefined ? { json } : {}) });
+  }
+
+  /** Signs in with e-mail and password through next-auth's credentials callback. Returns the raw response. */
+  async signInRaw(email: string, password: string): Promise<Response> {
+    const csrfRes = await this.get("/api/auth/csrf");
+    const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
+    return this.request("/api/auth/callback/credentials", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ csrfToken, email, password, json: "true", callbackUrl: "/" }).toString(),
+    });
+  }
+
+  async signIn(email: string, password = DEFAULT_PASSWORD): Promise<this> {
+    const res = await this.signInRaw(email, password);
+    if (![200, 302].includes(res.status) || !this.isSignedIn()) {
+      throw new Error(`Sign-in failed for ${email}: HTTP ${res.status}`);
+    }
+    return this;
+  }
+
+  isSignedIn() {
+    return [...this.cookies.keys()].some((k) => k.endsWith("next-auth.session-token"));
+  }
+}
+
+export async function createUser(opts: { email?: string; name?: string; password?: string } = {}) {
+  const email = (opts.email ?? `${uniq("user")}@example.test`).toLowerCase();
+  return db().user.create({
+    data: { email, name: opts.name ?? email.split("@")[0], passwordHash: await hashPassword(opts.password ?? DEFAULT_PASSWORD) },
+    select: { id: true, email: true, name: true },
+  });
+}
+
+export async function createTeam(opts: { name?: string; slug?: string; members?: { userId: string; role: Role }[] } = {}) {
+  const slug = opts.slug ?? uniq("team-");
+  return db().team.create({
+    data: {
+      name: opts.name ?? `Team ${slug}`,
+      slug,
+      memberships: { create: (opts.members ?? []).map((m) => ({ userId: m.userId, role: m.role })) },
+    },
+    select: { id: true, slug: true, name: true },
+  });
+}
+
+/** A team with one signed-in client per role. */
+export async function teamWithRoles() {
+  const users = {
+    OWNER: await createUser(),
+    ADMIN: await createUser(),
+    SUPERVISOR: await createUser(),
+    AGENT: await createUser(),
+  };
+  const team = await createTeam({ members: (Object.keys(users) as Role[]).map((role) => ({ userId: users[role].id, role })) });
+  const clients = Object.fromEntries(
+    await Promise.all((Object.keys(users) as Role[]).map(async (role) => [role, await new Client().signIn(users[role].email)] as const)),
+  ) as Record<Role, Client>;
+  return { team, users, clients };
+}
+
+export function appLog(): string {
+  const file = inject("stack").appLogFile;
+  return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
+}
+
+export async function simControl(path: string, init: RequestInit & { json?: unknown } = {}) {
+  const { json, ...rest } = init;
+  const res = await fetch(new URL(`/__control${path}`, simUrl()), {
+    ...rest,
+    headers: json !== undefined ? { "content-type": "application/json" } : rest.headers,
+    body: json !== undefined ? JSON.stringify(json) : rest.body,
+  });
+  if (!res.ok) throw new Error(`sim control ${path}: HTTP ${res.status}`);
+  return res.json();
+}

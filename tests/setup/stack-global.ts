@@ -1,0 +1,45 @@
+// Vitest global setup for the integration project: one production build of the portal served by
+// `next start`, with an in-memory embedded PostgreSQL and the WhatTalk simulator on 127.0.0.1.
+// Tests reach it over HTTP and seed through the services with the same DATABASE_URL and secrets.
+import fs from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { generateSecrets } from "@/tools/secrets";
+import { ROOT, startStack } from "@/tools/stack";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stack: { appUrl: string; simUrl: string; databaseUrl: string; env: Record<string, string>; appLogFile: string };
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+    throw new Error("Integration tests run against the production build: run `npm run build` first (npm test does).");
+  }
+  const secrets = generateSecrets();
+  const appLogFile = path.join(ROOT, "test-results", "integration-app.log");
+  fs.rmSync(appLogFile, { force: true });
+  const stack = await startStack({
+    mode: "start",
+    port: 0,
+    simulator: { port: 0 },
+    env: { ...secrets, LOG_LEVEL: "info", WHATTALK_TIMEOUT_MS: "3000", WHATTALK_MAX_RETRIES: "1" },
+    appLog: { file: appLogFile },
+  });
+  project.provide("stack", {
+    appUrl: stack.appUrl,
+    simUrl: stack.sim!.url,
+    databaseUrl: stack.databaseUrl,
+    env: {
+      ...secrets,
+      DATABASE_URL: stack.databaseUrl,
+      WHATTALK_API_URL: stack.appEnv.WHATTALK_API_URL,
+      WHATTALK_RECORDING_HOSTS: stack.appEnv.WHATTALK_RECORDING_HOSTS,
+    },
+    appLogFile,
+  });
+  return async () => {
+    await stack.stop();
+  };
+}
