@@ -10,6 +10,8 @@ start_postgres() {
     pg_isready -h 127.0.0.1 -p 5432 -q && break
     sleep 1
   done
-  $SUDO -u postgres psql -q -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal') THEN CREATE ROLE portal LOGIN SUPERUSER PASSWORD 'portal'; END IF; END \$\$;" >/dev/null
+  local AS_PG=(sudo -u postgres); [ "$(id -u)" -eq 0 ] && AS_PG=(runuser -u postgres --)
+  "${AS_PG[@]}" psql -h 127.0.0.1 -q -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal') THEN CREATE ROLE portal LOGIN SUPERUSER PASSWORD 'portal'; END IF; END \$\$;" >/dev/null 2>&1 \
+    || "${AS_PG[@]}" psql -q -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'portal') THEN CREATE ROLE portal LOGIN SUPERUSER PASSWORD 'portal'; END IF; END \$\$;" >/dev/null
   export PG_URL="postgresql://portal:portal@127.0.0.1:5432/postgres"
 }

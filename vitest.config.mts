@@ -1,13 +1,13 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
-const alias = { "@": path.resolve(__dirname) };
+const alias = { "@": path.resolve(import.meta.dirname) };
 
 // Three projects:
 // - unit: pure functions and the simulator (real HTTP on 127.0.0.1, no database).
 // - db: services against an in-memory embedded PostgreSQL per test file
 //       (or a real PostgreSQL when TEST_DATABASE_URL is set, see tests/setup/db.ts).
-// - integration: HTTP against a running production build of the portal (tests/setup/stack.ts).
+// - integration: HTTP against a running production build of the portal (tests/setup/stack-global.ts).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -39,7 +39,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          setupFiles: ["tests/setup/server-only.ts"],
+          setupFiles: ["tests/setup/server-only.ts", "tests/setup/stack-env.ts"],
           globalSetup: ["tests/setup/stack-global.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
