@@ -1,0 +1,36 @@
+"use client";
+
+import * as React from "react";
+import { CircleCheckIcon, InfoIcon, Loader2Icon, OctagonXIcon, TriangleAlertIcon } from "lucide-react";
+import { useTheme } from "next-themes";
+import { Toaster as Sonner, toast, type ToasterProps } from "sonner";
+
+/** Toast host. Mount once (in the root layout, inside `ThemeProvider`); call `toast()` anywhere on the client. */
+function Toaster({ ...props }: ToasterProps) {
+  const { theme = "system" } = useTheme();
+
+  return (
+    <Sonner
+      theme={theme as ToasterProps["theme"]}
+      className="toaster group"
+      icons={{
+        success: <CircleCheckIcon className="size-4 text-success" aria-hidden="true" />,
+        info: <InfoIcon className="size-4 text-primary" aria-hidden="true" />,
+        warning: <TriangleAlertIcon className="size-4 text-warning" aria-hidden="true" />,
+        error: <OctagonXIcon className="size-4 text-destructive" aria-hidden="true" />,
+        loading: <Loader2Icon className="size-4 animate-spin" aria-hidden="true" />,
+      }}
+      style={
+        {
+          "--normal-bg": "var(--popover)",
+          "--normal-text": "var(--popover-foreground)",
+          "--normal-border": "var(--border)",
+          "--border-radius": "var(--radius)",
+        } as React.CSSProperties
+      }
+      {...props}
+    />
+  );
+}
+
+export { toast, Toaster };
