@@ -13,6 +13,7 @@ export type AuditAction =
   | "assignments.changed"
   | "team.created"
   | "team.settings_changed"
+  | "team.deleted"
   | "credential.added"
   | "credential.replaced"
   | "credential.removed"
@@ -31,7 +32,8 @@ export type AuditAction =
 
 export type AuditInput = {
   teamId: string | null;
-  actor: { id: string; email: string } | null;
+  /** The user who acted; `id: null` for an operator (admin CLI), recorded by label only. */
+  actor: { id: string | null; email: string } | null;
   action: AuditAction;
   target?: { type: string; id?: string | null; label?: string | null };
   /** Details of the change. Must never hold a secret. */

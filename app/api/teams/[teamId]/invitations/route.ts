@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { requireTeam } from "@/lib/auth/team-access";
+import { env } from "@/lib/env";
+import { json, readJson, route } from "@/lib/http/route";
+import { createInvitation } from "@/lib/invitations/create-invitation";
+import { listInvitations } from "@/lib/invitations/list-invitations";
+import { memberActor } from "@/lib/teams/team-actor";
+
+type Params = { teamId: string };
+
+/** Open invitations of the team (members:manage). */
+export const GET = route<Params>(async (_req, { teamId }) => {
+  const access = await requireTeam({ teamId }, "members:manage");
+  return json({ invitations: await listInvitations(access.team.id) });
+});
+
+/** Invites { email, role }; the answer carries the single-use link, shown this once. */
+export const POST = route<Params>(async (req, { teamId }) => {
+  const access = await requireTeam({ teamId }, "members:manage");
+  const input = await readJson(req, z.object({ email: z.string().max(400), role: z.string().max(20) }));
+  const created = await createInvitation({ actor: memberActor(access), ...input });
+  const url = new URL(created.path, env().NEXTAUTH_URL ?? req.nextUrl.origin).toString();
+  return json({ invitation: created.invitation, path: created.path, url }, { status: 201 });
+});

@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { recordAudit } from "@/lib/audit/record";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { invalidateSessions } from "@/lib/users/invalidate-sessions";
+import { checkRemoval } from "@/lib/members/rules";
+import { countOwners, endMembership, loadTargetMembership } from "@/lib/members/load-target";
+
+/** Removes a member (members:manage; only owners remove owners/admins). Their sessions end. */
+export async function removeMember(input: { actor: TeamActor; membershipId: string }): Promise<void> {
+  const teamId = input.actor.teamId;
+  await db().$transaction(async (tx) => {
+    await lockTeam(tx, teamId);
+    const me = await actorRole(tx, input.actor, "members:manage");
+    const target = await loadTargetMembership(tx, teamId, input.membershipId);
+    const error = checkRemoval(me, target, await countOwners(tx, teamId));
+    if (error) throw error;
+    await endMembership(tx, teamId, target);
+    await invalidateSessions(target.userId, tx);
+    await recordAudit(
+      { teamId, actor: auditActorOf(input.actor), action: "member.removed", target: { type: "user", id: target.userId, label: target.email }, data: { role: target.role } },
+      tx,
+    );
+  });
+}
