@@ -14,6 +14,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   experimental: { authInterrupts: true },
+  // `npm test` type-checks the whole project (`tsc --noEmit`) before building; skipping the
+  // duplicate check inside `next build` keeps the demo's first start and CI faster.
+  typescript: { ignoreBuildErrors: true },
   // Server-only packages with native or WASM parts: load them from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pino", "ioredis", "pg"],
   async headers() {
