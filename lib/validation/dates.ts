@@ -1,0 +1,90 @@
+// Calendar days in a team's time zone: date presets for filters and formatting of call times.
+
+/** Today's date (YYYY-MM-DD) in a time zone. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d + days));
+  return t.toISOString().slice(0, 10);
+}
+
+export const DATE_PRESETS = [
+  { id: "today", label: "Today" },
+  { id: "yesterday", label: "Yesterday" },
+  { id: "last7", label: "Last 7 days" },
+  { id: "last30", label: "Last 30 days" },
+  { id: "thisMonth", label: "This month" },
+] as const;
+export type DatePreset = (typeof DATE_PRESETS)[number]["id"];
+
+/** A preset's inclusive date range in the team's time zone. */
+export function presetRange(preset: DatePreset, timeZone: string, now: Date = new Date()): { date_from: string; date_to: string } {
+  const today = todayIn(timeZone, now);
+  switch (preset) {
+    case "today":
+      return { date_from: today, date_to: today };
+    case "yesterday": {
+      const y = addDays(today, -1);
+      return { date_from: y, date_to: y };
+    }
+    case "last7":
+      return { date_from: addDays(today, -6), date_to: today };
+    case "last30":
+      return { date_from: addDays(today, -29), date_to: today };
+    case "thisMonth":
+      return { date_from: `${today.slice(0, 8)}01`, date_to: today };
+  }
+}
+
+/** Which preset a range equals, if any. */
+export function matchPreset(range: { date_from?: string; date_to?: string }, timeZone: string, now: Date = new Date()): DatePreset | undefined {
+  if (!range.date_from || !range.date_to) return undefined;
+  for (const p of ["today", "yesterday", "last7", "last30", "thisMonth"] as const) {
+    const r = presetRange(p, timeZone, now);
+    if (r.date_from === range.date_from && r.date_to === range.date_to) return p;
+  }
+  return undefined;
+}
+
+/**
+ * WhatTalk timestamps are "YYYY-MM-DD HH:MM:SS" on the account's wall clock (no zone). Converts one
+ * to a UTC instant, given the team's time zone (the account's zone is a team setting).
+ */
+export function wallClockToInstant(value: string, timeZone: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value);
+  if (!m) return null;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
+  // Offset of the zone at that moment (two passes handle DST edges).
+  let guess = asUtc;
+  for (let i = 0; i < 2; i++) guess = asUtc - zoneOffsetMs(guess, timeZone);
+  return new Date(guess);
+}
+
+function zoneOffsetMs(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(instant));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return local - Math.floor(instant / 1000) * 1000;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
