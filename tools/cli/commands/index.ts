@@ -1,0 +1,9 @@
+// Every admin CLI command, in help order. To add one: write tools/cli/commands/<name>.ts exporting a
+// `Command` and list it here.
+import type { Command } from "../command";
+import { memberAdd } from "./member-add";
+import { memberRole } from "./member-role";
+import { teamCreate } from "./team-create";
+import { userCreate } from "./user-create";
+
+export const COMMANDS: readonly Command[] = [userCreate, teamCreate, memberAdd, memberRole];
