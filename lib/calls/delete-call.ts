@@ -1,0 +1,18 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import type { TeamAccess } from "@/lib/auth/team-access";
+import { whatTalkContextForTeam } from "@/lib/credentials/context";
+import { notFound } from "@/lib/errors";
+import { deleteCall, isWhatTalkError } from "@/lib/whattalk";
+
+/** Deletes a call (and its recording) at WhatTalk for good. Needs `calls:delete`; audited. */
+export async function deleteTeamCall(access: TeamAccess, callId: number): Promise<void> {
+  const ctx = await whatTalkContextForTeam(access.team.id);
+  try {
+    await deleteCall(ctx, callId);
+  } catch (error) {
+    if (isWhatTalkError(error, "not_found")) throw notFound("Call not found.");
+    throw error;
+  }
+  await recordAudit({ teamId: access.team.id, actor: access.user, action: "call.deleted", target: { type: "call", id: String(callId), label: `Call ${callId}` } });
+}

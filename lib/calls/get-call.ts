@@ -1,0 +1,37 @@
+import "server-only";
+import type { TeamAccess } from "@/lib/auth/team-access";
+import { whatTalkContextForTeam } from "@/lib/credentials/context";
+import { notFound } from "@/lib/errors";
+import { getCall as upstreamGetCall, isWhatTalkError } from "@/lib/whattalk";
+import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import { toCallDetailDTO, type CallDetailDTO } from "./dto";
+import { callInScope, callScopeOf } from "./scope";
+
+/** Parses a call id from a path segment; anything else is simply "not found". */
+export function parseCallId(raw: string): number {
+  if (!/^\d{1,10}$/.test(raw)) throw notFound("Call not found.");
+  const id = Number(raw);
+  if (id < 1 || id > 2_147_483_647) throw notFound("Call not found.");
+  return id;
+}
+
+/** The upstream call, if the member may see it: another team's call or one outside an agent's assistants is 404. */
+export async function loadCallInScope(access: TeamAccess, callId: number, opts: { signal?: AbortSignal } = {}): Promise<UpstreamCall> {
+  const scope = await callScopeOf(access);
+  if (scope.kind === "assigned" && scope.assistants.length === 0) throw notFound("Call not found.");
+  const ctx = await whatTalkContextForTeam(access.team.id);
+  let call: UpstreamCall;
+  try {
+    call = (await upstreamGetCall(ctx, callId, opts)).data;
+  } catch (error) {
+    if (isWhatTalkError(error, "not_found")) throw notFound("Call not found.");
+    throw error;
+  }
+  if (!(await callInScope(scope, access.team.id, call))) throw notFound("Call not found.");
+  return call;
+}
+
+export async function getTeamCall(access: TeamAccess, callId: number, opts: { signal?: AbortSignal } = {}): Promise<CallDetailDTO> {
+  const call = await loadCallInScope(access, callId, opts);
+  return toCallDetailDTO(call, { timeZone: access.team.timeZone, costs: access.can("calls:costs") });
+}

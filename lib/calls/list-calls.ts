@@ -1,0 +1,104 @@
+import "server-only";
+import type { TeamAccess } from "@/lib/auth/team-access";
+import { whatTalkContextForTeam } from "@/lib/credentials/context";
+import { learnFromCalls } from "@/lib/directory/learn";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { toUpstreamQuery, type CallFilters } from "@/lib/validation/call-filters";
+import { listCalls as upstreamListCalls, type WhatTalkContext } from "@/lib/whattalk";
+import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import { toCallDTO, type CallDTO } from "./dto";
+import { CHUNK, mergePage } from "./merge";
+import { callScopeOf, type CallScope } from "./scope";
+
+export type CallListResult = {
+  calls: CallDTO[];
+  page: number;
+  perPage: number;
+  total: number;
+  lastPage: number;
+  /** How the list was produced: cache state, and for agents which assistants it covers. */
+  meta: {
+    cache: "hit" | "miss" | "stale" | "coalesced" | "merged" | "none";
+    fetchedAt: string | null;
+    ageSeconds: number;
+    scope: "all" | "assigned";
+    /** For agents: the assistants the list is limited to. */
+    assistants?: { id: number; label: string }[];
+    /** Agents with no assigned assistants see nothing, and are told why. */
+    emptyReason?: "no_assignments";
+  };
+};
+
+function pageResult(calls: CallDTO[], f: CallFilters, total: number, meta: CallListResult["meta"]): CallListResult {
+  return { calls, page: f.page, perPage: f.per_page, total, lastPage: Math.max(1, Math.ceil(total / f.per_page)), meta };
+}
+
+/**
+ * The team's calls for the given filters, shaped for the caller's role. Agents only ever get calls
+ * of their assigned assistants: an explicit assistant outside them is 403; with several assistants
+ * the lists are merged newest first with exact totals and pages.
+ */
+export async function listTeamCalls(access: TeamAccess, filters: CallFilters, opts: { signal?: AbortSignal; cache?: boolean } = {}): Promise<CallListResult> {
+  const scope = await callScopeOf(access);
+  const shape = { timeZone: access.team.timeZone, costs: access.can("calls:costs") };
+  const scopeMeta = scope.kind === "assigned" ? { scope: "assigned" as const, assistants: scope.assistants } : { scope: "all" as const };
+
+  if (scope.kind === "assigned") {
+    if (filters.assistant_id !== undefined && !scope.assistants.some((a) => a.id === filters.assistant_id)) {
+      throw new AppError("FORBIDDEN", "You can only see calls of the assistants assigned to you.", { fieldErrors: { assistant_id: ["Not one of your assigned assistants."] } });
+    }
+    if (scope.assistants.length === 0) {
+      return pageResult([], filters, 0, { cache: "none", fetchedAt: null, ageSeconds: 0, ...scopeMeta, emptyReason: "no_assignments" });
+    }
+  }
+
+  const ctx = await whatTalkContextForTeam(access.team.id);
+  const streams = streamsFor(scope, filters);
+  if (streams.length === 1) {
+    const { data, meta } = await upstreamListCalls(ctx, toUpstreamQuery({ ...filters, ...streams[0] }), opts);
+    learn(access.team.id, data.data);
+    return pageResult(
+      data.data.map((c) => toCallDTO(c, shape)),
+      filters,
+      data.total,
+      { cache: meta.cache, fetchedAt: meta.fetchedAt, ageSeconds: meta.ageSeconds, ...scopeMeta },
+    );
+  }
+  return mergedList(ctx, access.team.id, streams, filters, shape, scopeMeta, opts);
+}
+
+/** One upstream query per assistant the list covers (a single unrestricted query for full access). */
+function streamsFor(scope: CallScope, f: CallFilters): { assistant_id?: number }[] {
+  if (scope.kind === "all" || f.assistant_id !== undefined) return [{}];
+  return scope.assistants.map((a) => ({ assistant_id: a.id }));
+}
+
+async function mergedList(
+  ctx: WhatTalkContext,
+  teamId: string,
+  streams: { assistant_id?: number }[],
+  filters: CallFilters,
+  shape: { timeZone: string; costs: boolean },
+  scopeMeta: Pick<CallListResult["meta"], "scope" | "assistants">,
+  opts: { signal?: AbortSignal; cache?: boolean },
+): Promise<CallListResult> {
+  let oldest: { fetchedAt: string; ageSeconds: number } | null = null;
+  const merged = await mergePage<UpstreamCall>(streams.length, (filters.page - 1) * filters.per_page, filters.per_page, async (s, index) => {
+    const { data, meta } = await upstreamListCalls(ctx, toUpstreamQuery({ ...filters, ...streams[s], per_page: CHUNK, page: index + 1 }), opts);
+    if (!oldest || meta.ageSeconds > oldest.ageSeconds) oldest = { fetchedAt: meta.fetchedAt, ageSeconds: meta.ageSeconds };
+    return { items: data.data as UpstreamCall[], total: data.total };
+  });
+  learn(teamId, merged.items);
+  const o = oldest as { fetchedAt: string; ageSeconds: number } | null;
+  return pageResult(
+    merged.items.map((c) => toCallDTO(c, shape)),
+    filters,
+    merged.total,
+    { cache: "merged", fetchedAt: o?.fetchedAt ?? null, ageSeconds: o?.ageSeconds ?? 0, ...scopeMeta },
+  );
+}
+
+function learn(teamId: string, calls: readonly UpstreamCall[]) {
+  learnFromCalls(teamId, calls).catch((error: unknown) => logger.warn({ teamId, err: error instanceof Error ? error.message : String(error) }, "directory learning failed"));
+}
