@@ -13,7 +13,7 @@
 import "server-only";
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import { inspect } from "node:util";
-import { env } from "@/lib/env";
+import { env, EnvError, type Env } from "@/lib/env";
 
 const VERSION = "wt1";
 const ALGORITHM = "aes-256-gcm";
@@ -203,10 +203,17 @@ let cachedRing: { spec: string; ring: KeyRing } | undefined;
 /**
  * The application's key ring, from APP_ENCRYPTION_KEYS. Fails closed: throws KeyRingError when the
  * variable is missing or malformed, in every environment (the demo launcher always provides one).
- * In production a missing variable already fails env() validation (EnvError).
+ * (In production a missing variable already fails env() validation; that is rethrown as KeyRingError.)
  */
 export function getKeyRing(): KeyRing {
-  const e = env();
+  let e: Env;
+  try {
+    e = env();
+  } catch (error) {
+    // e.g. production without APP_ENCRYPTION_KEYS: env.ts names the variable, never its value.
+    if (error instanceof EnvError) throw new KeyRingError(`Cannot load the key ring: ${error.message}`);
+    throw error;
+  }
   const spec = e.APP_ENCRYPTION_KEYS;
   if (!spec) {
     throw new KeyRingError(

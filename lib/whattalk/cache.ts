@@ -17,12 +17,15 @@
 // the answer appears, the lock goes away (e.g. the answer was not cacheable, or failed) or the
 // lock's lifetime passes, and then fetch themselves. So cross-instance coalescing only works when
 // caching is on, and costs the waiters up to one poll interval (50 ms) of latency.
+// While Redis is unreachable the cache is skipped (answers are fetched, never served from a
+// possibly outdated per-instance copy); the budget then falls back to per-instance memory.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
+import type { Redis } from "ioredis";
 
 export type CacheStatus = "hit" | "miss" | "stale" | "coalesced";
 
@@ -43,6 +46,9 @@ const MEMORY_MAX_BYTES = 64 * 1024 * 1024;
 const REDIS_OP_TIMEOUT_MS = 1_000;
 const POLL_MS = 50;
 const PREFIX = "wt:v1";
+/** Generation used when the store is unreachable: such keys are never read or written. */
+const UNAVAILABLE = "unavailable";
+const isUnavailable = (key: string) => key.includes(`:${UNAVAILABLE}:`);
 
 export function cacheConfig(): { enabled: boolean; ttlMs: number; staleMs: number } {
   const ttlMs = env().WHATTALK_CACHE_TTL_MS;
@@ -96,6 +102,16 @@ const memory = new LRUCache<string, MemoryEntry>({
 });
 const memoryGenerations = new Map<string, number>();
 
+/**
+ * The Redis client when configured: "down" while it is not connected (then the cache is skipped:
+ * falling back to memory would serve answers another instance has invalidated).
+ */
+function store(): Redis | "down" | null {
+  const redis = getRedis();
+  if (!redis) return null;
+  return redis.status === "ready" ? redis : "down";
+}
+
 // ---------------------------------------------------------------------------------------------
 // Keys
 
@@ -103,13 +119,14 @@ const genKey = (teamId: string) => `${PREFIX}:gen:${enc(teamId)}`;
 const teamPrefix = (teamId: string) => `${PREFIX}:c:${enc(teamId)}:`;
 
 async function generation(teamId: string): Promise<string> {
-  const redis = getRedis();
+  const redis = store();
   if (!redis) return String(memoryGenerations.get(teamId) ?? 0);
+  if (redis === "down") return UNAVAILABLE;
   try {
     return (await withTimeout(redis.get(genKey(teamId)))) ?? "0";
   } catch (error) {
     warn("generation", error);
-    return "unavailable";
+    return UNAVAILABLE;
   }
 }
 
@@ -126,9 +143,10 @@ export async function cacheKey(scope: CacheScope, resource: string, query: Recor
 /** The entry under `key`, fresh or stale; null when absent, expired or caching is off. */
 export async function readCache<T>(key: string): Promise<{ entry: CacheEntry<T>; fresh: boolean } | null> {
   const { enabled, ttlMs } = cacheConfig();
-  if (!enabled || key.includes(":unavailable:")) return null;
+  if (!enabled || isUnavailable(key)) return null;
   let entry: CacheEntry<T> | undefined;
-  const redis = getRedis();
+  const redis = store();
+  if (redis === "down") return null;
   if (redis) {
     try {
       const raw = await withTimeout(redis.get(`${key}`));
@@ -147,8 +165,9 @@ export async function readCache<T>(key: string): Promise<{ entry: CacheEntry<T>;
 /** Stores an answer (frozen: callers share it). `size` is its approximate size in bytes. */
 export async function writeCache<T>(key: string, entry: CacheEntry<T>, size: number): Promise<void> {
   const { enabled, staleMs } = cacheConfig();
-  if (!enabled || key.includes(":unavailable:")) return;
-  const redis = getRedis();
+  if (!enabled || isUnavailable(key)) return;
+  const redis = store();
+  if (redis === "down") return;
   if (redis) {
     try {
       await withTimeout(redis.set(key, JSON.stringify(entry), "PX", staleMs));
@@ -168,6 +187,7 @@ export async function invalidateTeam(teamId: string): Promise<void> {
   const redis = getRedis();
   if (redis) {
     try {
+      // Even while reconnecting (queued): an invalidation must not be lost.
       // Old entries stay until they expire but are never read again (the key includes the generation).
       await withTimeout(redis.incr(genKey(teamId)));
     } catch (error) {
@@ -217,8 +237,8 @@ const RELEASE_SCRIPT = `if redis.call("get", KEYS[1]) == ARGV[1] then return red
  * waitForFreshEntry). Without Redis (or when Redis fails) returns a no-op lock.
  */
 export async function acquireFetchLock(key: string, ttlMs: number): Promise<FetchLock | null> {
-  const redis = getRedis();
-  if (!redis || !cacheConfig().enabled || key.includes(":unavailable:")) return NO_LOCK;
+  const redis = store();
+  if (!redis || redis === "down" || !cacheConfig().enabled || isUnavailable(key)) return NO_LOCK;
   const lockKey = `${PREFIX}:lock:${key}`;
   const token = randomUUID();
   try {
@@ -244,8 +264,8 @@ export async function acquireFetchLock(key: string, ttlMs: number): Promise<Fetc
  * when the other instance's lock is gone without a fresh answer, or after `maxWaitMs`.
  */
 export async function waitForFreshEntry<T>(key: string, maxWaitMs: number): Promise<CacheEntry<T> | null> {
-  const redis = getRedis();
-  if (!redis) return null;
+  const redis = store();
+  if (!redis || redis === "down") return null;
   const { ttlMs } = cacheConfig();
   const lockKey = `${PREFIX}:lock:${key}`;
   const deadline = Date.now() + maxWaitMs;
