@@ -134,3 +134,50 @@ export async function simControl(path: string, init: RequestInit & { json?: unkn
   if (!res.ok) throw new Error(`sim control ${path}: HTTP ${res.status}`);
   return res.json();
 }
+
+/** Stores a WhatTalk API key for a team straight in the database (encrypted with the stack's key ring). */
+export async function connectTeam(teamId: string, apiKey = "wt_demo_alpha", status: "OK" | "INVALID" | "UNCHECKED" = "OK") {
+  const { encryptSecret, getKeyRing } = await import("@/lib/crypto/keyring");
+  const credentialId = `cred${crypto.randomBytes(10).toString("hex")}`;
+  await db().apiCredential.deleteMany({ where: { teamId } });
+  await db().apiCredential.create({
+    data: {
+      id: credentialId,
+      teamId,
+      label: "Test key",
+      last4: apiKey.slice(-4),
+      keyId: getKeyRing().primaryId,
+      ciphertext: encryptSecret(getKeyRing(), apiKey, { teamId, credentialId }),
+      status,
+    },
+  });
+  return credentialId;
+}
+
+/** Assigns WhatTalk assistants to an agent's membership. */
+export async function assignAssistants(teamId: string, userId: string, assistantIds: number[]) {
+  const membership = await db().membership.findFirstOrThrow({ where: { teamId, userId } });
+  await db().agentAssignment.deleteMany({ where: { membershipId: membership.id } });
+  await db().agentAssignment.createMany({ data: assistantIds.map((assistantId) => ({ teamId, membershipId: membership.id, assistantId, label: `Assistant ${assistantId}` })) });
+}
+
+export type SimRequest = { method: string; path: string; query: Record<string, string>; keyHint: string | null; status: number | null };
+
+/** The API requests the simulator received since the last clear. */
+export async function simRequests(): Promise<SimRequest[]> {
+  const body = (await simControl("/requests")) as { requests?: SimRequest[] } | SimRequest[];
+  const list = Array.isArray(body) ? body : (body.requests ?? []);
+  return list.filter((r) => r.path.startsWith("/api/"));
+}
+
+/** Reads every call of an account straight from the simulator (brute-force expectations). */
+export async function simAllCalls(key: string, query: Record<string, string> = {}) {
+  const out: { id: number; created_at: string | null; assistant_id: number | null }[] = [];
+  for (let page = 1; ; page++) {
+    const res = await fetch(`${simUrl()}/api/user/calls?${new URLSearchParams({ ...query, per_page: "100", page: String(page) })}`, { headers: { Authorization: `Bearer ${key}`, Accept: "application/json" } });
+    const body = (await res.json()) as { data: typeof out; last_page: number };
+    out.push(...body.data);
+    if (page >= body.last_page) break;
+  }
+  return out;
+}

@@ -1,0 +1,259 @@
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { compareNewestFirst } from "@/lib/calls/merge";
+import { assignAssistants, Client, connectTeam, createTeam, createUser, simAllCalls, simControl, simRequests, teamWithRoles } from "./helpers";
+
+type ListBody = { calls: Record<string, unknown>[]; page: number; perPage: number; total: number; lastPage: number; meta: Record<string, unknown> };
+
+let t: Awaited<ReturnType<typeof teamWithRoles>>;
+const base = () => `/api/teams/${t.team.id}/calls`;
+
+beforeAll(async () => {
+  t = await teamWithRoles();
+  await connectTeam(t.team.id, "wt_demo_alpha");
+  await assignAssistants(t.team.id, t.users.AGENT.id, [101, 102]);
+});
+
+beforeEach(async () => {
+  await simControl("/reset", { method: "POST" });
+});
+
+describe("GET /api/teams/{teamId}/calls", () => {
+  it("sends every filter to WhatTalk exactly as documented", async () => {
+    await simControl("/requests", { method: "DELETE" });
+    const res = await t.clients.SUPERVISOR.get(
+      `${base()}?status=completed&type=outbound&phone_number=${encodeURIComponent("0532 123 45 67")}&assistant_id=101&campaign_id=1001&date_from=2026-10-01&date_to=2026-11-24&per_page=50&page=2`,
+    );
+    expect(res.status).toBe(200);
+    const [req, ...more] = await simRequests();
+    expect(more).toEqual([]);
+    expect(req.method).toBe("GET");
+    expect(req.path).toBe("/api/user/calls");
+    expect(req.keyHint).toBe("lpha");
+    expect(req.query).toEqual({
+      status: "completed",
+      type: "outbound",
+      phone_number: "+905321234567",
+      assistant_id: "101",
+      campaign_id: "1001",
+      date_from: "2026-10-01",
+      date_to: "2026-11-24",
+      per_page: "50",
+      page: "2",
+    });
+  });
+
+  it("answers in the portal's own shape with the default page size of 25", async () => {
+    const res = await t.clients.SUPERVISOR.get(base());
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toContain("no-store");
+    const body = (await res.json()) as ListBody;
+    expect(Object.keys(body).sort()).toEqual(["calls", "lastPage", "meta", "page", "perPage", "total"]);
+    expect(body.perPage).toBe(25);
+    expect(body.calls).toHaveLength(25);
+    expect(body.total).toBeGreaterThan(5000);
+    expect(body.lastPage).toBe(Math.ceil(body.total / 25));
+    expect(JSON.stringify(body)).not.toMatch(/recording_url|current_page|first_page_url|wt_demo/);
+  });
+
+  it.each([
+    ["status=done", "status"],
+    ["type=sms", "type"],
+    ["assistant_id=abc", "assistant_id"],
+    ["per_page=500", "per_page"],
+    ["page=0", "page"],
+    ["date_from=2026-02-31", "date_from"],
+    ["date_from=2026-11-10&date_to=2026-11-01", "date_to"],
+    ["phone_number=hello", "phone_number"],
+  ])("rejects %s with 400, a field error and no upstream request", async (query, field) => {
+    await simControl("/requests", { method: "DELETE" });
+    const res = await t.clients.SUPERVISOR.get(`${base()}?${query}`);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.code).toBe("BAD_REQUEST");
+    expect(Object.keys(body.error.fieldErrors)).toEqual([field]);
+    expect(await simRequests()).toEqual([]);
+  });
+
+  it("shows costs to supervisors and never to agents", async () => {
+    const sup = (await (await t.clients.SUPERVISOR.get(`${base()}?assistant_id=101`)).json()) as ListBody;
+    expect(sup.calls.some((c) => typeof c.totalCost === "number")).toBe(true);
+    expect(sup.calls.every((c) => "carrierCost" in c && "totalCost" in c)).toBe(true);
+
+    const agentRes = await t.clients.AGENT.get(`${base()}?assistant_id=101`);
+    expect(agentRes.status).toBe(200);
+    const text = await agentRes.text();
+    expect(text).not.toMatch(/carrierCost|totalCost|carrier_cost|total_cost/);
+    const detail = await t.clients.AGENT.get(`${base()}/${(JSON.parse(text) as ListBody).calls[0].id}`);
+    expect(detail.status).toBe(200);
+    expect(await detail.text()).not.toMatch(/carrierCost|totalCost|carrier_cost|total_cost|recording_url/);
+  });
+
+  it("limits agents to their assistants: an explicit other assistant is 403", async () => {
+    const res = await t.clients.AGENT.get(`${base()}?assistant_id=103`);
+    expect(res.status).toBe(403);
+    const body = await res.json();
+    expect(body.error.message).toMatch(/assigned/);
+  });
+
+  it.each([
+    [25, 1],
+    [25, 7],
+    [10, 31],
+    [100, 3],
+    [50, 200],
+  ])("merges an agent's two assistants exactly like one list (%i per page, page %i)", async (perPage, page) => {
+    const [a, b] = await Promise.all([simAllCalls("wt_demo_alpha", { assistant_id: "101" }), simAllCalls("wt_demo_alpha", { assistant_id: "102" })]);
+    const merged = [...a, ...b].sort(compareNewestFirst);
+    const res = await t.clients.AGENT.get(`${base()}?per_page=${perPage}&page=${page}`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ListBody;
+    expect(body.total).toBe(merged.length);
+    expect(body.lastPage).toBe(Math.max(1, Math.ceil(merged.length / perPage)));
+    expect(body.calls.map((c) => c.id)).toEqual(merged.slice((page - 1) * perPage, page * perPage).map((c) => c.id));
+    expect(body.calls.every((c) => c.assistantId === 101 || c.assistantId === 102)).toBe(true);
+  });
+
+  it("gives an agent without assignments an explained empty list, without asking WhatTalk", async () => {
+    const agent = await createUser();
+    const team = await createTeam({ members: [{ userId: agent.id, role: "AGENT" }] });
+    await connectTeam(team.id);
+    await simControl("/requests", { method: "DELETE" });
+    const res = await (await new Client().signIn(agent.email)).get(`/api/teams/${team.id}/calls`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as ListBody;
+    expect(body.calls).toEqual([]);
+    expect(body.meta.emptyReason).toBe("no_assignments");
+    expect(await simRequests()).toEqual([]);
+  });
+});
+
+describe("call detail and recording", () => {
+  async function callOf(assistantId: number) {
+    const body = (await (await t.clients.SUPERVISOR.get(`${base()}?assistant_id=${assistantId}&status=completed&per_page=5`)).json()) as ListBody;
+    return body.calls.find((c) => c.hasRecording)!;
+  }
+
+  it("returns one call with transcript and evaluation", async () => {
+    const call = await callOf(101);
+    const res = await t.clients.SUPERVISOR.get(`${base()}/${call.id}`);
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.id).toBe(call.id);
+    expect(body).toHaveProperty("transcript");
+    expect(body).toHaveProperty("variables");
+    expect(body).toHaveProperty("evaluation");
+  });
+
+  it("answers 404 for calls outside an agent's assistants, for detail and recording", async () => {
+    const other = await callOf(104);
+    expect((await t.clients.AGENT.get(`${base()}/${other.id}`)).status).toBe(404);
+    expect((await t.clients.AGENT.get(`${base()}/${other.id}/recording`)).status).toBe(404);
+    const own = await callOf(101);
+    expect((await t.clients.AGENT.get(`${base()}/${own.id}`)).status).toBe(200);
+  });
+
+  it("answers 404 for unknown and malformed call ids", async () => {
+    expect((await t.clients.SUPERVISOR.get(`${base()}/999999999`)).status).toBe(404);
+    expect((await t.clients.SUPERVISOR.get(`${base()}/abc`)).status).toBe(404);
+  });
+
+  it("streams the recording with Range support", async () => {
+    const call = await callOf(102);
+    const full = await t.clients.SUPERVISOR.get(`${base()}/${call.id}/recording`);
+    expect(full.status).toBe(200);
+    expect(full.headers.get("content-type")).toMatch(/^audio\//);
+    expect(full.headers.get("accept-ranges")).toBe("bytes");
+    const bytes = new Uint8Array(await full.arrayBuffer());
+    expect(new TextDecoder().decode(bytes.slice(0, 4))).toBe("RIFF");
+    const part = await t.clients.SUPERVISOR.request(`${base()}/${call.id}/recording`, { headers: { Range: "bytes=100-199" } });
+    expect(part.status).toBe(206);
+    expect(part.headers.get("content-range")).toBe(`bytes 100-199/${bytes.length}`);
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(100, 200));
+    const bad = await t.clients.SUPERVISOR.request(`${base()}/${call.id}/recording`, { headers: { Range: `bytes=${bytes.length + 10}-` } });
+    expect(bad.status).toBe(416);
+  });
+
+  it("refuses recordings on other hosts, redirects to other hosts and private addresses", async () => {
+    const call = await callOf(103);
+    const sim = new URL((await simControl(`/calls/${call.id}`)).call.recording_url as string);
+    for (const url of [
+      "http://example.com/recordings/1.mp3",
+      `http://localhost:${sim.port}/recordings/calls/${call.id}.wav`,
+      `http://10.0.0.5/recordings/calls/${call.id}.wav`,
+      `${sim.origin}/recordings/redirect?to=${encodeURIComponent("http://example.com/a.mp3")}`,
+      `file:///etc/passwd`,
+    ]) {
+      await simControl(`/calls/${call.id}`, { method: "PATCH", json: { recording_url: url } });
+      const res = await t.clients.SUPERVISOR.get(`${base()}/${call.id}/recording`);
+      expect(res.status, url).toBe(502);
+      const body = await res.json();
+      expect(body.error.reason).toBe("recording_host_refused");
+      expect(JSON.stringify(body)).not.toContain(url);
+    }
+  });
+});
+
+describe("upstream failures", () => {
+  async function freshTeam() {
+    const owner = await createUser();
+    const team = await createTeam({ members: [{ userId: owner.id, role: "OWNER" }] });
+    await connectTeam(team.id);
+    return { team, client: await new Client().signIn(owner.email) };
+  }
+
+  it("409 with what to do when the team has no key", async () => {
+    const owner = await createUser();
+    const team = await createTeam({ members: [{ userId: owner.id, role: "OWNER" }] });
+    const res = await (await new Client().signIn(owner.email)).get(`/api/teams/${team.id}/calls`);
+    expect(res.status).toBe(409);
+    const body = await res.json();
+    expect(body.error.code).toBe("NO_CREDENTIAL");
+    expect(body.error.action).toMatch(/WhatTalk connection/);
+  });
+
+  it("401 from WhatTalk → 409 and the credential is marked invalid", async () => {
+    const { team, client } = await freshTeam();
+    await simControl("/faults", { method: "PATCH", json: { failNext: { count: 1, status: 401 } } });
+    const res = await client.get(`/api/teams/${team.id}/calls?fresh=1`);
+    expect(res.status).toBe(409);
+    const { db } = await import("@/lib/db");
+    await expect.poll(async () => (await db().apiCredential.findUnique({ where: { teamId: team.id } }))?.status).toBe("INVALID");
+  });
+
+  it("429 from WhatTalk → 429 with Retry-After", async () => {
+    const { team, client } = await freshTeam();
+    await simControl("/faults", { method: "PATCH", json: { failNext: { count: 5, status: 429 } } });
+    const res = await client.get(`/api/teams/${team.id}/calls?fresh=1`);
+    expect(res.status).toBe(429);
+    expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("5xx and malformed answers → 502 with a readable message and nothing internal", async () => {
+    const { team, client } = await freshTeam();
+    await simControl("/faults", { method: "PATCH", json: { failNext: { count: 5, status: 503 } } });
+    const res = await client.get(`/api/teams/${team.id}/calls?fresh=1`);
+    expect(res.status).toBe(502);
+    const body = await res.json();
+    expect(body.error.message).toMatch(/WhatTalk/);
+    expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts|127\.0\.0\.1/);
+    await simControl("/faults", { method: "PATCH", json: { failNext: { count: 5, status: "malformed" } } });
+    expect((await client.get(`/api/teams/${team.id}/calls?fresh=1&status=failed`)).status).toBe(502);
+  });
+
+  it("a hanging WhatTalk → 504", async () => {
+    const { team, client } = await freshTeam();
+    await simControl("/faults", { method: "PATCH", json: { failNext: { count: 5, status: "hang" } } });
+    const res = await client.get(`/api/teams/${team.id}/calls?fresh=1`);
+    expect(res.status).toBe(504);
+  }, 60_000);
+
+  it("401 without a session, 404 for another team's id, 403 for a role without calls", async () => {
+    expect((await new Client().get(base())).status).toBe(401);
+    const outsider = await createUser();
+    await createTeam({ members: [{ userId: outsider.id, role: "OWNER" }] });
+    const c = await new Client().signIn(outsider.email);
+    expect((await c.get(base())).status).toBe(404);
+    expect((await c.get(`${base()}/10001`)).status).toBe(404);
+    expect((await c.get(`${base()}/10001/recording`)).status).toBe(404);
+  });
+});
