@@ -1,0 +1,50 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TeamFields, type Option } from "@/components/settings/team-fields";
+import { apiFetch } from "@/lib/client/api";
+
+export function CreateTeamForm({ timeZones, countries }: { timeZones: Option[]; countries: Option[] }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [formError, setFormError] = useState<string>();
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setFormError(undefined);
+    const res = await apiFetch<{ team: { slug: string; name: string } }>("/api/teams", {
+      method: "POST",
+      json: { name: form.get("name"), slug: form.get("slug") || null, timeZone: form.get("timeZone"), country: form.get("country") },
+    });
+    if (!res.ok) {
+      setPending(false);
+      setErrors(res.error.fieldErrors ?? {});
+      if (!res.error.fieldErrors) setFormError(res.error.message);
+      return;
+    }
+    toast.success(`${res.data.team.name} created. Invite your team.`);
+    router.push(`/teams/${res.data.team.slug}/settings/members`);
+    router.refresh();
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {formError ? (
+        <Alert variant="destructive" role="alert">
+          <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      ) : null}
+      <TeamFields errors={errors} defaults={{ timeZone: "Europe/Istanbul", country: "TR" }} timeZones={timeZones} countries={countries} slugOptional />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Creating…" : "Create team"}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import { XIcon } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { FieldError, fieldA11y } from "@/components/accounts/field-error";
+import { apiFetch } from "@/lib/client/api";
+
+type Assignment = { assistantId: number; label: string };
+
+/** One agent's assigned assistants: remove one, or add one by WhatTalk id and label. */
+export function AgentAssignments({
+  teamId,
+  agent,
+  suggestions,
+}: {
+  teamId: string;
+  agent: { membershipId: string; name: string; email: string; assignments: Assignment[] };
+  suggestions: { assistantId: number; name: string }[];
+}) {
+  const router = useRouter();
+  const uid = useId();
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [assistantId, setAssistantId] = useState("");
+  const [label, setLabel] = useState("");
+
+  async function save(next: Assignment[], message: string): Promise<boolean> {
+    setPending(true);
+    const res = await apiFetch(`/api/teams/${teamId}/members/${agent.membershipId}/assignments`, { method: "PUT", json: { assignments: next } });
+    setPending(false);
+    if (!res.ok) {
+      const fe = res.error.fieldErrors ?? {};
+      const index = next.length - 1;
+      setErrors({ assistantId: fe[`${index}.assistantId`] ?? [], label: fe[`${index}.label`] ?? [] });
+      if (!fe[`${index}.assistantId`] && !fe[`${index}.label`]) toast.error(res.error.message);
+      return false;
+    }
+    setErrors({});
+    toast.success(message);
+    router.refresh();
+    return true;
+  }
+
+  function onIdChange(value: string) {
+    setAssistantId(value);
+    const known = suggestions.find((s) => String(s.assistantId) === value.trim());
+    if (known && !label) setLabel(known.name);
+  }
+
+  async function onAdd(event: React.FormEvent) {
+    event.preventDefault();
+    const id = Number(assistantId.trim());
+    if (agent.assignments.some((a) => a.assistantId === id)) {
+      setErrors({ assistantId: [`Assistant ${id} is already assigned.`] });
+      return;
+    }
+    const ok = await save([...agent.assignments, { assistantId: assistantId.trim() === "" ? NaN : id, label }], `Assistant ${id} assigned to ${agent.name}.`);
+    if (ok) {
+      setAssistantId("");
+      setLabel("");
+    }
+  }
+
+  const listId = `${uid}-suggestions`;
+  return (
+    <section aria-labelledby={`${uid}-title`} className="space-y-3 rounded-lg border p-4">
+      <div>
+        <h3 id={`${uid}-title`} className="font-medium">
+          {agent.name}
+        </h3>
+        <p className="text-xs text-muted-foreground">{agent.email}</p>
+      </div>
+      {agent.assignments.length ? (
+        <ul className="flex flex-wrap gap-2" aria-label={`Assistants assigned to ${agent.name}`}>
+          {agent.assignments.map((a) => (
+            <li key={a.assistantId} className="flex items-center gap-1 rounded-md border bg-muted/40 py-0.5 pr-0.5 pl-2 text-sm">
+              <span>
+                {a.label} <span className="text-xs text-muted-foreground">#{a.assistantId}</span>
+              </span>
+              <Button
+                type="button"
+                variant="ghost"
+                size="icon-sm"
+                disabled={pending}
+                aria-label={`Unassign ${a.label} (${a.assistantId}) from ${agent.name}`}
+                onClick={() => void save(agent.assignments.filter((x) => x.assistantId !== a.assistantId), `Assistant ${a.assistantId} unassigned from ${agent.name}.`)}
+              >
+                <XIcon aria-hidden />
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-muted-foreground">No assistants assigned: this agent sees no calls yet.</p>
+      )}
+      <form onSubmit={onAdd} className="flex flex-col gap-2 sm:flex-row sm:items-start" noValidate>
+        <div className="space-y-1 sm:w-36">
+          <Label htmlFor={`${uid}-id`}>Assistant id</Label>
+          <Input
+            id={`${uid}-id`}
+            inputMode="numeric"
+            list={suggestions.length ? listId : undefined}
+            value={assistantId}
+            onChange={(e) => onIdChange(e.target.value)}
+            required
+            {...fieldA11y(`${uid}-id`, errors.assistantId)}
+          />
+          {suggestions.length ? (
+            <datalist id={listId}>
+              {suggestions.map((s) => (
+                <option key={s.assistantId} value={s.assistantId}>
+                  {s.name}
+                </option>
+              ))}
+            </datalist>
+          ) : null}
+          <FieldError id={`${uid}-id-error`} messages={errors.assistantId} />
+        </div>
+        <div className="flex-1 space-y-1">
+          <Label htmlFor={`${uid}-label`}>Label</Label>
+          <Input id={`${uid}-label`} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Sales assistant" required {...fieldA11y(`${uid}-label`, errors.label)} />
+          <FieldError id={`${uid}-label-error`} messages={errors.label} />
+        </div>
+        <Button type="submit" variant="outline" disabled={pending} className="sm:mt-5">
+          Assign
+        </Button>
+      </form>
+    </section>
+  );
+}

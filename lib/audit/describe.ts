@@ -1,0 +1,46 @@
+// A one-line, human summary of an audit event's details for the log page (never secrets: the log
+// holds none).
+import { ROLE_LABELS, type Role } from "@/lib/rbac";
+
+const role = (v: unknown) => (typeof v === "string" && v in ROLE_LABELS ? ROLE_LABELS[v as Role] : String(v));
+const ids = (v: unknown) =>
+  Array.isArray(v)
+    ? v
+        .map((a) => (a && typeof a === "object" && "assistantId" in a ? `#${String((a as { assistantId: unknown }).assistantId)}` : ""))
+        .filter(Boolean)
+        .join(", ")
+    : "";
+
+export function describeAuditData(action: string, data: unknown): string {
+  if (!data || typeof data !== "object") return "";
+  const d = data as Record<string, unknown>;
+  switch (action) {
+    case "member.role_changed":
+      return `${role(d.from)} → ${role(d.to)}${d.assignmentsCleared ? ` (${String(d.assignmentsCleared)} assignments cleared)` : ""}`;
+    case "member.invited":
+    case "member.invitation_revoked":
+    case "member.joined":
+    case "member.removed":
+    case "member.left":
+      return d.role ? `as ${role(d.role)}` : "";
+    case "ownership.transferred":
+      return d.from ? `from ${String(d.from)}` : "";
+    case "assignments.changed": {
+      const parts = [];
+      if (ids(d.added)) parts.push(`added ${ids(d.added)}`);
+      if (ids(d.removed)) parts.push(`removed ${ids(d.removed)}`);
+      if (ids(d.relabelled)) parts.push(`relabelled ${ids(d.relabelled)}`);
+      return parts.join("; ");
+    }
+    case "team.settings_changed": {
+      const changes = (d.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>;
+      return Object.entries(changes)
+        .map(([k, v]) => `${k}: ${String(v?.from)} → ${String(v?.to)}`)
+        .join("; ");
+    }
+    default: {
+      const text = JSON.stringify(d);
+      return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+    }
+  }
+}
