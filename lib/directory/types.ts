@@ -1,0 +1,15 @@
+// The team's directory of WhatTalk assistants and campaigns (ids and names), for filter pickers and
+// agent assignments. `source`: SYNC (from WhatTalk's assistant list), MANUAL (entered by an admin),
+// LEARNED (seen in calls).
+export type DirectorySourceName = "SYNC" | "MANUAL" | "LEARNED";
+
+export type DirectoryEntry = { id: number; name: string; source: DirectorySourceName };
+
+export type DirectoryKind = "assistant" | "campaign";
+
+export type Directory = {
+  assistants: DirectoryEntry[];
+  campaigns: DirectoryEntry[];
+  /** The last assistants sync from WhatTalk: when it succeeded, and the error of the last attempt. */
+  sync: { syncedAt: string | null; error: string | null };
+};
