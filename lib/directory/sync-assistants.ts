@@ -35,11 +35,11 @@ async function recordSyncError(teamId: string, message: string | null) {
     .catch((error: unknown) => logger.warn({ module: "directory", teamId, err: { message: (error as Error)?.message } }, "could not record the sync error"));
 }
 
-async function fetchAll(teamId: string): Promise<UpstreamAssistant[]> {
+async function fetchAll(teamId: string, perPage: number): Promise<UpstreamAssistant[]> {
   const ctx = await whatTalkContextForTeam(teamId);
   const byId = new Map<number, UpstreamAssistant>();
   for (let page = 1; page <= MAX_PAGES; page++) {
-    const { data } = await listAssistants(ctx, { per_page: PER_PAGE, page }, { cache: false });
+    const { data } = await listAssistants(ctx, { per_page: perPage, page }, { cache: false });
     for (const a of data.data) byId.set(a.id, a);
     if (data.data.length === 0 || page >= data.last_page) break;
   }
@@ -51,10 +51,10 @@ function nameOf(a: UpstreamAssistant): string {
   return (name || `Assistant ${a.id}`).slice(0, NAME_MAX);
 }
 
-async function runSync(teamId: string, auditActor: AuditActor): Promise<SyncOutcome> {
+async function runSync(teamId: string, auditActor: AuditActor, perPage = PER_PAGE): Promise<SyncOutcome> {
   let upstream: UpstreamAssistant[];
   try {
-    upstream = await fetchAll(teamId);
+    upstream = await fetchAll(teamId, perPage);
   } catch (error) {
     if (isWhatTalkError(error, "not_found")) {
       await recordSyncError(teamId, UNSUPPORTED_MESSAGE);
@@ -109,9 +109,9 @@ async function runSync(teamId: string, auditActor: AuditActor): Promise<SyncOutc
  * has no usable key and WhatTalk's errors (mapped to statuses by the route wrapper) otherwise, after
  * recording them as the team's last sync error.
  */
-export async function syncAssistants(input: { actor: TeamActor }): Promise<SyncOutcome> {
+export async function syncAssistants(input: { actor: TeamActor; /** Assistants per upstream page (1–100, default 100). */ pageSize?: number }): Promise<SyncOutcome> {
   await actorRole(db(), input.actor, "assignments:manage");
-  return runSync(input.actor.teamId, auditActorOf(input.actor));
+  return runSync(input.actor.teamId, auditActorOf(input.actor), Math.min(100, Math.max(1, Math.trunc(input.pageSize ?? PER_PAGE))));
 }
 
 /** The sync run right after a working key is saved: never throws (the key is saved either way). */
