@@ -10,7 +10,11 @@ function createClient() {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set: start the portal with `npm run demo` / `npm start`, or set DATABASE_URL.");
   }
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max: 10 }) });
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: env().DATABASE_POOL_SIZE }),
+    // Waiting for a connection is normal under load (and with the embedded database's single one).
+    transactionOptions: { maxWait: 10_000, timeout: 15_000 },
+  });
 }
 
 const globalForDb = globalThis as unknown as { __portalDb?: PrismaClient };

@@ -21,6 +21,8 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     /** PostgreSQL connection string. Unset: the launcher starts the embedded database and sets it. */
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
+    /** Connections per app instance. The embedded database serves one query at a time, so the launcher sets 1 for it. */
+    DATABASE_POOL_SIZE: int(1, 100).default(10),
     /** Public base URL of the portal, e.g. https://portal.example.com (used in links and by next-auth). */
     NEXTAUTH_URL: z.url("must be a URL like https://portal.example.com").optional(),
     /** Secret that signs session tokens (32+ random characters). Required in production. */

@@ -12,6 +12,7 @@ async function createDatabase(): Promise<{ url: string; drop: () => Promise<void
   const external = process.env.TEST_DATABASE_URL;
   if (!external) {
     const embedded = await startEmbeddedPostgres();
+    process.env.DATABASE_POOL_SIZE = "1"; // the embedded server runs one query at a time
     return { url: embedded.url, drop: () => embedded.stop() };
   }
   const name = `portal_test_${crypto.randomBytes(6).toString("hex")}`;

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { requireTeam } from "@/lib/auth/team-access";
+import { json, readJson, route } from "@/lib/http/route";
+import { listViews, setMyDefaultView, setTeamDefaultView } from "@/lib/views/service";
+
+const body = z
+  .object({
+    /** My default view id, or null to clear. */
+    user: z.string().min(1).max(64).nullable().optional(),
+    /** The team default view id (views:share), or null to clear. */
+    team: z.string().min(1).max(64).nullable().optional(),
+  })
+  .refine((b) => b.user !== undefined || b.team !== undefined, { message: "Say which default to change." });
+
+// PUT { user?: viewId|null, team?: viewId|null } → the defaults now in force.
+export const PUT = route<{ teamId: string }>(async (req, { teamId }) => {
+  const access = await requireTeam({ teamId }, ["calls:read:all", "calls:read:assigned"]);
+  const input = await readJson(req, body);
+  if (input.team !== undefined) await setTeamDefaultView(access, input.team);
+  if (input.user !== undefined) await setMyDefaultView(access, input.user);
+  return json((await listViews(access)).defaults);
+});

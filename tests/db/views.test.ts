@@ -1,0 +1,182 @@
+import crypto from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { TeamAccess } from "@/lib/auth/team-access";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { can, scopesOf, type Role } from "@/lib/rbac";
+import { createView, deletePersonalViews, deleteView, getView, listViews, resolveDefaultView, setMyDefaultView, setTeamDefaultView, updateView } from "@/lib/views/service";
+
+const COLS = ["time", "status", "assistant"];
+
+async function makeTeam() {
+  const team = await db().team.create({ data: { name: "Views", slug: `v-${crypto.randomUUID()}` } });
+  const members = {} as Record<Role, TeamAccess>;
+  for (const role of ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"] as Role[]) {
+    const user = await db().user.create({ data: { email: `${role.toLowerCase()}-${crypto.randomUUID()}@x.test`, name: `${role} person` } });
+    const m = await db().membership.create({ data: { teamId: team.id, userId: user.id, role } });
+    members[role] = {
+      user: { id: user.id, email: user.email, name: user.name, sessionVersion: 1 },
+      team: { id: team.id, name: team.name, slug: team.slug, timeZone: team.timeZone, country: team.country },
+      role,
+      membershipId: m.id,
+      scopes: scopesOf(role),
+      can: (s) => can(role, s),
+    };
+  }
+  return { team, members };
+}
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof AppError) return e.code;
+    throw e;
+  }
+}
+
+let A: Awaited<ReturnType<typeof makeTeam>>;
+let B: Awaited<ReturnType<typeof makeTeam>>;
+beforeAll(async () => {
+  A = await makeTeam();
+  B = await makeTeam();
+});
+
+describe("saved views", () => {
+  it("lets every role manage its own personal views, and only sharers create team views", async () => {
+    for (const role of ["OWNER", "ADMIN", "SUPERVISOR", "AGENT"] as Role[]) {
+      const m = A.members[role];
+      const v = await createView(m, { name: `Mine ${role}`, visibility: "PERSONAL", filters: { status: "failed" }, columns: COLS });
+      expect(v).toMatchObject({ visibility: "PERSONAL", isMine: true, canEdit: true, filters: { status: "failed", per_page: 25 } });
+      const renamed = await updateView(m, v.id, { version: v.version, name: `Mine ${role} (renamed)` });
+      expect(renamed.version).toBe(v.version + 1);
+      const team = createView(m, { name: `Team ${role}`, visibility: "TEAM", filters: {}, columns: COLS });
+      expect(await code(team)).toBe(role === "AGENT" ? "FORBIDDEN" : "OK");
+      await deleteView(m, v.id);
+    }
+    const list = await listViews(A.members.AGENT);
+    expect(list.mine).toEqual([]);
+    expect(list.team.map((v) => v.name).sort()).toEqual(["Team ADMIN", "Team OWNER", "Team SUPERVISOR"]);
+    expect(list.team.every((v) => v.canEdit === false)).toBe(true);
+    expect((await listViews(A.members.SUPERVISOR)).team.every((v) => v.canEdit)).toBe(true);
+  });
+
+  it("keeps personal views private and agents away from editing team views", async () => {
+    const mine = await createView(A.members.SUPERVISOR, { name: "Private", visibility: "PERSONAL", filters: {}, columns: COLS });
+    expect(await code(getView(A.members.ADMIN, mine.id))).toBe("NOT_FOUND");
+    expect(await code(updateView(A.members.OWNER, mine.id, { version: 1, name: "Hijack" }))).toBe("NOT_FOUND");
+    const shared = await createView(A.members.ADMIN, { name: "Shared", visibility: "TEAM", filters: {}, columns: COLS });
+    expect(await code(updateView(A.members.AGENT, shared.id, { version: shared.version, name: "Agent edit" }))).toBe("FORBIDDEN");
+    expect(await code(deleteView(A.members.AGENT, shared.id))).toBe("FORBIDDEN");
+    expect(await code(setTeamDefaultView(A.members.AGENT, shared.id))).toBe("FORBIDDEN");
+  });
+
+  it("rejects duplicate names per owner and per team, case-insensitively", async () => {
+    await createView(A.members.AGENT, { name: "Failed calls", visibility: "PERSONAL", filters: {}, columns: COLS });
+    const dup = createView(A.members.AGENT, { name: "  failed CALLS ", visibility: "PERSONAL", filters: {}, columns: COLS });
+    await expect(dup).rejects.toMatchObject({ code: "CONFLICT", fieldErrors: { name: ["You already have a view with this name."] } });
+    // Another member may use the same personal name; a team view of the same name is separate too.
+    await createView(A.members.SUPERVISOR, { name: "Failed calls", visibility: "PERSONAL", filters: {}, columns: COLS });
+    await createView(A.members.SUPERVISOR, { name: "Failed calls", visibility: "TEAM", filters: {}, columns: COLS });
+    await expect(createView(A.members.ADMIN, { name: "FAILED calls", visibility: "TEAM", filters: {}, columns: COLS })).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("rejects invalid filters and columns on save and changes nothing", async () => {
+    const before = await db().savedView.count();
+    await expect(createView(A.members.AGENT, { name: "Bad", visibility: "PERSONAL", filters: { status: "nope", date_from: "2026-13-01" }, columns: COLS })).rejects.toMatchObject({
+      code: "BAD_REQUEST",
+      fieldErrors: { "filters.status": expect.any(Array), "filters.date_from": expect.any(Array) },
+    });
+    expect(await db().savedView.count()).toBe(before);
+  });
+
+  it("gives the second save on a stale copy a 409 instead of overwriting", async () => {
+    const v = await createView(A.members.SUPERVISOR, { name: "Race", visibility: "TEAM", filters: { type: "inbound" }, columns: COLS });
+    const first = await updateView(A.members.ADMIN, v.id, { version: v.version, filters: { type: "outbound" } });
+    await expect(updateView(A.members.SUPERVISOR, v.id, { version: v.version, filters: { type: "web" } })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await getView(A.members.OWNER, v.id)).filters).toEqual({ type: "outbound", per_page: 25 });
+    // Concurrent saves of the same version: exactly one wins.
+    const results = await Promise.allSettled([1, 2, 3].map((i) => updateView(A.members.ADMIN, v.id, { version: first.version, name: `Race ${i}` })));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of results) if (r.status === "rejected") expect(r.reason, String(r.reason)).toMatchObject({ code: "CONFLICT" });
+  });
+
+  it("resolves the default view: the user's, else the team's, else none; deletion falls back", async () => {
+    const t = await makeTeam();
+    const sup = t.members.SUPERVISOR;
+    expect(await resolveDefaultView(sup)).toBeNull();
+    const teamView = await createView(sup, { name: "Team default", visibility: "TEAM", filters: { status: "completed" }, columns: COLS });
+    const personal = await createView(t.members.AGENT, { name: "Agent default", visibility: "PERSONAL", filters: { type: "web" }, columns: COLS });
+    const personal2 = await createView(sup, { name: "Sup personal", visibility: "PERSONAL", filters: {}, columns: COLS });
+    await expect(setTeamDefaultView(sup, personal2.id)).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    await setTeamDefaultView(sup, teamView.id);
+    await setMyDefaultView(t.members.AGENT, personal.id);
+    expect((await resolveDefaultView(t.members.AGENT))?.id).toBe(personal.id);
+    expect((await resolveDefaultView(t.members.ADMIN))?.id).toBe(teamView.id);
+    await deleteView(t.members.AGENT, personal.id);
+    expect((await resolveDefaultView(t.members.AGENT))?.id).toBe(teamView.id);
+    await deleteView(sup, teamView.id);
+    expect(await resolveDefaultView(t.members.AGENT)).toBeNull();
+    expect((await listViews(t.members.AGENT)).defaults).toEqual({ user: null, team: null });
+  });
+
+  it("never lets team B read, apply or change a view of team A", async () => {
+    const v = await createView(A.members.OWNER, { name: "A only", visibility: "TEAM", filters: {}, columns: COLS });
+    for (const m of Object.values(B.members)) {
+      expect(await code(getView(m, v.id))).toBe("NOT_FOUND");
+      expect(await code(updateView(m, v.id, { version: v.version, name: "B" }))).toBe("NOT_FOUND");
+      expect(await code(deleteView(m, v.id))).toBe("NOT_FOUND");
+      expect(await code(setMyDefaultView(m, v.id))).toBe("NOT_FOUND");
+      expect((await listViews(m)).team.some((x) => x.id === v.id)).toBe(false);
+    }
+    expect(await code(setTeamDefaultView(B.members.OWNER, v.id))).toBe("NOT_FOUND");
+  });
+
+  it("opens a view whose filters no longer validate with a clear problem, and lets it be fixed", async () => {
+    const v = await createView(A.members.SUPERVISOR, { name: "Old", visibility: "TEAM", filters: {}, columns: COLS });
+    await db().savedView.update({ where: { id: v.id }, data: { filters: { status: "archived", assistant_id: "x" } } });
+    const broken = await getView(A.members.AGENT, v.id);
+    expect(broken.parsed).toBeNull();
+    expect(Object.keys(broken.problem ?? {}).sort()).toEqual(["assistant_id", "status"]);
+    const fixed = await updateView(A.members.SUPERVISOR, v.id, { version: broken.version, filters: { status: "completed" } });
+    expect(fixed.problem).toBeNull();
+  });
+
+  it("shares a personal view with the team, audited; team views can't become personal", async () => {
+    const v = await createView(A.members.SUPERVISOR, { name: "To share", visibility: "PERSONAL", filters: {}, columns: COLS });
+    const shared = await updateView(A.members.SUPERVISOR, v.id, { version: v.version, visibility: "TEAM" });
+    expect(shared.visibility).toBe("TEAM");
+    await expect(updateView(A.members.SUPERVISOR, v.id, { version: shared.version, visibility: "PERSONAL" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const actions = (await db().auditEvent.findMany({ where: { teamId: A.team.id, targetId: v.id }, select: { action: true } })).map((a) => a.action);
+    expect(actions).toContain("view.shared");
+  });
+
+  it("audits team views (create, change, delete, default) but not personal ones", async () => {
+    const t = await makeTeam();
+    const sup = t.members.SUPERVISOR;
+    const p = await createView(sup, { name: "P", visibility: "PERSONAL", filters: {}, columns: COLS });
+    await updateView(sup, p.id, { version: p.version, name: "P2" });
+    const v = await createView(sup, { name: "T", visibility: "TEAM", filters: {}, columns: COLS });
+    const v2 = await updateView(sup, v.id, { version: v.version, name: "T2" });
+    await setTeamDefaultView(sup, v2.id);
+    await deleteView(sup, v.id);
+    const events = await db().auditEvent.findMany({ where: { teamId: t.team.id }, orderBy: { createdAt: "asc" }, select: { action: true, targetId: true, actorId: true } });
+    expect(events.map((e) => e.action)).toEqual(["view.created", "view.updated", "view.team_default_set", "view.deleted"]);
+    expect(events.every((e) => e.actorId === sup.user.id)).toBe(true);
+  });
+
+  it("removing a member keeps their team views (owner shown as former member) and deletes their personal ones", async () => {
+    const t = await makeTeam();
+    const sup = t.members.SUPERVISOR;
+    await createView(sup, { name: "Personal", visibility: "PERSONAL", filters: {}, columns: COLS });
+    const tv = await createView(sup, { name: "Team", visibility: "TEAM", filters: {}, columns: COLS });
+    await db().$transaction(async (tx) => {
+      await deletePersonalViews(t.team.id, sup.user.id, tx);
+      await tx.membership.delete({ where: { id: sup.membershipId } });
+    });
+    const list = await listViews(t.members.ADMIN);
+    expect(list.team.find((v) => v.id === tv.id)?.owner).toMatchObject({ id: sup.user.id, formerMember: true });
+    expect(await db().savedView.count({ where: { teamId: t.team.id, visibility: "PERSONAL" } })).toBe(0);
+  });
+});
