@@ -1,9 +1,11 @@
 // Every admin CLI command, in help order. To add one: write tools/cli/commands/<name>.ts exporting a
 // `Command` and list it here.
 import type { Command } from "../command";
+import { keySet } from "./key-set";
+import { keysRotate } from "./keys-rotate";
 import { memberAdd } from "./member-add";
 import { memberRole } from "./member-role";
 import { teamCreate } from "./team-create";
 import { userCreate } from "./user-create";
 
-export const COMMANDS: readonly Command[] = [userCreate, teamCreate, memberAdd, memberRole];
+export const COMMANDS: readonly Command[] = [userCreate, teamCreate, memberAdd, memberRole, keySet, keysRotate];
