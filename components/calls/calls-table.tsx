@@ -1,0 +1,218 @@
+"use client";
+
+import * as React from "react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import useSWR from "swr";
+import { GlobeIcon, PhoneIncomingIcon, PhoneOutgoingIcon } from "lucide-react";
+
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { toast } from "@/components/ui/sonner";
+import { apiFetch } from "@/lib/client/api";
+import { normaliseColumns, type CallColumn, type CallColumnId } from "@/lib/calls/columns";
+import type { CallDTO } from "@/lib/calls/dto";
+import { EMPTY, formatCallTime, formatCallTimeFull, formatCost, formatCount, formatDuration, formatScore, humanize } from "@/lib/calls/format";
+import { callDetailHref } from "@/lib/calls/links";
+import type { CallListResult } from "@/lib/calls/list-calls";
+import { cn } from "@/lib/utils";
+import { ColumnChooser } from "./column-chooser";
+import { CallStatusBadge } from "./status-badge";
+
+/** How often a page showing live calls refreshes them. */
+export const LIVE_REFRESH_MS = 5_000;
+
+export type CallsTableProps = {
+  teamId: string;
+  teamSlug: string;
+  timeZone: string;
+  /** The current year in the team's time zone (older times show their year). */
+  currentYear: number;
+  /** The server-rendered page: shown as is, and the seed of the live refresh. */
+  initial: CallListResult;
+  /** The list's query string (filters and paging), for the refresh and the rows' way back. */
+  query: string;
+  /** Columns the member may choose from, and those shown. */
+  columns: CallColumn[];
+  initialVisible: CallColumnId[];
+};
+
+async function fetchList([url]: readonly [string, string]): Promise<CallListResult> {
+  const r = await apiFetch<CallListResult>(url);
+  if (!r.ok) throw new Error(r.error.code);
+  return r.data;
+}
+
+function ageText(seconds: number): string {
+  if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+/**
+ * The calls table. Rendered on the server with the server's data; while the page shows calls that
+ * are still in progress it polls the calls route handler (bypassing the cache) every few seconds,
+ * and stops when none are live. Whole rows open the call; the time is a real link.
+ */
+export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, columns, initialVisible }: CallsTableProps) {
+  const router = useRouter();
+  const apiUrl = `/api/teams/${encodeURIComponent(teamId)}/calls?${query ? `${query}&` : ""}fresh=1`;
+  // The key carries the render's fetch time, so data polled for an older render never replaces a newer one.
+  const { data = initial, error } = useSWR([apiUrl, initial.meta.fetchedAt ?? ""] as const, fetchList, {
+    fallbackData: initial,
+    refreshInterval: (latest) => (latest?.calls.some((c) => c.live) ? LIVE_REFRESH_MS : 0),
+    revalidateOnMount: false,
+    revalidateIfStale: false,
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+    shouldRetryOnError: false,
+    dedupingInterval: 1_000,
+  });
+
+  const [visible, setVisible] = React.useState<CallColumnId[]>(initialVisible);
+  const saveTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
+  React.useEffect(() => () => {
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+  }, []);
+  const onColumnChange = (id: CallColumnId, shown: boolean) => {
+    const next = normaliseColumns(shown ? [...visible, id] : visible.filter((c) => c !== id));
+    setVisible(next);
+    if (saveTimer.current) clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(async () => {
+      const r = await apiFetch<{ columns: CallColumnId[] }>(`/api/teams/${encodeURIComponent(teamId)}/preferences`, { method: "PUT", json: { columns: next } });
+      if (!r.ok) toast.error("Your column choice could not be saved", { description: "It applies on this page until you reload. Try again in a moment." });
+    }, 400);
+  };
+
+  const shown = columns.filter((c) => visible.includes(c.id));
+  const live = data.calls.filter((c) => c.live).length;
+  const from = data.calls.length ? (data.page - 1) * data.perPage + 1 : 0;
+  const to = from ? from + data.calls.length - 1 : 0;
+
+  const open = (e: React.MouseEvent<HTMLTableRowElement>, href: string) => {
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if ((e.target as HTMLElement).closest("a,button,input,select,textarea,label,[role=menuitem]")) return;
+    if (window.getSelection()?.toString()) return; // selecting text, not opening
+    router.push(href);
+  };
+
+  return (
+    <div className="space-y-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
+          <p>
+            <span className="font-medium text-foreground">{formatCount(data.total)}</span> {data.total === 1 ? "call" : "calls"}
+          </p>
+          {live ? (
+            <p className="flex items-center gap-1.5" role="status">
+              <span className="relative flex size-2" aria-hidden="true">
+                <span className="absolute inline-flex size-full animate-ping rounded-full bg-primary opacity-60 motion-reduce:animate-none" />
+                <span className="relative inline-flex size-2 rounded-full bg-primary" />
+              </span>
+              {error ? "Live updates paused: the list could not be refreshed. Retrying…" : `${live} live ${live === 1 ? "call" : "calls"}, refreshing every ${LIVE_REFRESH_MS / 1000} s`}
+            </p>
+          ) : null}
+          {data.meta.cache === "stale" ? (
+            <p title="The team's request budget for WhatTalk is spent for the moment, so a recent copy is shown.">{`Cached ${ageText(data.meta.ageSeconds)} ago`}</p>
+          ) : null}
+        </div>
+        <ColumnChooser columns={columns} visible={visible} onChange={onColumnChange} />
+      </div>
+
+      <Table containerClassName="rounded-md border" className="min-w-[48rem]">
+        <TableCaption className="sr-only">{`Calls, newest first: ${formatCount(from)} to ${formatCount(to)} of ${formatCount(data.total)}. Times in ${timeZone}.`}</TableCaption>
+        <TableHeader>
+          <TableRow className="hover:bg-transparent">
+            {shown.map((c) => (
+              <TableHead key={c.id} scope="col" className={cn(NUMERIC.has(c.id) && "text-right")}>
+                {c.label}
+              </TableHead>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {data.calls.map((call) => {
+            const href = callDetailHref(teamSlug, call.id, query);
+            return (
+              <TableRow key={call.id} data-call-id={call.id} className="cursor-pointer" onClick={(e) => open(e, href)}>
+                {shown.map((c) => (
+                  <TableCell key={c.id} data-column={c.id} className={cn(NUMERIC.has(c.id) && "text-right tabular-nums")}>
+                    <Cell column={c.id} call={call} href={href} timeZone={timeZone} currentYear={currentYear} />
+                  </TableCell>
+                ))}
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+const NUMERIC = new Set<CallColumnId>(["duration", "score", "cost"]);
+
+const TYPE_ICONS: Record<string, React.ComponentType<{ className?: string; "aria-hidden"?: boolean }>> = {
+  inbound: PhoneIncomingIcon,
+  outbound: PhoneOutgoingIcon,
+  web: GlobeIcon,
+};
+
+function Muted({ children }: { children: React.ReactNode }) {
+  return <span className="text-muted-foreground">{children}</span>;
+}
+
+function Named({ name, id, kind }: { name: string | null; id: number | null; kind: string }) {
+  if (!name && id === null) return <Muted>{EMPTY}</Muted>;
+  const text = name ?? `${kind} #${id}`;
+  return (
+    <span className="block max-w-[14rem] truncate" title={id !== null ? `${text} (#${id})` : text}>
+      {text}
+    </span>
+  );
+}
+
+function Cell({ column, call, href, timeZone, currentYear }: { column: CallColumnId; call: CallDTO; href: string; timeZone: string; currentYear: number }) {
+  switch (column) {
+    case "time":
+      return (
+        <Link href={href} className="rounded-sm font-medium underline-offset-4 outline-none hover:underline focus-visible:ring-[3px] focus-visible:ring-ring/50" title={call.createdAtLocal ? formatCallTimeFull(call.createdAtLocal, timeZone) : undefined}>
+          {call.createdAtLocal ? <time dateTime={call.createdAt ?? undefined}>{formatCallTime(call.createdAtLocal, currentYear)}</time> : `Call #${call.id}`}
+          <span className="sr-only">{`, call ${call.id}`}</span>
+        </Link>
+      );
+    case "type": {
+      if (!call.type) return <Muted>{EMPTY}</Muted>;
+      const Icon = TYPE_ICONS[call.type];
+      return (
+        <span className="inline-flex items-center gap-1.5">
+          {Icon ? <Icon className="size-3.5 text-muted-foreground" aria-hidden /> : null}
+          {humanize(call.type)}
+        </span>
+      );
+    }
+    case "status":
+      return <CallStatusBadge status={call.status} />;
+    case "assistant":
+      return <Named name={call.assistantName} id={call.assistantId} kind="Assistant" />;
+    case "campaign":
+      return <Named name={call.campaignName} id={call.campaignId} kind="Campaign" />;
+    case "customerPhone":
+      return call.clientPhone ? <span className="tabular-nums">{call.clientPhone}</span> : <Muted>{EMPTY}</Muted>;
+    case "duration":
+      return <>{formatDuration(call.durationSeconds)}</>;
+    case "answeredBy":
+      return call.answeredBy ? <>{humanize(call.answeredBy)}</> : <Muted>{EMPTY}</Muted>;
+    case "sentiment":
+      return call.sentiment ? <>{humanize(call.sentiment)}</> : <Muted>{EMPTY}</Muted>;
+    case "outcome":
+      return call.outcome ? <>{humanize(call.outcome)}</> : <Muted>{EMPTY}</Muted>;
+    case "score":
+      return <>{formatScore(call.score)}</>;
+    case "cost":
+      if (!("totalCost" in call)) return null;
+      return call.totalCost === null || call.totalCost === undefined ? (
+        <Muted>{EMPTY}</Muted>
+      ) : (
+        <span title={call.carrierCost !== null && call.carrierCost !== undefined ? `Carrier cost ${formatCost(call.carrierCost)}` : undefined}>{formatCost(call.totalCost)}</span>
+      );
+  }
+}

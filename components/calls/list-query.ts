@@ -1,0 +1,24 @@
+// The calls list's URL from raw field values (strings as typed or taken from the URL), through the
+// one filter schema's own serialiser: same names, defaults left out. Client-safe.
+import { filtersToSearchParams, type CallFilters, type FilterKey } from "@/lib/validation/call-filters";
+
+export type RawFilters = Partial<Record<FilterKey, string>>;
+
+/** Filters that select calls (everything but paging), in the filter bar's order. */
+export const SELECTION_KEYS = ["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to"] as const satisfies readonly FilterKey[];
+export type SelectionKey = (typeof SELECTION_KEYS)[number];
+
+/** The query string ("" when nothing is set) for raw values; blanks are dropped. */
+export function listQuery(raw: RawFilters): string {
+  const f: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const t = typeof v === "string" ? v.trim() : "";
+    if (!t) continue;
+    f[k] = (k === "page" || k === "per_page") && /^\d+$/.test(t) ? Number(t) : t;
+  }
+  return filtersToSearchParams(f as Partial<CallFilters>).toString();
+}
+
+export function hasSelection(raw: RawFilters): boolean {
+  return SELECTION_KEYS.some((k) => (raw[k] ?? "").trim() !== "");
+}
