@@ -1,0 +1,206 @@
+// The analytics of a team's calls for a selection: every matching call read from WhatTalk (pages
+// of 100, EXPORT_CONCURRENCY in parallel, inside the team's request budget, waited out when
+// spent) and aggregated as the pages arrive (lib/analytics/aggregate.ts).
+//
+// Cost and caching: one run costs ceil(calls / 100) WhatTalk requests of the team's budget
+// (default 100 a minute), so results are cached (lru-cache, in memory, per instance) for
+// CACHE_SECONDS, keyed by team + credential + time zone + normalised selection; identical runs
+// in progress are shared (one job, every caller gets its progress). `fresh` skips the cached
+// result. A range with more than ANALYTICS_MAX_CALLS calls is refused after page 1, before
+// reading the rest. A job nobody listens to any more (all callers went away) is stopped after a
+// short grace period, so abandoned ranges do not keep spending the budget.
+import "server-only";
+import { LRUCache } from "lru-cache";
+import type { TeamAccess } from "@/lib/auth/team-access";
+import { bulkRetryDelayMs, callPageFetcher, pagesFor } from "@/lib/bulk/call-pages";
+import { openPageReader } from "@/lib/bulk/read-pages";
+import { whatTalkContextForTeam } from "@/lib/credentials/context";
+import { env } from "@/lib/env";
+import { AppError, forbidden } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import { createAggregator, withoutCosts, type AnalyticsData } from "./aggregate";
+import { selectionKey, type AnalyticsSelection } from "./query";
+import type { AnalyticsProgress, AnalyticsResult } from "./types";
+
+export const CACHE_SECONDS = 180;
+const ABANDON_GRACE_MS = 3_000;
+const MAX_PAGE_WAIT_MS = 3 * 60_000;
+
+type Computed = { data: AnalyticsData; computedAt: string; requests: number; from: string; to: string; timeZone: string };
+
+type Job = {
+  key: string;
+  progress: AnalyticsProgress;
+  listeners: Set<(p: AnalyticsProgress) => void>;
+  subscribers: number;
+  abort: AbortController;
+  /** Resolves with the total after page 1 (or rejects: no key, budget, too many calls...). */
+  started: Promise<number>;
+  done: Promise<Computed>;
+  idleTimer?: NodeJS.Timeout;
+};
+
+const results = new LRUCache<string, Computed>({ max: 500, ttl: CACHE_SECONDS * 1000 });
+const jobs = new Map<string, Job>();
+
+function assertAccess(access: TeamAccess) {
+  if (!access.can("analytics:read")) throw forbidden();
+  // Analytics cover all of the team's calls: never for a role limited to assigned assistants.
+  if (!access.can("calls:read:all")) throw forbidden("Analytics cover all of the team's calls, which your role cannot see.");
+}
+
+function shape(access: TeamAccess, c: Computed, cached: boolean): AnalyticsResult {
+  return {
+    data: access.can("calls:costs") ? c.data : withoutCosts(c.data),
+    meta: { from: c.from, to: c.to, timeZone: c.timeZone, computedAt: c.computedAt, requests: c.requests, cached, cacheSeconds: CACHE_SECONDS },
+  };
+}
+
+const keyOf = (teamId: string, credentialId: string, timeZone: string, selection: AnalyticsSelection) => [teamId, credentialId, timeZone, selectionKey(selection)].join("\u0000");
+
+/** A cached result, if there is one (for the page's first render); never calls WhatTalk. */
+export async function peekAnalytics(access: TeamAccess, selection: AnalyticsSelection): Promise<AnalyticsResult | null> {
+  assertAccess(access);
+  try {
+    const ctx = await whatTalkContextForTeam(access.team.id);
+    const hit = results.get(keyOf(access.team.id, ctx.credentialId, access.team.timeZone, selection));
+    return hit ? shape(access, hit, true) : null;
+  } catch {
+    return null;
+  }
+}
+
+export type AnalyticsRun =
+  | { kind: "ready"; result: AnalyticsResult }
+  | {
+      kind: "running";
+      total: number;
+      /** The result (rejects with an AppError/WhatTalkError if reading fails midway). */
+      result: Promise<AnalyticsResult>;
+    };
+
+/**
+ * Starts (or joins) the computation and waits for WhatTalk's first page, so errors known at that
+ * point (no key, budget spent, too many calls) are thrown here, before any progress is streamed.
+ * `onProgress` is called as pages arrive until the result; `signal` ends the caller's interest.
+ */
+export async function runAnalytics(
+  access: TeamAccess,
+  selection: AnalyticsSelection,
+  opts: { fresh?: boolean; onProgress?: (p: AnalyticsProgress) => void; signal?: AbortSignal } = {},
+): Promise<AnalyticsRun> {
+  assertAccess(access);
+  const teamId = access.team.id;
+  const timeZone = access.team.timeZone;
+  const ctx = await whatTalkContextForTeam(teamId);
+  const key = keyOf(teamId, ctx.credentialId, timeZone, selection);
+
+  if (!opts.fresh) {
+    const hit = results.get(key);
+    if (hit) return { kind: "ready", result: shape(access, hit, true) };
+  }
+
+  let job = jobs.get(key);
+  if (!job) {
+    const abort = new AbortController();
+    let resolveStarted!: (total: number) => void;
+    const started = new Promise<number>((resolve) => (resolveStarted = resolve));
+    const j: Job = { key, progress: { fetched: 0, total: 0, resumesAt: null }, listeners: new Set(), subscribers: 0, abort, started, done: null as unknown as Promise<Computed> };
+    const emit = (patch: Partial<AnalyticsProgress>) => {
+      j.progress = { ...j.progress, ...patch };
+      for (const l of j.listeners) l(j.progress);
+    };
+    const max = env().ANALYTICS_MAX_CALLS;
+    j.done = (async (): Promise<Computed> => {
+      const reader = await openPageReader<UpstreamCall>({
+        fetchPage: callPageFetcher(ctx, selection),
+        concurrency: env().EXPORT_CONCURRENCY,
+        retryDelayMs: bulkRetryDelayMs,
+        maxWaitMs: MAX_PAGE_WAIT_MS,
+        signal: abort.signal,
+        onWait: ({ ms }) => emit({ resumesAt: new Date(Date.now() + ms).toISOString() }),
+      });
+      const total = reader.first.total;
+      if (total > max) {
+        await reader.pages.return();
+        throw new AppError(
+          "BAD_REQUEST",
+          `${total.toLocaleString("en-GB")} calls match these filters; analytics are limited to ${max.toLocaleString("en-GB")} calls (${pagesFor(max)} requests to WhatTalk). Choose a shorter date range or add filters.`,
+          { details: { reason: "too_many_calls", total, limit: max } },
+        );
+      }
+      resolveStarted(total);
+      emit({ total });
+      const agg = createAggregator({ from: selection.date_from, to: selection.date_to });
+      let requests = 0;
+      for await (const batch of reader.pages) {
+        requests++;
+        for (const call of batch.items) agg.add(call);
+        emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
+      }
+      return { data: agg.result(), computedAt: new Date().toISOString(), requests, from: selection.date_from, to: selection.date_to, timeZone };
+    })();
+    // `started` settles with `done` when page 1 fails.
+    j.done.then(
+      (computed) => {
+        results.set(key, computed);
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted) logger.warn({ module: "analytics", teamId, err: { message: (error as Error)?.message } }, "analytics run failed");
+      },
+    );
+    j.started = Promise.race([started, j.done.then(() => j.progress.total)]);
+    j.done.finally(() => {
+      if (jobs.get(key) === j) jobs.delete(key);
+      clearTimeout(j.idleTimer);
+    }).catch(() => {});
+    jobs.set(key, j);
+    job = j;
+  }
+
+  // Join: count the caller as a listener until the result (or until it goes away).
+  const current = job;
+  current.subscribers++;
+  clearTimeout(current.idleTimer);
+  const listener = opts.onProgress;
+  if (listener) current.listeners.add(listener);
+  let left = false;
+  const leave = () => {
+    if (left) return;
+    left = true;
+    if (listener) current.listeners.delete(listener);
+    current.subscribers--;
+    if (current.subscribers <= 0) {
+      current.idleTimer = setTimeout(() => {
+        if (current.subscribers <= 0) current.abort.abort(new Error("nobody is waiting for these analytics any more"));
+      }, ABANDON_GRACE_MS);
+    }
+  };
+  opts.signal?.addEventListener("abort", leave, { once: true });
+
+  let total: number;
+  try {
+    total = await current.started;
+  } catch (error) {
+    leave();
+    throw error;
+  }
+  if (listener) listener(current.progress);
+  const result = current.done.then(
+    (c) => {
+      leave();
+      return shape(access, c, false);
+    },
+    (error: unknown) => {
+      leave();
+      throw error;
+    },
+  );
+  return { kind: "running", total, result };
+}
+
+/** For tests: forget cached results. */
+export function clearAnalyticsCache(): void {
+  results.clear();
+}

@@ -1,0 +1,41 @@
+// WhatTalk's call list as pages for the page reader (lib/bulk/read-pages.ts): 100 calls a page
+// (WhatTalk's maximum), every request through the typed client and so inside the team's budget.
+import "server-only";
+import type { CallFilters } from "@/lib/validation/call-filters";
+import { toUpstreamQuery } from "@/lib/validation/call-filters";
+import { isWhatTalkError, listCalls, type WhatTalkContext } from "@/lib/whattalk";
+import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import type { PageFetcher } from "./read-pages";
+
+export const BULK_PER_PAGE = 100;
+
+export type CallSelection = Omit<CallFilters, "page" | "per_page">;
+
+/**
+ * Fetches page `n` of the calls matching `selection`. `cache: false` asks WhatTalk itself rather
+ * than answering from the portal's short response cache (answers are still stored).
+ */
+export function callPageFetcher(ctx: WhatTalkContext, selection: CallSelection, opts: { cache?: boolean } = {}): PageFetcher<UpstreamCall> {
+  return async (page, signal) => {
+    const { data } = await listCalls(ctx, toUpstreamQuery({ ...selection, per_page: BULK_PER_PAGE, page }), { signal, cache: opts.cache });
+    return { items: data.data, total: data.total, lastPage: data.last_page };
+  };
+}
+
+/**
+ * Which errors a bulk read waits out instead of failing: the team's own request budget being
+ * spent, and WhatTalk's 429 (the client already waited out short Retry-Afters itself). The wait
+ * is what they asked for, plus a little jitter so parallel requests do not return in one burst.
+ */
+export function bulkRetryDelayMs(error: unknown): number | null {
+  if (isWhatTalkError(error, "budget_exhausted") || isWhatTalkError(error, "rate_limited")) {
+    const seconds = error.retryAfterSeconds ?? 5;
+    return Math.max(250, seconds * 1000) + Math.floor(Math.random() * 250);
+  }
+  return null;
+}
+
+/** Pages needed for `total` calls. */
+export function pagesFor(total: number): number {
+  return Math.max(1, Math.ceil(total / BULK_PER_PAGE));
+}

@@ -1,0 +1,169 @@
+// Reading every page of a paginated, newest-first list (WhatTalk's calls) for the CSV export and
+// the analytics: pages fetched in parallel (bounded), handed out strictly in page order, each item
+// exactly once. Pure: the page fetcher, the clock and the wait policy are injected, so the
+// algorithm is tested without HTTP.
+//
+// - Page 1 is fetched alone first: it tells `total` and `lastPage` (and lets the caller refuse or
+//   answer with an HTTP error before anything is streamed).
+// - Backpressure: new requests start only when the consumer asks for the next page, and never more
+//   than `concurrency` pages ahead of the last page handed out. A slow client therefore holds at
+//   most `concurrency` pages in memory, whatever the size of the list.
+// - Limits: an error for which `retryDelayMs` gives a delay (the team's request budget is spent,
+//   WhatTalk said 429) is waited out and the page asked again, up to `maxWaitMs` per page;
+//   `onWait` reports it (the UI says "waiting for the request budget"). Other errors end the read.
+// - Shifting lists: calls that arrive while we read push older calls to later pages. Every page
+//   carries the list's total at the time it was served. A page served with a smaller total than
+//   the page before it was read before some arrivals the previous one saw, so it may have missed
+//   calls that slid into it: it is read again. A page with a larger total simply repeats the tail
+//   of the previous one: items already handed out (by id) are dropped. When the total grows, the
+//   read continues past the original last page to the new one (bounded by `maxPages`).
+//   Calls deleted mid-read shift the other way and cannot be detected from totals alone when
+//   arrivals balance them; that is accepted (the export's audit records the totals seen).
+
+export type PageResult<T> = { items: readonly T[]; total: number; lastPage: number };
+
+export type PageFetcher<T> = (page: number, signal: AbortSignal) => Promise<PageResult<T>>;
+
+export type PageBatch<T> = {
+  /** 1-based page number. */
+  page: number;
+  /** The page's items not handed out before (duplicates after a shift removed). */
+  items: T[];
+  /** Items handed out so far, this batch included. */
+  delivered: number;
+  /** The list's total as the latest page reported it. */
+  total: number;
+  /** The last page as currently known. */
+  lastPage: number;
+};
+
+export type WaitEvent = { page: number; ms: number; error: unknown };
+
+export type ReadPagesOptions<T> = {
+  fetchPage: PageFetcher<T>;
+  /** Page requests in flight at most (≥ 1). */
+  concurrency: number;
+  /** How long to wait before asking again after `error`, or null to give up. */
+  retryDelayMs: (error: unknown) => number | null;
+  /** Longest total wait for one page (default 3 minutes). */
+  maxWaitMs?: number;
+  /** Called before each wait. */
+  onWait?: (event: WaitEvent) => void;
+  /** Stops everything (the consumer went away). */
+  signal?: AbortSignal;
+  /** Hard limit on pages read, against lists that keep growing (default: 2 × first last page + 10). */
+  maxPages?: number;
+  /** Re-reads of one page whose total went down before giving up and taking it as it is (default 3). */
+  maxRereads?: number;
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+};
+
+export type PageReader<T> = {
+  /** Page 1 as fetched (before any de-duplication: it is the first page). */
+  first: PageResult<T>;
+  /** Every page in order, page 1 included. Stop early with `return()` (or break): in-flight requests are aborted. */
+  pages: AsyncGenerator<PageBatch<T>, void, undefined>;
+};
+
+export function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+/** Fetches page 1 (waiting out budget errors like every page) and returns it with the reader of all pages. */
+export async function openPageReader<T extends { id: number }>(o: ReadPagesOptions<T>): Promise<PageReader<T>> {
+  const internal = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, internal.signal]) : internal.signal;
+  const sleep = o.sleep ?? defaultSleep;
+  const maxWaitMs = o.maxWaitMs ?? 180_000;
+  const concurrency = Math.max(1, Math.floor(o.concurrency));
+  const maxRereads = o.maxRereads ?? 3;
+
+  const fetchWithWaits = async (page: number): Promise<PageResult<T>> => {
+    let waited = 0;
+    for (;;) {
+      signal.throwIfAborted();
+      try {
+        return await o.fetchPage(page, signal);
+      } catch (error) {
+        if (signal.aborted) throw signal.reason;
+        const delay = o.retryDelayMs(error);
+        if (delay === null || waited + delay > maxWaitMs) throw error;
+        o.onWait?.({ page, ms: delay, error });
+        await sleep(delay, signal);
+        waited += delay;
+      }
+    }
+  };
+
+  let first: PageResult<T>;
+  try {
+    first = await fetchWithWaits(1);
+  } catch (error) {
+    internal.abort();
+    throw error;
+  }
+  const maxPages = o.maxPages ?? first.lastPage * 2 + 10;
+
+  async function* pages(): AsyncGenerator<PageBatch<T>, void, undefined> {
+    const seen = new Set<number>();
+    const inflight = new Map<number, Promise<PageResult<T>>>();
+    let lastPage = Math.min(maxPages, Math.max(1, first.lastPage));
+    let nextToStart = 2;
+    let delivered = 0;
+    let previousTotal = first.total;
+
+    const take = (page: number, result: PageResult<T>): PageBatch<T> => {
+      const items: T[] = [];
+      for (const item of result.items) {
+        if (seen.has(item.id)) continue;
+        seen.add(item.id);
+        items.push(item);
+      }
+      delivered += items.length;
+      return { page, items, delivered, total: result.total, lastPage };
+    };
+    const start = (page: number) => {
+      const p = fetchWithWaits(page);
+      p.catch(() => {}); // awaited in order later; never an unhandled rejection meanwhile
+      inflight.set(page, p);
+    };
+    const fill = () => {
+      while (inflight.size < concurrency && nextToStart <= lastPage) start(nextToStart++);
+    };
+
+    try {
+      yield take(1, first);
+      for (let page = 2; page <= lastPage; page++) {
+        fill();
+        if (!inflight.has(page)) start(page);
+        let result = await inflight.get(page)!;
+        inflight.delete(page);
+        for (let n = 0; result.total < previousTotal && n < maxRereads; n++) result = await fetchWithWaits(page);
+        previousTotal = result.total;
+        if (result.lastPage > lastPage) lastPage = Math.min(maxPages, result.lastPage);
+        const batch = take(page, result);
+        // A page past the end (the list shrank): nothing more to read.
+        if (result.items.length === 0 && page >= result.lastPage) {
+          if (batch.items.length) yield batch;
+          return;
+        }
+        yield batch;
+      }
+    } finally {
+      internal.abort();
+    }
+  }
+
+  return { first, pages: pages() };
+}

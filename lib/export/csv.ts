@@ -1,0 +1,165 @@
+// Turning WhatTalk calls into CSV rows: flattening, formula neutralising, RFC 4180 quoting. Pure.
+//
+// Flattening of the free-form objects (their keys are not known before the calls are read):
+// - `variables`: one `variables` column with the whole object as JSON (nothing is ever lost),
+//   plus one `variables.<key>` column per key found in the calls read before the header is
+//   written (page 1 and the pages fetched with it, i.e. the newest ~500 calls). Keys first seen
+//   later are still in the JSON column. Keys are sorted, at most MAX_DYNAMIC_KEYS.
+// - `evaluation`: `evaluation.sentiment`, `.outcome`, `.score` are fixed columns; the column id
+//   `evaluation` adds `evaluation.<key>` for the other keys found the same way (summary, tags...).
+// - A nested value (object or list) is written as JSON in its cell.
+// Spreadsheet formula injection (OWASP): a text cell starting with = + - @, a tab or a carriage
+// return gets a leading apostrophe, so Excel/LibreOffice/Sheets show it as text instead of running
+// it. This includes phone numbers like +905321234567 (which Excel would otherwise turn into a
+// number and lose the +). Numbers from numeric fields (duration, costs, score) are not touched.
+import { stringify } from "csv-stringify/sync";
+import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import { wallClockToInstant } from "@/lib/validation/dates";
+import { EXPORT_COLUMN_HEADERS, type ExportColumnId } from "./columns";
+
+export const BOM = "\uFEFF";
+export const RECORD_DELIMITER = "\r\n";
+export const MAX_DYNAMIC_KEYS = 50;
+const MAX_KEY_LENGTH = 64;
+const FIXED_EVALUATION_KEYS = new Set(["sentiment", "outcome", "score"]);
+/** The first cell of the last line of an export that ended early. */
+export const INCOMPLETE_MARKER = "# EXPORT INCOMPLETE";
+
+export type CsvPlan = {
+  columns: readonly ExportColumnId[];
+  timeZone: string;
+  /** Keys of `variables` that get their own column. */
+  variableKeys: readonly string[];
+  /** Keys of `evaluation` (besides sentiment, outcome, score) that get their own column. */
+  evaluationKeys: readonly string[];
+};
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A text cell as a spreadsheet must show it: formula-like text gets a leading apostrophe. */
+export function neutraliseFormula(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+/** Any value as cell text: null → empty, objects and lists → JSON, text neutralised. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return neutraliseFormula(value);
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "boolean") return value ? "true" : "false";
+  return neutraliseFormula(JSON.stringify(value) ?? "");
+}
+
+const usableKey = (k: string) => k.length > 0 && k.length <= MAX_KEY_LENGTH && !/[\r\n]/.test(k);
+
+/** Keys of `variables` and of `evaluation` (other than the fixed three) in some calls, sorted. */
+export function discoverKeys(calls: Iterable<Pick<UpstreamCall, "variables" | "evaluation">>): { variableKeys: string[]; evaluationKeys: string[] } {
+  const variables = new Set<string>();
+  const evaluation = new Set<string>();
+  for (const c of calls) {
+    for (const k of Object.keys(c.variables ?? {})) if (usableKey(k)) variables.add(k);
+    for (const k of Object.keys(c.evaluation ?? {})) if (usableKey(k) && !FIXED_EVALUATION_KEYS.has(k)) evaluation.add(k);
+  }
+  const sorted = (s: Set<string>) => [...s].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).slice(0, MAX_DYNAMIC_KEYS);
+  return { variableKeys: sorted(variables), evaluationKeys: sorted(evaluation) };
+}
+
+/** The header row. */
+export function headerRow(plan: CsvPlan): string[] {
+  const out = ["id"];
+  for (const col of plan.columns) {
+    if (col === "evaluation") out.push(...plan.evaluationKeys.map((k) => `evaluation.${k}`));
+    else if (col === "variables") out.push("variables", ...plan.variableKeys.map((k) => `variables.${k}`));
+    else out.push(...EXPORT_COLUMN_HEADERS[col]);
+  }
+  return out.map(neutraliseFormula);
+}
+
+function utc(local: string | null, timeZone: string): string | null {
+  if (!local) return null;
+  return wallClockToInstant(local, timeZone)?.toISOString() ?? null;
+}
+
+/** One call as cells, in header order. */
+export function callRow(call: UpstreamCall, plan: CsvPlan): string[] {
+  const ev = (call.evaluation ?? {}) as Record<string, unknown>;
+  const vars = (call.variables ?? null) as Record<string, unknown> | null;
+  const cells: unknown[] = [call.id];
+  for (const col of plan.columns) {
+    switch (col) {
+      case "time":
+        cells.push(call.created_at, utc(call.created_at, plan.timeZone));
+        break;
+      case "updatedAt":
+        cells.push(call.updated_at);
+        break;
+      case "type":
+        cells.push(call.type);
+        break;
+      case "status":
+        cells.push(call.status);
+        break;
+      case "assistant":
+        cells.push(call.assistant_id, call.assistant_name);
+        break;
+      case "campaign":
+        cells.push(call.campaign_id, call.campaign_name);
+        break;
+      case "customerPhone":
+        cells.push(call.client_phone_number);
+        break;
+      case "assistantPhone":
+        cells.push(call.assistant_phone_number);
+        break;
+      case "duration":
+        cells.push(call.duration);
+        break;
+      case "answeredBy":
+        cells.push(call.answered_by);
+        break;
+      case "sentiment":
+        cells.push(ev.sentiment);
+        break;
+      case "outcome":
+        cells.push(ev.outcome);
+        break;
+      case "score":
+        cells.push(ev.score);
+        break;
+      case "evaluation":
+        for (const k of plan.evaluationKeys) cells.push(ev[k]);
+        break;
+      case "cost":
+        cells.push(call.carrier_cost, call.total_cost);
+        break;
+      case "recording":
+        cells.push(typeof call.recording_url === "string" && call.recording_url.length > 0);
+        break;
+      case "variables":
+        cells.push(vars === null ? null : JSON.stringify(vars));
+        for (const k of plan.variableKeys) cells.push(vars?.[k]);
+        break;
+      case "transcript":
+        cells.push(call.transcript);
+        break;
+      case "webhook":
+        cells.push(call.webhook_response === null || call.webhook_response === undefined ? null : JSON.stringify(call.webhook_response));
+        break;
+    }
+  }
+  return cells.map(cellText);
+}
+
+/** Rows as RFC 4180 CSV text (CRLF; fields with a comma, quote, CR or LF quoted). */
+export function toCsv(rows: string[][]): string {
+  if (rows.length === 0) return "";
+  return stringify(rows, { record_delimiter: RECORD_DELIMITER, quoted_match: /[\r\n]/, cast: { string: (v) => v } });
+}
+
+const thousands = (n: number) => String(Math.trunc(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+
+/** The last line of an export that ended early: one quoted cell, so a spreadsheet shows it whole. */
+export function incompleteLine(written: number, total: number, message: string): string {
+  const text = `${INCOMPLETE_MARKER}: stopped after ${thousands(written)} of ${thousands(total)} calls — ${message.replace(/[\r\n]+/g, " ")}`;
+  return toCsv([[text]]);
+}

@@ -1,0 +1,210 @@
+// The CSV export of every call matching a selection, streamed as WhatTalk's pages arrive.
+//
+//   const exp = await startCallsExport(access, selection, columns, { signal });
+//   return new Response(exp.stream, { headers: { "Content-Disposition": ..., "X-Export-Total": ... } });
+//
+// Page 1 is fetched before the answer starts, so a missing key, a spent budget or a failing
+// WhatTalk still get a proper HTTP status. After that the status is sent: a failure ends the file
+// with one line `# EXPORT INCOMPLETE: stopped after X of Y calls — <why>` (the first column of
+// every data row is a numeric id, so that line cannot be mistaken for data); the Export button
+// checks for it. Constant memory: pages are fetched at most EXPORT_CONCURRENCY ahead of what the
+// client has read (the stream pulls). The team's budget is waited out page by page (at most
+// MAX_PAGE_WAIT_MS each), and exports that would need more than MAX_EXPORT_MINUTES of budget are
+// refused upfront. Every export that started is audited once at its end: complete, incomplete
+// or cancelled, with its filters, columns and row count.
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record";
+import type { TeamAccess } from "@/lib/auth/team-access";
+import { BULK_PER_PAGE, bulkRetryDelayMs, callPageFetcher, pagesFor, type CallSelection } from "@/lib/bulk/call-pages";
+import { openPageReader, type PageBatch } from "@/lib/bulk/read-pages";
+import { whatTalkContextForTeam } from "@/lib/credentials/context";
+import { env } from "@/lib/env";
+import { AppError, forbidden } from "@/lib/errors";
+import { toAppError } from "@/lib/http/to-app-error";
+import { logger } from "@/lib/logger";
+import { todayIn } from "@/lib/validation/dates";
+import { teamBudgetStatus } from "@/lib/whattalk";
+import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import type { ExportColumnId } from "./columns";
+import { BOM, callRow, discoverKeys, headerRow, incompleteLine, toCsv, type CsvPlan } from "./csv";
+import { createExportProgress, updateExportProgress } from "./progress";
+
+/** Longest wait for the team's budget for one page before the export gives up. */
+export const MAX_PAGE_WAIT_MS = 3 * 60_000;
+/** Exports needing more minutes of the team's budget than this are refused: narrow the range. */
+export const MAX_EXPORT_MINUTES = 30;
+
+export type CallsExport = {
+  id: string;
+  filename: string;
+  /** Matching calls when the export started. */
+  total: number;
+  stream: ReadableStream<Uint8Array>;
+};
+
+/** `<team-slug>_calls_<from>_<to>.csv`; an open start reads "earliest", an open end today's date. */
+export function exportFileName(slug: string, selection: Pick<CallSelection, "date_from" | "date_to">, timeZone: string, now = new Date()): string {
+  const safeSlug = slug.replace(/[^a-z0-9-]/gi, "-");
+  return `${safeSlug}_calls_${selection.date_from ?? "earliest"}_${selection.date_to ?? todayIn(timeZone, now)}.csv`;
+}
+
+export async function startCallsExport(access: TeamAccess, selection: CallSelection, columns: ExportColumnId[], opts: { signal?: AbortSignal } = {}): Promise<CallsExport> {
+  if (!access.can("calls:export")) throw forbidden();
+  // An export covers all of the team's calls: never for a role limited to assigned assistants.
+  if (!access.can("calls:read:all")) throw forbidden("Exports cover all of the team's calls, which your role cannot see.");
+  if (!access.can("calls:costs")) columns = columns.filter((c) => c !== "cost");
+
+  const teamId = access.team.id;
+  const ctx = await whatTalkContextForTeam(teamId);
+  const id = randomUUID();
+  const stop = new AbortController();
+  const signal = opts.signal ? AbortSignal.any([stop.signal, opts.signal]) : stop.signal;
+  const concurrency = env().EXPORT_CONCURRENCY;
+
+  const reader = await openPageReader<UpstreamCall>({
+    fetchPage: callPageFetcher(ctx, selection, { cache: false }),
+    concurrency,
+    retryDelayMs: bulkRetryDelayMs,
+    maxWaitMs: MAX_PAGE_WAIT_MS,
+    signal,
+    onWait: ({ ms }) => updateExportProgress(id, { state: "waiting", resumesAt: new Date(Date.now() + ms).toISOString() }),
+  });
+  const total = reader.first.total;
+
+  const pages = pagesFor(total);
+  const { limit } = await teamBudgetStatus(teamId);
+  const minutes = Math.ceil(pages / limit);
+  if (minutes > MAX_EXPORT_MINUTES) {
+    await reader.pages.return();
+    throw new AppError(
+      "BAD_REQUEST",
+      `This export has ${total.toLocaleString("en-GB")} calls: ${pages.toLocaleString("en-GB")} requests to WhatTalk, about ${minutes} minutes of this team's budget of ${limit} requests a minute. Exports are limited to ${MAX_EXPORT_MINUTES} minutes: narrow the date range or add filters.`,
+      { details: { reason: "export_too_large", total, limit: MAX_EXPORT_MINUTES * limit * BULK_PER_PAGE } },
+    );
+  }
+
+  const filename = exportFileName(access.team.slug, selection, access.team.timeZone);
+  createExportProgress(id, { teamId, userId: access.user.id, total });
+  const encoder = new TextEncoder();
+  const it = reader.pages;
+  let plan: CsvPlan | null = null;
+  let rows = 0;
+  let latestTotal = total;
+  let finished = false;
+
+  const finish = async (outcome: { complete: boolean; cancelled?: boolean; error?: string }) => {
+    if (finished) return;
+    finished = true;
+    updateExportProgress(id, {
+      state: outcome.complete ? "done" : outcome.cancelled ? "cancelled" : "incomplete",
+      rows,
+      resumesAt: null,
+      message: outcome.error ?? null,
+    });
+    logger.info({ module: "export", teamId, exportId: id, rows, total, ...outcome }, "calls export finished");
+    try {
+      await recordAudit({
+        teamId,
+        actor: access.user,
+        action: "calls.exported",
+        target: { type: "calls", label: filename },
+        data: {
+          filters: selection,
+          columns,
+          rows,
+          total,
+          complete: outcome.complete,
+          ...(outcome.cancelled ? { cancelled: true } : {}),
+          ...(outcome.error ? { error: outcome.error } : {}),
+        },
+      });
+    } catch (error) {
+      logger.error({ module: "export", teamId, exportId: id, err: { message: (error as Error)?.message } }, "could not audit the export");
+    }
+  };
+
+  const rowsOf = (batches: PageBatch<UpstreamCall>[]) => {
+    const out: string[][] = [];
+    for (const b of batches) {
+      latestTotal = b.total;
+      for (const call of b.items) out.push(callRow(call, plan!));
+    }
+    rows += out.length;
+    return out;
+  };
+
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let text = "";
+        let failure: unknown = null;
+        try {
+          if (!plan) {
+            // Page 1 and the pages fetched alongside it: their variables/evaluation keys become columns.
+            const first: PageBatch<UpstreamCall>[] = [];
+            let done = false;
+            try {
+              for (let i = 0; i <= concurrency; i++) {
+                const r = await it.next();
+                if (r.done) {
+                  done = true;
+                  break;
+                }
+                first.push(r.value);
+              }
+            } catch (error) {
+              failure = error;
+            }
+            plan = { columns, timeZone: access.team.timeZone, ...discoverKeys(first.flatMap((b) => b.items)) };
+            text = BOM + toCsv([headerRow(plan), ...rowsOf(first)]);
+            if (!failure && done) {
+              controller.enqueue(encoder.encode(text));
+              controller.close();
+              await finish({ complete: true });
+              return;
+            }
+          } else {
+            const r = await it.next();
+            if (r.done) {
+              controller.close();
+              await finish({ complete: true });
+              return;
+            }
+            text = toCsv(rowsOf([r.value]));
+          }
+        } catch (error) {
+          failure = error;
+        }
+        if (failure) {
+          if (signal.aborted) {
+            // The client went away (or cancel() ran): nothing more to write.
+            try {
+              controller.close();
+            } catch {
+              // already closed by cancel()
+            }
+            await finish({ complete: false, cancelled: true });
+            return;
+          }
+          const message = toAppError(failure).message;
+          logger.warn({ module: "export", teamId, exportId: id, rows, err: { message: (failure as Error)?.message } }, "calls export failed midway");
+          controller.enqueue(encoder.encode(text + incompleteLine(rows, Math.max(latestTotal, rows), message)));
+          controller.close();
+          await finish({ complete: false, error: message });
+          return;
+        }
+        updateExportProgress(id, { state: "running", rows, resumesAt: null });
+        if (text) controller.enqueue(encoder.encode(text));
+      },
+      async cancel() {
+        stop.abort();
+        await it.return().catch(() => {});
+        await finish({ complete: false, cancelled: true });
+      },
+    },
+    { highWaterMark: 1 },
+  );
+
+  return { id, filename, total, stream };
+}
