@@ -11,9 +11,15 @@ import { createTeam } from "@/lib/teams/create-team";
 import { findTeamBySlug } from "@/lib/teams/find-team-by-slug";
 import { operatorActor } from "@/lib/teams/team-actor";
 import { createUser } from "@/lib/users/create-user";
+import { getCredential } from "@/lib/credentials/get-credential";
+import { saveCredential } from "@/lib/credentials/save-credential";
+import { listDirectory } from "@/lib/directory/list-directory";
+import { syncAssistants } from "@/lib/directory/sync-assistants";
 import { findUserByEmail } from "@/lib/users/find-user-by-email";
 
 export const DEMO_PASSWORD = "demo-password";
+/** The simulator account "alpha" (tools/whattalk-sim). */
+export const DEMO_WHATTALK_KEY = "wt_demo_alpha";
 export const DEMO_TEAM = { name: "Demo Call Centre", slug: "demo", timeZone: "Europe/Istanbul", country: "TR" } as const;
 
 const USERS: { email: string; name: string; role: Role }[] = [
@@ -69,6 +75,20 @@ export async function seedDemo({ log }: { log: (line: string) => void }): Promis
   }
 
   // WhatTalk credential: added by the connection feature
+  // The simulator's "alpha" key, stored through the connection service (encrypted with this
+  // install's key ring, audited). Tested against WhatTalk when it answers (the demo starts the
+  // simulator first, so the key is "ok"); saved as "unchecked" when it cannot be reached. Never
+  // replaces a key that is already there. Then the assistants, until one sync has worked.
+  if (!(await getCredential(team.id))) {
+    const saved = await saveCredential({ actor, label: "Demo account (simulator)", apiKey: DEMO_WHATTALK_KEY, allowUnchecked: true });
+    created++;
+    log(`WhatTalk API key stored for team "${DEMO_TEAM.slug}": ${saved.credential.status}${saved.warning ? ` (${saved.warning})` : ""}.`);
+  }
+  if (!(await listDirectory(team.id)).sync.syncedAt) {
+    const sync = await syncAssistants({ actor }).catch((error: unknown) => ({ status: "failed" as const, message: error instanceof Error ? error.message : String(error) }));
+    if (sync.status === "synced") created++;
+    else log(`Assistants not synced: ${sync.message}`);
+  }
 
   log(created ? `Demo data ready: team "${DEMO_TEAM.name}" (/teams/${DEMO_TEAM.slug}) with ${USERS.length} users.` : "Demo data already present.");
   return { users: USERS.map((u) => ({ email: u.email, role: u.role.toLowerCase() })), password: DEMO_PASSWORD };

@@ -30,8 +30,10 @@ const NAME_MAX = 120;
 type AuditActor = { id: string | null; email: string };
 
 async function recordSyncError(teamId: string, message: string | null) {
+  // Only when it changes: a repeated failure leaves the row (and its updatedAt) alone.
+  const differs = message === null ? { assistantsSyncError: { not: null } } : { OR: [{ assistantsSyncError: null }, { assistantsSyncError: { not: message } }] };
   await db()
-    .team.updateMany({ where: { id: teamId }, data: { assistantsSyncError: message } })
+    .team.updateMany({ where: { id: teamId, ...differs }, data: { assistantsSyncError: message } })
     .catch((error: unknown) => logger.warn({ module: "directory", teamId, err: { message: (error as Error)?.message } }, "could not record the sync error"));
 }
 

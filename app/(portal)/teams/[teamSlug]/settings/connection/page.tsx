@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { ConnectionStatus } from "@/components/connection/connection-status";
+import { CredentialForm } from "@/components/connection/credential-form";
+import { formatDateTime } from "@/components/connection/format";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { requireTeamPage } from "@/lib/auth/page";
+import { getCredential } from "@/lib/credentials/get-credential";
+
+export const metadata: Metadata = { title: "WhatTalk connection" };
+
+export default async function ConnectionSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
+  const { teamSlug } = await params;
+  const access = await requireTeamPage(teamSlug, "credentials:manage");
+  const credential = await getCredential(access.team.id);
+  const tz = access.team.timeZone;
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>WhatTalk connection</h2>
+          </CardTitle>
+          <CardDescription>
+            The team&apos;s WhatTalk API key. The portal uses it to load calls, recordings and assistants for everyone in the team; it is stored encrypted and never shown
+            again, only its last 4 characters.
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          {credential ? (
+            <ConnectionStatus
+              teamId={access.team.id}
+              credential={credential}
+              dates={{ createdAt: formatDateTime(credential.createdAt, tz)!, lastCheckedAt: formatDateTime(credential.lastCheckedAt, tz), lastUsedAt: formatDateTime(credential.lastUsedAt, tz) }}
+            />
+          ) : (
+            <EmptyState titleAs="h3" title="Not connected" description="Add the team's WhatTalk API key below to see calls in the portal." />
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>
+            <h2>{credential ? "Replace the API key" : "Add the API key"}</h2>
+          </CardTitle>
+          <CardDescription>
+            {credential
+              ? "The new key is tested against WhatTalk first and replaces the current one. The audit log keeps a record of the change, not the key."
+              : "The key is tested against WhatTalk before it is saved."}
+          </CardDescription>
+        </CardHeader>
+        <CardContent>
+          <CredentialForm teamId={access.team.id} hasKey={credential !== null} defaultLabel={credential?.label} />
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { toast } from "sonner";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { FieldError, fieldA11y } from "@/components/accounts/field-error";
+import { apiFetch } from "@/lib/client/api";
+import { DEFAULT_LABEL, LABEL_MAX } from "@/lib/credentials/schema";
+
+type SaveResponse = {
+  credential: { label: string; last4: string; status: string };
+  replaced: boolean;
+  warning: string | null;
+  directory: { status: "synced"; total: number } | { status: "unsupported" | "failed"; message: string } | null;
+};
+
+type Problem = { kind: "rejected" | "unverified" | "other"; message: string };
+
+/**
+ * Add or replace the team's API key. The key field is a password field that is never pre-filled
+ * and is cleared after saving; the key is sent once, to the portal's own API, and never shown again.
+ */
+export function CredentialForm({ teamId, hasKey, defaultLabel }: { teamId: string; hasKey: boolean; defaultLabel?: string }) {
+  const router = useRouter();
+  const uid = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [pending, setPending] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [problem, setProblem] = useState<Problem | null>(null);
+
+  async function submit(allowUnchecked: boolean) {
+    const form = formRef.current;
+    if (!form) return;
+    const data = new FormData(form);
+    setPending(true);
+    const res = await apiFetch<SaveResponse>(`/api/teams/${teamId}/credential`, {
+      method: "PUT",
+      json: { label: data.get("label"), apiKey: data.get("apiKey"), allowUnchecked },
+    });
+    setPending(false);
+    if (!res.ok) {
+      const reason = res.error.details.reason;
+      if (reason === "rejected") {
+        setErrors({});
+        setProblem({ kind: "rejected", message: res.error.message });
+      } else if (reason === "unverified") {
+        setErrors({});
+        setProblem({ kind: "unverified", message: res.error.message });
+      } else if (res.error.fieldErrors) {
+        setErrors(res.error.fieldErrors);
+        setProblem(null);
+      } else {
+        setErrors({});
+        setProblem({ kind: "other", message: res.error.message });
+      }
+      return;
+    }
+    setErrors({});
+    setProblem(null);
+    form.reset();
+    const { credential, replaced, warning, directory } = res.data;
+    if (warning) toast.warning(warning);
+    else toast.success(`${replaced ? "Key replaced" : "Key saved"}: WhatTalk accepted •••• ${credential.last4}.`);
+    if (directory?.status === "synced") toast.info(`${directory.total} assistant${directory.total === 1 ? "" : "s"} synced from WhatTalk.`);
+    else if (directory) toast.warning(directory.message);
+    router.refresh();
+  }
+
+  return (
+    <form
+      ref={formRef}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit(false);
+      }}
+      className="space-y-4"
+      noValidate
+      autoComplete="off"
+    >
+      {problem?.kind === "rejected" ? (
+        <Alert variant="destructive">
+          <AlertTitle>WhatTalk rejected this key</AlertTitle>
+          <AlertDescription>{problem.message} Nothing was saved.</AlertDescription>
+        </Alert>
+      ) : problem?.kind === "unverified" ? (
+        <Alert variant="warning">
+          <AlertTitle>WhatTalk could not be reached</AlertTitle>
+          <AlertDescription>
+            <p>{problem.message}</p>
+            <p>You can save the key anyway: it is stored as unchecked, and used until WhatTalk says otherwise. Test the connection later to verify it.</p>
+            <div className="mt-2 flex gap-2">
+              <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => void submit(true)}>
+                Save anyway as unchecked
+              </Button>
+            </div>
+          </AlertDescription>
+        </Alert>
+      ) : problem ? (
+        <Alert variant="destructive">
+          <AlertDescription>{problem.message}</AlertDescription>
+        </Alert>
+      ) : null}
+      <div className="space-y-2">
+        <Label htmlFor={`${uid}-label`}>Label</Label>
+        <Input id={`${uid}-label`} name="label" defaultValue={defaultLabel ?? DEFAULT_LABEL} maxLength={LABEL_MAX} autoComplete="off" {...fieldA11y(`${uid}-label`, errors.label)} />
+        <FieldError id={`${uid}-label-error`} messages={errors.label} />
+      </div>
+      <div className="space-y-2">
+        <Label htmlFor={`${uid}-key`}>{hasKey ? "New API key" : "API key"}</Label>
+        <Input
+          id={`${uid}-key`}
+          name="apiKey"
+          type="password"
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          data-1p-ignore
+          data-lpignore="true"
+          required
+          aria-describedby={errors.apiKey?.length ? `${uid}-key-error` : `${uid}-key-help`}
+          aria-invalid={errors.apiKey?.length ? true : undefined}
+          onChange={() => problem && setProblem(null)}
+        />
+        <p id={`${uid}-key-help`} className="text-xs text-muted-foreground">
+          From your WhatTalk account&apos;s API settings. It is tested against WhatTalk before it is saved, stored encrypted, and never shown again.
+        </p>
+        <FieldError id={`${uid}-key-error`} messages={errors.apiKey} />
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? "Checking with WhatTalk…" : hasKey ? "Replace key" : "Save key"}
+      </Button>
+    </form>
+  );
+}
