@@ -35,8 +35,6 @@ type Job = {
   listeners: Set<(p: AnalyticsProgress) => void>;
   subscribers: number;
   abort: AbortController;
-  /** Resolves with the total after page 1 (or rejects: no key, budget, too many calls...). */
-  started: Promise<number>;
   done: Promise<Computed>;
   idleTimer?: NodeJS.Timeout;
 };
@@ -75,15 +73,15 @@ export type AnalyticsRun =
   | { kind: "ready"; result: AnalyticsResult }
   | {
       kind: "running";
-      total: number;
-      /** The result (rejects with an AppError/WhatTalkError if reading fails midway). */
+      /** The result (rejects with an AppError/WhatTalkError: too many calls, budget not freed in time, WhatTalk failing). */
       result: Promise<AnalyticsResult>;
     };
 
 /**
- * Starts (or joins) the computation and waits for WhatTalk's first page, so errors known at that
- * point (no key, budget spent, too many calls) are thrown here, before any progress is streamed.
- * `onProgress` is called as pages arrive until the result; `signal` ends the caller's interest.
+ * Starts (or joins) the computation. Throws only what is known before reading (no access, no
+ * usable key); everything after (waiting for budget, too many calls, WhatTalk failing) arrives as
+ * progress and as the result promise. `onProgress` is called as pages arrive (and while waiting
+ * for the team's budget); `signal` ends the caller's interest.
  */
 export async function runAnalytics(
   access: TeamAccess,
@@ -104,9 +102,7 @@ export async function runAnalytics(
   let job = jobs.get(key);
   if (!job) {
     const abort = new AbortController();
-    let resolveStarted!: (total: number) => void;
-    const started = new Promise<number>((resolve) => (resolveStarted = resolve));
-    const j: Job = { key, progress: { fetched: 0, total: 0, resumesAt: null }, listeners: new Set(), subscribers: 0, abort, started, done: null as unknown as Promise<Computed> };
+    const j: Job = { key, progress: { fetched: 0, total: 0, resumesAt: null }, listeners: new Set(), subscribers: 0, abort, done: null as unknown as Promise<Computed> };
     const emit = (patch: Partial<AnalyticsProgress>) => {
       j.progress = { ...j.progress, ...patch };
       for (const l of j.listeners) l(j.progress);
@@ -130,8 +126,7 @@ export async function runAnalytics(
           { details: { reason: "too_many_calls", total, limit: max } },
         );
       }
-      resolveStarted(total);
-      emit({ total });
+      emit({ total, resumesAt: null });
       const agg = createAggregator({ from: selection.date_from, to: selection.date_to });
       let requests = 0;
       for await (const batch of reader.pages) {
@@ -141,7 +136,6 @@ export async function runAnalytics(
       }
       return { data: agg.result(), computedAt: new Date().toISOString(), requests, from: selection.date_from, to: selection.date_to, timeZone };
     })();
-    // `started` settles with `done` when page 1 fails.
     j.done.then(
       (computed) => {
         results.set(key, computed);
@@ -150,7 +144,6 @@ export async function runAnalytics(
         if (!abort.signal.aborted) logger.warn({ module: "analytics", teamId, err: { message: (error as Error)?.message } }, "analytics run failed");
       },
     );
-    j.started = Promise.race([started, j.done.then(() => j.progress.total)]);
     j.done.finally(() => {
       if (jobs.get(key) === j) jobs.delete(key);
       clearTimeout(j.idleTimer);
@@ -179,13 +172,6 @@ export async function runAnalytics(
   };
   opts.signal?.addEventListener("abort", leave, { once: true });
 
-  let total: number;
-  try {
-    total = await current.started;
-  } catch (error) {
-    leave();
-    throw error;
-  }
   if (listener) listener(current.progress);
   const result = current.done.then(
     (c) => {
@@ -197,7 +183,7 @@ export async function runAnalytics(
       throw error;
     },
   );
-  return { kind: "running", total, result };
+  return { kind: "running", result };
 }
 
 /** For tests: forget cached results. */

@@ -47,6 +47,8 @@ export type ReadPagesOptions<T> = {
   retryDelayMs: (error: unknown) => number | null;
   /** Longest total wait for one page (default 3 minutes). */
   maxWaitMs?: number;
+  /** The same for page 1 (default maxWaitMs): a caller that answers only after page 1 may prefer to fail fast. */
+  firstPageMaxWaitMs?: number;
   /** Called before each wait. */
   onWait?: (event: WaitEvent) => void;
   /** Stops everything (the consumer went away). */
@@ -89,7 +91,7 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
   const concurrency = Math.max(1, Math.floor(o.concurrency));
   const maxRereads = o.maxRereads ?? 3;
 
-  const fetchWithWaits = async (page: number): Promise<PageResult<T>> => {
+  const fetchWithWaits = async (page: number, limitMs = maxWaitMs): Promise<PageResult<T>> => {
     let waited = 0;
     for (;;) {
       signal.throwIfAborted();
@@ -98,7 +100,7 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
       } catch (error) {
         if (signal.aborted) throw signal.reason;
         const delay = o.retryDelayMs(error);
-        if (delay === null || waited + delay > maxWaitMs) throw error;
+        if (delay === null || waited + delay > limitMs) throw error;
         o.onWait?.({ page, ms: delay, error });
         await sleep(delay, signal);
         waited += delay;
@@ -108,7 +110,7 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
 
   let first: PageResult<T>;
   try {
-    first = await fetchWithWaits(1);
+    first = await fetchWithWaits(1, o.firstPageMaxWaitMs ?? maxWaitMs);
   } catch (error) {
     internal.abort();
     throw error;

@@ -16,14 +16,15 @@ import { stringify } from "csv-stringify/sync";
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
 import { wallClockToInstant } from "@/lib/validation/dates";
 import { EXPORT_COLUMN_HEADERS, type ExportColumnId } from "./columns";
+import { INCOMPLETE_MARKER } from "./marker";
+
+export { INCOMPLETE_MARKER };
 
 export const BOM = "\uFEFF";
 export const RECORD_DELIMITER = "\r\n";
 export const MAX_DYNAMIC_KEYS = 50;
 const MAX_KEY_LENGTH = 64;
 const FIXED_EVALUATION_KEYS = new Set(["sentiment", "outcome", "score"]);
-/** The first cell of the last line of an export that ended early. */
-export const INCOMPLETE_MARKER = "# EXPORT INCOMPLETE";
 
 export type CsvPlan = {
   columns: readonly ExportColumnId[];

@@ -32,6 +32,8 @@ import { createExportProgress, updateExportProgress } from "./progress";
 
 /** Longest wait for the team's budget for one page before the export gives up. */
 export const MAX_PAGE_WAIT_MS = 3 * 60_000;
+/** Longest wait for page 1 (the answer has not started yet) before a 429. */
+export const FIRST_PAGE_MAX_WAIT_MS = 10_000;
 /** Exports needing more minutes of the team's budget than this are refused: narrow the range. */
 export const MAX_EXPORT_MINUTES = 30;
 
@@ -67,6 +69,8 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
     concurrency,
     retryDelayMs: bulkRetryDelayMs,
     maxWaitMs: MAX_PAGE_WAIT_MS,
+    // Nothing is sent before page 1: rather than a silent wait, answer 429 "try again in N s".
+    firstPageMaxWaitMs: FIRST_PAGE_MAX_WAIT_MS,
     signal,
     onWait: ({ ms }) => updateExportProgress(id, { state: "waiting", resumesAt: new Date(Date.now() + ms).toISOString() }),
   });

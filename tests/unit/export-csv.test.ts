@@ -171,3 +171,27 @@ describe("file name", () => {
     expect(exportFileName("demo", {}, "Europe/Istanbul", new Date("2026-11-24T22:30:00Z"))).toBe("demo_calls_earliest_2026-11-25.csv");
   });
 });
+
+describe("counting rows while downloading", () => {
+  it("counts records across chunks, ignoring line breaks inside quotes, and finds the incomplete marker", async () => {
+    const { createCsvCounter, incompleteMessage } = await import("@/lib/export/csv-counter");
+    const plan: CsvPlan = { columns: ["transcript", "variables"], timeZone: "UTC", variableKeys: ["notes"], evaluationKeys: [] };
+    const c = CallSchema.parse(TRICKY);
+    const text = BOM + toCsv([headerRow(plan), callRow(c, plan), callRow({ ...c, id: 41 }, plan)]) + incompleteLine(2, 10, "WhatTalk answered with an error (HTTP 500).");
+    const counter = createCsvCounter();
+    for (let i = 0; i < text.length; i += 7) counter.push(text.slice(i, i + 7));
+    expect(counter.records).toBe(4); // header, 2 rows, marker
+    expect(incompleteMessage(counter.lastRecord())).toBe("stopped after 2 of 10 calls — WhatTalk answered with an error (HTTP 500).");
+
+    const complete = createCsvCounter();
+    complete.push(BOM + toCsv([headerRow(plan), callRow(c, plan)]));
+    expect(complete.records).toBe(2);
+    expect(incompleteMessage(complete.lastRecord())).toBeNull();
+
+    // A quoted field whose inner line looks like the marker is not the marker.
+    const tricky = createCsvCounter();
+    tricky.push(toCsv([["id", "transcript"], ["1", `x\n${INCOMPLETE_MARKER}: fake`]]));
+    expect(tricky.records).toBe(2);
+    expect(incompleteMessage(tricky.lastRecord())).toBeNull();
+  });
+});
