@@ -12,6 +12,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
+  // Another build folder (e.g. for parallel builds on one machine); `next start` reads the same setting.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (`tsc --noEmit`) before building; skipping the

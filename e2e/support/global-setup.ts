@@ -11,7 +11,7 @@ export const STACK_FILE = path.join(ROOT, "test-results", "e2e-stack.json");
 // One production build of the portal on E2E_PORT with an in-memory embedded PostgreSQL, the demo
 // seed (one user per role in team "demo", wired to the simulator) and the simulator on a free port.
 export default async function globalSetup() {
-  if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) {
+  if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
     throw new Error("Browser tests run against the production build: run `npm run build` first (npm test does).");
   }
   const port = Number(process.env.E2E_PORT || 3210);
