@@ -164,7 +164,7 @@ function Named({ name, id, kind }: { name: string | null; id: number | null; kin
   if (!name && id === null) return <Muted>{EMPTY}</Muted>;
   const text = name ?? `${kind} #${id}`;
   return (
-    <span className="block max-w-[14rem] truncate" title={id !== null ? `${text} (#${id})` : text}>
+    <span className="block max-w-[11rem] truncate" title={id !== null ? `${text} (#${id})` : text}>
       {text}
     </span>
   );

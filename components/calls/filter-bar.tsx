@@ -154,7 +154,7 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
   const id = (k: string) => `${uid}-${k}`;
   const errs = (k: SelectionKey) => fieldErrors[k];
   const preset = presets.find((p) => p.date_from === values.date_from && p.date_to === values.date_to)?.id ?? (values.date_from || values.date_to ? "custom" : "");
-  const field = cn("flex flex-col gap-1.5", layout === "stacked" ? "w-full" : "");
+  const field = (width: string) => cn("flex flex-col gap-1.5", layout === "stacked" ? "w-full" : width);
 
   const onEnter = (e: React.KeyboardEvent<HTMLInputElement>) => {
     if (e.key === "Enter") {
@@ -173,9 +173,9 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
         apply();
       }}
     >
-      <div className={field}>
+      <div className={field("w-44")}>
         <Label htmlFor={id("status")}>Status</Label>
-        <NativeSelect id={id("status")} value={values.status} onChange={(e) => apply({ status: e.target.value })} containerClassName={layout === "inline" ? "w-44" : "w-full"} {...fieldA11y(id("status"), errs("status"))}>
+        <NativeSelect id={id("status")} value={values.status} onChange={(e) => apply({ status: e.target.value })} containerClassName="w-full" {...fieldA11y(id("status"), errs("status"))}>
           <NativeSelectOption value="">Any status</NativeSelectOption>
           {values.status && !(CALL_STATUSES as readonly string[]).includes(values.status) ? <NativeSelectOption value={values.status}>{`“${values.status}” (not valid)`}</NativeSelectOption> : null}
           {CALL_STATUSES.map((s) => (
@@ -187,9 +187,9 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
         <FieldError id={`${id("status")}-error`} messages={errs("status")} />
       </div>
 
-      <div className={field}>
+      <div className={field("w-32")}>
         <Label htmlFor={id("type")}>Type</Label>
-        <NativeSelect id={id("type")} value={values.type} onChange={(e) => apply({ type: e.target.value })} containerClassName={layout === "inline" ? "w-32" : "w-full"} {...fieldA11y(id("type"), errs("type"))}>
+        <NativeSelect id={id("type")} value={values.type} onChange={(e) => apply({ type: e.target.value })} containerClassName="w-full" {...fieldA11y(id("type"), errs("type"))}>
           <NativeSelectOption value="">Any type</NativeSelectOption>
           {values.type && !(CALL_TYPES as readonly string[]).includes(values.type) ? <NativeSelectOption value={values.type}>{`“${values.type}” (not valid)`}</NativeSelectOption> : null}
           {CALL_TYPES.map((t) => (
@@ -201,7 +201,7 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
         <FieldError id={`${id("type")}-error`} messages={errs("type")} />
       </div>
 
-      <div className={field}>
+      <div className={field("w-52")}>
         <Label htmlFor={id("phone_number")}>Customer phone</Label>
         <div className="relative">
           <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
@@ -214,7 +214,7 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
             value={values.phone_number}
             onChange={(e) => type("phone_number", e.target.value)}
             onKeyDown={onEnter}
-            className={cn("pl-8", layout === "inline" ? "w-52" : "w-full")}
+            className="w-full pl-8"
             {...fieldA11y(id("phone_number"), errs("phone_number"))}
           />
         </div>
@@ -251,12 +251,12 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
 
       <fieldset className={cn("flex flex-wrap items-start gap-x-3 gap-y-3", layout === "stacked" && "w-full")}>
         <legend className="sr-only">Date range, in the team&apos;s time zone ({timeZone})</legend>
-        <div className={field}>
+        <div className={field("w-40")}>
           <Label htmlFor={id("preset")}>Date range</Label>
           <NativeSelect
             id={id("preset")}
             value={preset}
-            containerClassName={layout === "inline" ? "w-40" : "w-full"}
+            containerClassName="w-full"
             onChange={(e) => {
               const p = presets.find((x) => x.id === e.target.value);
               if (p) apply({ date_from: p.date_from, date_to: p.date_to });
@@ -277,7 +277,7 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
         <DateField id={id("date_to")} label="To" value={values.date_to} errors={errs("date_to")} layout={layout} onType={(v) => type("date_to", v, completeDate(v))} onCommit={() => apply()} />
       </fieldset>
 
-      <div className={cn("flex items-center gap-2", layout === "inline" ? "self-end pb-px" : "")}>
+      <div className={cn("flex items-center gap-2", layout === "inline" ? "pt-5" : "")}>
         {active ? (
           <Button type="button" variant="ghost" onClick={clear}>
             <XIcon aria-hidden="true" />
@@ -292,7 +292,7 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
 
 function DateField({ id, label, value, errors, layout, onType, onCommit }: { id: string; label: string; value: string; errors?: string[]; layout: "inline" | "stacked"; onType: (v: string) => void; onCommit: () => void }) {
   return (
-    <div className={cn("flex flex-col gap-1.5", layout === "stacked" && "w-full")}>
+    <div className={cn("flex flex-col gap-1.5", layout === "stacked" ? "w-full" : "w-40")}>
       <Label htmlFor={id}>{label}</Label>
       <Input
         id={id}
@@ -308,7 +308,7 @@ function DateField({ id, label, value, errors, layout, onType, onCommit }: { id:
             onCommit();
           }
         }}
-        className={layout === "inline" ? "w-40" : "w-full"}
+        className="w-full"
         {...fieldA11y(id, errors)}
       />
       <FieldError id={`${id}-error`} messages={errors} />
@@ -345,10 +345,9 @@ function DirectoryPicker({
   onType: (v: string) => void;
   onCommit: () => void;
 }) {
-  const width = layout === "inline" ? "w-56" : "w-full";
   if (options.length === 0 && allowFreeId) {
     return (
-      <div className={cn("flex flex-col gap-1.5", layout === "stacked" && "w-full")}>
+      <div className={cn("flex flex-col gap-1.5", layout === "stacked" ? "w-full" : "w-36")}>
         <Label htmlFor={id}>{`${label} ID`}</Label>
         <Input
           id={id}
@@ -364,7 +363,7 @@ function DirectoryPicker({
               onCommit();
             }
           }}
-          className={layout === "inline" ? "w-32" : "w-full"}
+          className="w-full"
           aria-describedby={errors?.length ? `${id}-error` : `${id}-hint`}
           aria-invalid={errors?.length ? true : undefined}
         />
@@ -379,9 +378,9 @@ function DirectoryPicker({
   }
   const known = options.some((o) => String(o.id) === value);
   return (
-    <div className={cn("flex flex-col gap-1.5", layout === "stacked" && "w-full")}>
+    <div className={cn("flex flex-col gap-1.5", layout === "stacked" ? "w-full" : "w-56")}>
       <Label htmlFor={id}>{label}</Label>
-      <NativeSelect id={id} value={value} onChange={(e) => onSelect(e.target.value)} containerClassName={width} {...fieldA11y(id, errors)}>
+      <NativeSelect id={id} value={value} onChange={(e) => onSelect(e.target.value)} containerClassName="w-full" {...fieldA11y(id, errors)}>
         <NativeSelectOption value="">{allLabel}</NativeSelectOption>
         {value && !known ? <NativeSelectOption value={value}>{/^\d+$/.test(value) ? `${label} #${value}` : `“${value}” (not valid)`}</NativeSelectOption> : null}
         {options.map((o) => (
