@@ -6,7 +6,7 @@
 // (default 100 a minute), so results are cached (lru-cache, in memory, per instance) for
 // CACHE_SECONDS, keyed by team + credential + time zone + normalised selection; identical runs
 // in progress are shared (one job, every caller gets its progress). `fresh` skips the cached
-// result. A range with more than ANALYTICS_MAX_CALLS calls is refused after page 1, before
+// result and the client's response cache. A range with more than ANALYTICS_MAX_CALLS calls is refused after page 1, before
 // reading the rest. A job nobody listens to any more (all callers went away) is stopped after a
 // short grace period, so abandoned ranges do not keep spending the budget.
 import "server-only";
@@ -110,7 +110,8 @@ export async function runAnalytics(
     const max = env().ANALYTICS_MAX_CALLS;
     j.done = (async (): Promise<Computed> => {
       const reader = await openPageReader<UpstreamCall>({
-        fetchPage: callPageFetcher(ctx, selection),
+        // A refresh asks WhatTalk itself, not the portal's short response cache.
+        fetchPage: callPageFetcher(ctx, selection, { cache: !opts.fresh }),
         concurrency: env().EXPORT_CONCURRENCY,
         retryDelayMs: bulkRetryDelayMs,
         maxWaitMs: MAX_PAGE_WAIT_MS,
