@@ -147,6 +147,12 @@ export async function streamRecording(access: TeamAccess, callId: number, rangeH
     throw new AppError("UPSTREAM_ERROR", "The recording could not be fetched. Try again shortly.");
   }
 
+  if (answer.status === 416) {
+    // The range asked for lies outside the file: say so, with the size, so the player can recover.
+    answer.body.resume();
+    const size = typeof answer.headers["content-range"] === "string" ? answer.headers["content-range"] : "bytes */*";
+    return new Response(null, { status: 416, headers: { "Content-Range": size, "Accept-Ranges": "bytes", "Cache-Control": "no-store" } });
+  }
   const upstreamType = String(answer.headers["content-type"] ?? "").split(";")[0].trim().toLowerCase();
   const ext = target.url.pathname.split(".").pop()?.toLowerCase() ?? "";
   const contentType = upstreamType.startsWith("audio/") ? upstreamType : (EXTENSION_TYPES[ext] ?? "audio/mpeg");
@@ -165,7 +171,5 @@ export async function streamRecording(access: TeamAccess, callId: number, rangeH
     if (typeof v === "string") headers.set(h, v);
   }
   if (!headers.has("accept-ranges")) headers.set("Accept-Ranges", "bytes");
-  const body = answer.status === 416 ? null : (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>);
-  if (answer.status === 416) answer.body.resume();
-  return new Response(body, { status: answer.status, headers });
+  return new Response(Readable.toWeb(answer.body) as ReadableStream<Uint8Array>, { status: answer.status, headers });
 }
