@@ -2,53 +2,14 @@
 // on one machine with zero setup. Embedded PostgreSQL (unless DATABASE_URL is set), migrations, demo
 // data wired to the bundled WhatTalk simulator, the simulator, and the app at http://localhost:3000.
 // Ctrl-C stops everything. A second run reuses the data in .data/.
-import { spawn } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import path from "node:path";
+import { ensureBuild } from "./build";
 import { DataDirInUseError } from "./db/embedded";
 import { loadOrCreateSecrets } from "./secrets";
 import { ROOT, startStack, type Stack } from "./stack";
 
-const DATA_DIR = path.join(ROOT, ".data");
-const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
-
-function fingerprint(): string {
-  const hash = crypto.createHash("sha256");
-  const walk = (p: string) => {
-    const full = path.join(ROOT, p);
-    if (!fs.existsSync(full)) return;
-    const stat = fs.statSync(full);
-    if (stat.isDirectory()) {
-      if (p === "lib/generated") return;
-      for (const name of fs.readdirSync(full).sort()) walk(path.join(p, name));
-    } else {
-      hash.update(p);
-      hash.update(fs.readFileSync(full));
-    }
-  };
-  BUILD_INPUTS.forEach(walk);
-  return hash.digest("hex");
-}
-
-async function ensureBuild(log: (s: string) => void) {
-  const stampFile = path.join(ROOT, ".next", "portal-build-stamp");
-  const stamp = fingerprint();
-  if (fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp) {
-    log("Production build is up to date.");
-    return;
-  }
-  log("Building the portal (next build); this takes a minute or two the first time…");
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "build"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" },
-    });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit code ${code})`))));
-  });
-  fs.writeFileSync(stampFile, stamp);
-}
+// PORTAL_DATA_DIR: another data folder (e.g. a second demo side by side); default .data/.
+const DATA_DIR = path.resolve(ROOT, process.env.PORTAL_DATA_DIR || ".data");
 
 async function main() {
   const mode = process.argv[2] === "dev" ? "dev" : "start";
@@ -60,19 +21,20 @@ async function main() {
 
   let credentialsToPrint: { email: string; role: string }[] = [];
   let demoPassword = "";
-  let stack: Stack | undefined;
+  // Set once started; Ctrl-C may come before that.
+  const running: { stack?: Stack } = {};
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log("Stopping…");
-    await stack?.stop();
+    await running.stack?.stop();
     process.exit(code);
   };
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
-  stack = await startStack({
+  const stack = (running.stack = await startStack({
     mode,
     port,
     hostname: process.env.HOST || "0.0.0.0",
@@ -96,7 +58,7 @@ async function main() {
       credentialsToPrint = seeded.users;
       demoPassword = seeded.password;
     },
-  });
+  }));
 
   const url = `http://localhost:${port}`;
   console.log("");
