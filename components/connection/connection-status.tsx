@@ -70,7 +70,7 @@ export function ConnectionStatus({ teamId, credential, dates }: { teamId: string
         <dt className="text-muted-foreground">Key</dt>
         <dd>
           <span className="font-mono" aria-label={`API key ending in ${credential.last4}`}>
-            •••• {credential.last4}
+            {`•••• ${credential.last4}`}
           </span>
         </dd>
         <dt className="text-muted-foreground">Status</dt>
