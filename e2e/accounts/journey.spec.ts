@@ -46,6 +46,8 @@ async function acceptInNewBrowser(browser: Browser, link: string, person: { name
 }
 
 test("an owner builds a team: invitations, a role change and a removal", async ({ page, browser }) => {
+  // Three browsers, four sign-ups or sign-ins (argon2 each) and a dozen pages: longer than one page's journey.
+  test.setTimeout(240_000);
   // Sign up and create the team.
   await page.goto("/signup");
   await signUp(page, people.owner);
