@@ -10,7 +10,7 @@ const ROOT = path.resolve(__dirname, "../..");
 
 async function start(keys: string | undefined): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
-  const env: Record<string, string> = {
+  const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? "",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
