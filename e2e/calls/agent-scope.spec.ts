@@ -1,11 +1,11 @@
 // An agent sees only the calls of their assigned assistants, and no costs anywhere.
-import { DEMO, DEMO_PASSWORD, expect, signIn, test } from "../fixtures";
+import { DEMO, DEMO_PASSWORD, expect, signIn, simControl, test } from "../fixtures";
 import { columnTexts, visibleCallIds } from "./helpers";
 
 // The demo agent's assignments (prisma/seed.ts): the simulator's assistants 101 and 102.
 const ASSIGNED = ["Satış Asistanı – Ayşe", "Müşteri Hizmetleri (Gelen)"];
 
-test("an agent sees only assigned assistants' calls and no costs", async ({ page }) => {
+test("an agent sees only assigned assistants' calls and no costs", async ({ page, request }) => {
   test.setTimeout(90_000);
   const apiBodies: string[] = [];
   page.on("response", async (res) => {
@@ -51,6 +51,19 @@ test("an agent sees only assigned assistants' calls and no costs", async ({ page
   await expect(page.getByText("Carrier cost")).toHaveCount(0);
   expect(await page.content()).not.toMatch(/totalCost|carrierCost|total_cost|carrier_cost/);
   for (const body of apiBodies) expect(body).not.toMatch(/totalCost|carrierCost|total_cost|carrier_cost/);
+
+  // A call of the team's other assistants, or one that does not exist, is simply "not found".
+  let foreign: number | null = null;
+  for (let id = 10001; id < 10100 && foreign === null; id++) {
+    const { key, call } = (await simControl(request, `/calls/${id}`)) as { key: string; call: { assistant_id: number | null } };
+    if (key === "wt_demo_alpha" && call.assistant_id !== null && ![101, 102].includes(call.assistant_id)) foreign = id;
+  }
+  expect(foreign).not.toBeNull();
+  for (const id of [foreign, 99_999_999]) {
+    // (The status is 200: the page streams behind its loading skeleton before the call is known.)
+    await page.goto(`/teams/${DEMO.teamSlug}/calls/${id}`);
+    await expect(page.getByRole("heading", { name: "Call not found" })).toBeVisible();
+  }
 
   // An assistant outside the assignments is refused before WhatTalk is asked, with an explanation.
   await page.goto(`/teams/${DEMO.teamSlug}/calls?assistant_id=103`);
