@@ -39,6 +39,7 @@ export function TeamFields({
             placeholder={slugOptional ? "made from the name" : undefined}
             required={!slugOptional}
             maxLength={40}
+            className="text-foreground"
             autoCapitalize="none"
             autoCorrect="off"
             spellCheck={false}

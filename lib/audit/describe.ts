@@ -38,8 +38,14 @@ export function describeAuditData(action: string, data: unknown): string {
         .map(([k, v]) => `${k}: ${String(v?.from)} → ${String(v?.to)}`)
         .join("; ");
     }
+    case "team.created":
+      return [d.slug ? `/${String(d.slug)}` : "", d.owner ? `owner ${String(d.owner)}` : "", d.timeZone ? String(d.timeZone) : ""].filter(Boolean).join(", ");
     default: {
-      const text = JSON.stringify(d);
+      // Other features' events: their simple fields as "key: value", lists by their length.
+      const text = Object.entries(d)
+        .map(([k, v]) => (Array.isArray(v) ? `${k}: ${v.length}` : v !== null && typeof v === "object" ? "" : `${k}: ${String(v)}`))
+        .filter(Boolean)
+        .join(", ");
       return text.length > 160 ? `${text.slice(0, 157)}…` : text;
     }
   }

@@ -97,10 +97,20 @@ export default async function AuditPage({
                   <TableCell className="whitespace-nowrap">
                     <time dateTime={e.createdAt}>{formatInTimeZone(e.createdAt, access.team.timeZone)}</time>
                   </TableCell>
-                  <TableCell className="max-w-[12rem] truncate">{e.actor?.label ?? "system"}</TableCell>
+                  <TableCell>
+                    <div className="max-w-[12rem] truncate" title={e.actor?.label}>
+                      {e.actor?.label ?? "system"}
+                    </div>
+                  </TableCell>
                   <TableCell>{auditActionLabel(e.action)}</TableCell>
-                  <TableCell className="max-w-[12rem] truncate">{e.target?.label ?? ""}</TableCell>
-                  <TableCell className="hidden max-w-md truncate text-muted-foreground md:table-cell">{describeAuditData(e.action, e.data)}</TableCell>
+                  <TableCell>
+                    <div className="max-w-[12rem] truncate" title={e.target?.label ?? undefined}>
+                      {e.target?.label ?? ""}
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground md:table-cell">
+                    <div className="max-w-sm text-xs break-words whitespace-normal">{describeAuditData(e.action, e.data)}</div>
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
