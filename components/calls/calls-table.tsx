@@ -56,10 +56,12 @@ function ageText(seconds: number): string {
 export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, columns, initialVisible }: CallsTableProps) {
   const router = useRouter();
   const apiUrl = `/api/teams/${encodeURIComponent(teamId)}/calls?${query ? `${query}&` : ""}fresh=1`;
+  // SWR asks with its cache's data, which is empty until the first refresh: fall back to the server's.
+  const refreshInterval = React.useCallback((latest: CallListResult | undefined) => ((latest ?? initial).calls.some((c) => c.live) ? LIVE_REFRESH_MS : 0), [initial]);
   // The key carries the render's fetch time, so data polled for an older render never replaces a newer one.
   const { data = initial, error } = useSWR([apiUrl, initial.meta.fetchedAt ?? ""] as const, fetchList, {
     fallbackData: initial,
-    refreshInterval: (latest) => (latest?.calls.some((c) => c.live) ? LIVE_REFRESH_MS : 0),
+    refreshInterval,
     revalidateOnMount: false,
     revalidateIfStale: false,
     revalidateOnFocus: false,
