@@ -140,6 +140,11 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
 
   const stream = new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        // The BOM at once: the status and headers go out now (the server sends them with the first
+        // bytes), not after the first pages, which may have to wait for the team's budget.
+        controller.enqueue(encoder.encode(BOM));
+      },
       async pull(controller) {
         let text = "";
         let failure: unknown = null;
@@ -161,7 +166,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
               failure = error;
             }
             plan = { columns, timeZone: access.team.timeZone, ...discoverKeys(first.flatMap((b) => b.items)) };
-            text = BOM + toCsv([headerRow(plan), ...rowsOf(first)]);
+            text = toCsv([headerRow(plan), ...rowsOf(first)]);
             if (!failure && done) {
               controller.enqueue(encoder.encode(text));
               controller.close();

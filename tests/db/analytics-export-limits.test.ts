@@ -1,0 +1,128 @@
+// The analytics and export services against a real simulator and a fresh database, for what the
+// HTTP stack cannot set per test: the ANALYTICS_MAX_CALLS refusal after page 1, the export size
+// refusal, a cancelled export's audit row, and an abandoned analytics run being stopped.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { encryptSecret, getKeyRing } from "@/lib/crypto/keyring";
+import type { TeamAccess } from "@/lib/auth/team-access";
+import { can, scopesOf, type Role } from "@/lib/rbac";
+import { clearAnalyticsCache, runAnalytics } from "@/lib/analytics/run-analytics";
+import { startCallsExport } from "@/lib/export/export-calls";
+import { AppError } from "@/lib/errors";
+import type { Simulator } from "@/tools/whattalk-sim/server";
+import { ALPHA, freshClientState, makeTeam, rejection, setEnv, startSim } from "./credentials-helpers";
+
+let sim: Simulator;
+
+beforeAll(async () => {
+  sim = await startSim();
+});
+afterAll(async () => {
+  await sim.close();
+});
+beforeEach(() => {
+  freshClientState();
+  clearAnalyticsCache();
+  sim.reset();
+  setEnv({ ANALYTICS_MAX_CALLS: undefined, WHATTALK_TEAM_BUDGET_PER_MINUTE: "10000", EXPORT_CONCURRENCY: "4" });
+});
+
+async function connectedTeam(role: Role = "SUPERVISOR"): Promise<TeamAccess> {
+  const team = await makeTeam();
+  const credentialId = `cred${team.id.slice(-8)}${Date.now()}`;
+  await db().apiCredential.create({
+    data: { id: credentialId, teamId: team.id, label: "Test key", last4: "lpha", keyId: getKeyRing().primaryId, ciphertext: encryptSecret(getKeyRing(), ALPHA, { teamId: team.id, credentialId }), status: "OK" },
+  });
+  const m = team.members[role];
+  return {
+    user: { id: m.userId, email: m.email, name: role, sessionVersion: 0 },
+    team: { id: team.id, name: `Team ${team.slug}`, slug: team.slug, timeZone: "Europe/Istanbul", country: "TR" },
+    role,
+    membershipId: m.membershipId,
+    scopes: scopesOf(role),
+    can: (s) => can(role, s),
+  };
+}
+
+const apiRequests = () => sim.requests().filter((r) => r.path.startsWith("/api/user/calls"));
+
+describe("analytics limits", () => {
+  it("refuses a selection above ANALYTICS_MAX_CALLS after reading page 1 only, suggesting a narrower range", async () => {
+    setEnv({ ANALYTICS_MAX_CALLS: "500" });
+    const access = await connectedTeam();
+    sim.clearRequests();
+    const run = await runAnalytics(access, { date_from: "2025-01-01", date_to: "2025-03-31" });
+    expect(run.kind).toBe("running");
+    const error = await rejection((run as Extract<typeof run, { kind: "running" }>).result);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("BAD_REQUEST");
+    expect((error as AppError).message).toMatch(/^6,\d{3} calls match these filters; analytics are limited to 500 calls .* Choose a shorter date range or add filters\.$/);
+    expect((error as AppError).details).toMatchObject({ reason: "too_many_calls", limit: 500 });
+    expect(apiRequests()).toHaveLength(1);
+  });
+
+  it("shares one run between identical requests and stops a run nobody waits for any more", async () => {
+    const access = await connectedTeam();
+    sim.setFaults({ latencyMs: 500 }); // ~8 s for the whole range: longer than the abandon grace
+    const selection = { date_from: "2025-01-01", date_to: "2025-03-31" };
+    const a = new AbortController();
+    const b = new AbortController();
+    const first = await runAnalytics(access, selection, { signal: a.signal });
+    const second = await runAnalytics(access, selection, { signal: b.signal });
+    const results = [first, second].map((r) => (r.kind === "running" ? r.result.catch((e: unknown) => e) : Promise.resolve(r.result)));
+    await new Promise((r) => setTimeout(r, 200));
+    a.abort();
+    b.abort();
+    const [ra, rb] = await Promise.all(results);
+    expect(ra).toBeInstanceOf(Error);
+    expect(rb).toBe(ra);
+    // The simulator logs a request when it answers: let the aborted ones finish, then nothing more comes.
+    await new Promise((r) => setTimeout(r, 700));
+    const requested = apiRequests().length;
+    expect(requested).toBeLessThan(40);
+    await new Promise((r) => setTimeout(r, 700));
+    expect(apiRequests().length).toBe(requested);
+    // Each page was asked once for both callers (one shared run).
+    const pages = apiRequests().map((r) => String(r.query.page));
+    expect(new Set(pages).size).toBe(pages.length);
+  }, 30_000);
+});
+
+describe("export limits", () => {
+  it("refuses an export needing more than 30 minutes of the team's budget, before streaming", async () => {
+    setEnv({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "2" });
+    freshClientState();
+    const access = await connectedTeam();
+    const error = await rejection(startCallsExport(access, {}, ["time"]));
+    expect((error as AppError).code).toBe("BAD_REQUEST");
+    expect((error as AppError).message).toMatch(/about 33 minutes of this team's budget of 2 requests a minute\. Exports are limited to 30 minutes: narrow the date range or add filters\.$/);
+  });
+
+  it("records a cancelled export in the audit log with the rows sent so far, and stops reading", async () => {
+    sim.setFaults({ latencyMs: 20 });
+    const access = await connectedTeam("ADMIN");
+    const exp = await startCallsExport(access, { status: "completed" }, ["time", "status"]);
+    const reader = exp.stream.getReader();
+    const first = await reader.read();
+    expect(first.done).toBe(false);
+    const atCancel = apiRequests().length;
+    await reader.cancel();
+    // Requests in flight at the cancel are aborted by the portal (the simulator still logs them
+    // when it answers); no new ones start.
+    await new Promise((r) => setTimeout(r, 300));
+    const settled = apiRequests().length;
+    expect(settled).toBeLessThanOrEqual(atCancel + 4 + 1);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(apiRequests().length).toBe(settled);
+    const audit = await db().auditEvent.findFirst({ where: { teamId: access.team.id, action: "calls.exported" } });
+    expect(audit?.actorId).toBe(access.user.id);
+    expect(audit?.data).toMatchObject({ complete: false, cancelled: true, filters: { status: "completed" }, columns: ["time", "status"] });
+    expect((audit?.data as { rows: number }).rows).toBeGreaterThan(0);
+  });
+
+  it("is refused to roles limited to their assigned assistants", async () => {
+    const access = await connectedTeam("AGENT");
+    expect(((await rejection(startCallsExport(access, {}, ["time"]))) as AppError).code).toBe("FORBIDDEN");
+    expect(((await rejection(runAnalytics(access, { date_from: "2025-01-01", date_to: "2025-01-02" }))) as AppError).code).toBe("FORBIDDEN");
+  });
+});
