@@ -49,9 +49,10 @@ function describe({ error, subject, teamSlug, canManageConnection, clearHref, al
     }
     case "RATE_LIMITED": {
       const s = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 10));
+      const budget = error.details?.upstream === "budget_exhausted";
       return {
         title: "Too many requests to WhatTalk right now",
-        description: `The team has used up its WhatTalk requests for the moment. Try again in ${s} s.`,
+        description: `${budget ? "The team has used up its WhatTalk requests for the moment." : "WhatTalk is limiting requests from this team's key."} Try again in ${s} s.`,
         retry: true,
         retryAfter: s,
       };
