@@ -25,12 +25,17 @@ export type MemberRow = {
 export function MembersTable({ teamId, members }: { teamId: string; members: MemberRow[] }) {
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
+  // The role picked, shown until the refreshed list reflects a change (instead of snapping back).
+  const [picked, setPicked] = useState<Record<string, { from: Role; to: Role }>>({});
+  const shown = (m: MemberRow) => (picked[m.membershipId]?.from === m.role ? picked[m.membershipId].to : m.role);
 
   async function changeRole(m: MemberRow, role: Role) {
     setBusy(m.membershipId);
+    setPicked((p) => ({ ...p, [m.membershipId]: { from: m.role, to: role } }));
     const res = await apiFetch(`/api/teams/${teamId}/members/${m.membershipId}`, { method: "PATCH", json: { role } });
     setBusy(null);
     if (!res.ok) {
+      setPicked(({ [m.membershipId]: _dropped, ...rest }) => rest);
       toast.error(res.error.message);
       router.refresh();
       return;
@@ -76,7 +81,7 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
                 <NativeSelect
                   size="sm"
                   aria-label={`Role of ${m.name}`}
-                  value={m.role}
+                  value={shown(m)}
                   disabled={busy === m.membershipId}
                   onChange={(e) => void changeRole(m, e.target.value as Role)}
                 >
