@@ -5,9 +5,10 @@
 //
 // - Page 1 is fetched alone first: it tells `total` and `lastPage` (and lets the caller refuse or
 //   answer with an HTTP error before anything is streamed).
-// - Backpressure: new requests start only when the consumer asks for the next page, and never more
-//   than `concurrency` pages ahead of the last page handed out. A slow client therefore holds at
-//   most `concurrency` pages in memory, whatever the size of the list.
+// - Parallel but bounded: `concurrency` requests are kept busy (a request that finishes makes room
+//   for the next page at once, so one slow page does not idle the others), but never more than
+//   `lookahead` pages beyond the last page handed out. Backpressure: a consumer that stops asking
+//   (a slow client) stops the reading after at most `lookahead` pages, whatever the list's size.
 // - Limits: an error for which `retryDelayMs` gives a delay (the team's request budget is spent,
 //   WhatTalk said 429) is waited out and the page asked again, up to `maxWaitMs` per page;
 //   `onWait` reports it (the UI says "waiting for the request budget"). Other errors end the read.
@@ -43,6 +44,8 @@ export type ReadPagesOptions<T> = {
   fetchPage: PageFetcher<T>;
   /** Page requests in flight at most (≥ 1). */
   concurrency: number;
+  /** Pages fetched at most beyond the last one handed out (default 2 × concurrency). */
+  lookahead?: number;
   /** How long to wait before asking again after `error`, or null to give up. */
   retryDelayMs: (error: unknown) => number | null;
   /** Longest total wait for one page (default 3 minutes). */
@@ -90,6 +93,7 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
   const maxWaitMs = o.maxWaitMs ?? 180_000;
   const concurrency = Math.max(1, Math.floor(o.concurrency));
   const maxRereads = o.maxRereads ?? 3;
+  const lookahead = Math.max(concurrency, o.lookahead ?? concurrency * 2);
 
   const fetchWithWaits = async (page: number, limitMs = maxWaitMs): Promise<PageResult<T>> => {
     let waited = 0;
@@ -119,9 +123,12 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
 
   async function* pages(): AsyncGenerator<PageBatch<T>, void, undefined> {
     const seen = new Set<number>();
-    const inflight = new Map<number, Promise<PageResult<T>>>();
+    /** Pages started and not yet handed out. */
+    const started = new Map<number, Promise<PageResult<T>>>();
+    let running = 0;
     let lastPage = Math.min(maxPages, Math.max(1, first.lastPage));
     let nextToStart = 2;
+    let handedOut = 1;
     let delivered = 0;
     let previousTotal = first.total;
 
@@ -135,25 +142,37 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
       delivered += items.length;
       return { page, items, delivered, total: result.total, lastPage };
     };
-    const start = (page: number) => {
+    /** A request counted against `concurrency`; a finished one makes room for the next page at once. */
+    const tracked = (page: number): Promise<PageResult<T>> => {
+      running++;
       const p = fetchWithWaits(page);
-      p.catch(() => {}); // awaited in order later; never an unhandled rejection meanwhile
-      inflight.set(page, p);
+      const done = () => {
+        running--;
+        fill();
+      };
+      p.then(done, done); // also: never an unhandled rejection while the page waits its turn
+      return p;
     };
+    // Keep `concurrency` requests busy (a slow page does not idle the others), but never start
+    // more than `lookahead` pages beyond the last page handed out.
     const fill = () => {
-      while (inflight.size < concurrency && nextToStart <= lastPage) start(nextToStart++);
+      while (!signal.aborted && running < concurrency && nextToStart <= lastPage && nextToStart <= handedOut + lookahead) {
+        started.set(nextToStart, tracked(nextToStart));
+        nextToStart++;
+      }
     };
 
     try {
       yield take(1, first);
       for (let page = 2; page <= lastPage; page++) {
         fill();
-        if (!inflight.has(page)) start(page);
-        let result = await inflight.get(page)!;
-        inflight.delete(page);
-        for (let n = 0; result.total < previousTotal && n < maxRereads; n++) result = await fetchWithWaits(page);
+        if (!started.has(page)) started.set(page, tracked(page));
+        let result = await started.get(page)!;
+        started.delete(page);
+        for (let n = 0; result.total < previousTotal && n < maxRereads; n++) result = await tracked(page);
         previousTotal = result.total;
         if (result.lastPage > lastPage) lastPage = Math.min(maxPages, result.lastPage);
+        handedOut = page;
         const batch = take(page, result);
         // A page past the end (the list shrank): nothing more to read.
         if (result.items.length === 0 && page >= result.lastPage) {

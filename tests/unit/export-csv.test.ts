@@ -195,3 +195,22 @@ describe("counting rows while downloading", () => {
     expect(incompleteMessage(tricky.lastRecord())).toBeNull();
   });
 });
+
+describe("created_at_utc", () => {
+  it("equals the exact conversion for every minute of a day with a DST change (Berlin) and a day without (Istanbul)", async () => {
+    const { wallClockToInstant } = await import("@/lib/validation/dates");
+    for (const [zone, day] of [
+      ["Europe/Berlin", "2026-03-29"],
+      ["Europe/Berlin", "2026-10-25"],
+      ["Europe/Istanbul", "2026-11-24"],
+      ["America/New_York", "2026-11-01"],
+    ] as const) {
+      const plan: CsvPlan = { columns: ["time"], timeZone: zone, variableKeys: [], evaluationKeys: [] };
+      for (let minute = 0; minute < 24 * 60; minute += 7) {
+        const local = `${day} ${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;
+        const [, , utcCell] = callRow(call({ created_at: local }), plan);
+        expect(utcCell, `${zone} ${local}`).toBe(wallClockToInstant(local, zone)!.toISOString());
+      }
+    }
+  });
+});

@@ -58,11 +58,35 @@ describe("reading every page", () => {
   it("does not fetch far ahead of a consumer that stops reading (backpressure)", async () => {
     const l = list(500);
     const requested: number[] = [];
-    const reader = await openPageReader<Item>({ concurrency: 4, retryDelayMs: noRetry, fetchPage: async (p) => (requested.push(p), l.page(p)) });
+    const reader = await openPageReader<Item>({ concurrency: 4, lookahead: 6, retryDelayMs: noRetry, fetchPage: async (p) => (requested.push(p), l.page(p)) });
     await reader.pages.next(); // page 1
     await reader.pages.next(); // page 2
-    for (let i = 0; i < 5; i++) await tick();
-    expect(Math.max(...requested)).toBeLessThanOrEqual(2 + 4);
+    for (let i = 0; i < 20; i++) await tick();
+    expect(Math.max(...requested)).toBe(2 + 6);
+    await reader.pages.return();
+  });
+
+  it("keeps the other requests busy while one page is slow, up to the lookahead", async () => {
+    const l = list(200);
+    const requested: number[] = [];
+    let release!: () => void;
+    const slow = new Promise<void>((r) => (release = r));
+    const reader = await openPageReader<Item>({
+      concurrency: 2,
+      lookahead: 4,
+      retryDelayMs: noRetry,
+      fetchPage: async (p) => {
+        requested.push(p);
+        if (p === 2) await slow;
+        return l.page(p);
+      },
+    });
+    await reader.pages.next(); // page 1
+    const second = reader.pages.next();
+    for (let i = 0; i < 20; i++) await tick();
+    expect(requested).toEqual([1, 2, 3, 4, 5]); // page 2 pending, 3–5 done, nothing past 1 + 4
+    release();
+    expect((await second).value?.page).toBe(2);
     await reader.pages.return();
   });
 
