@@ -30,15 +30,25 @@ export type StackOptions = {
   beforeApp?: (ctx: { databaseUrl: string; simApiUrl?: string; simUrl?: string }) => Promise<void>;
   /** Where the app's stdout/stderr go: inherit (terminal) or a log file. */
   appLog: "inherit" | { file: string };
+  /**
+   * More app instances on the same database and simulator (scale-out tests, benchmarks), each on
+   * its own port (0 = free) with its own log and environment overrides on top of `env`.
+   */
+  moreApps?: { port?: number; env?: Record<string, string | undefined>; appLog?: "inherit" | { file: string } }[];
   log?: (line: string) => void;
 };
 
+export type AppInstance = { url: string; process: ChildProcess; env: Record<string, string> };
+
 export type Stack = {
+  /** The first app instance (`apps[0]`). */
   appUrl: string;
   databaseUrl: string;
   sim?: Simulator;
   appEnv: Record<string, string>;
   app: ChildProcess;
+  /** Every app instance: the first, then `moreApps` in order. */
+  apps: AppInstance[];
   stop(): Promise<void>;
 };
 
@@ -106,52 +116,60 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     if (options.beforeApp) await options.beforeApp({ databaseUrl, simApiUrl: sim?.apiUrl, simUrl: sim?.url });
 
-    const port = options.port || (await freePort());
     const hostname = options.hostname ?? "127.0.0.1";
-    const appUrl = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
     const simHost = sim ? new URL(sim.url).host : undefined;
-    const appEnv: Record<string, string> = Object.fromEntries(
-      Object.entries({
-        ...process.env,
-        NEXT_TELEMETRY_DISABLED: "1",
-        NODE_ENV: options.mode === "dev" ? "development" : "production",
-        NEXTAUTH_URL: appUrl,
-        ...(sim ? { WHATTALK_API_URL: sim.apiUrl, WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,${simHost}` } : {}),
-        // The embedded server runs one query at a time: one connection avoids queueing inside PGlite.
-        ...(embedded ? { DATABASE_POOL_SIZE: "1" } : {}),
-        ...options.env,
-        DATABASE_URL: databaseUrl,
-        PORT: String(port),
-      }).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "NODE_OPTIONS"),
-    );
+    const startApp = async (requestedPort: number, overrides: Record<string, string | undefined>, appLog: StackOptions["appLog"]): Promise<AppInstance> => {
+      const port = requestedPort || (await freePort());
+      const appUrl = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+      const appEnv: Record<string, string> = Object.fromEntries(
+        Object.entries({
+          ...process.env,
+          NEXT_TELEMETRY_DISABLED: "1",
+          NODE_ENV: options.mode === "dev" ? "development" : "production",
+          NEXTAUTH_URL: appUrl,
+          ...(sim ? { WHATTALK_API_URL: sim.apiUrl, WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,${simHost}` } : {}),
+          // The embedded server runs one query at a time: one connection avoids queueing inside PGlite.
+          ...(embedded ? { DATABASE_POOL_SIZE: "1" } : {}),
+          ...options.env,
+          ...overrides,
+          DATABASE_URL: databaseUrl,
+          PORT: String(port),
+        }).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "NODE_OPTIONS"),
+      );
 
-    const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-    const args = [nextBin, options.mode, "-p", String(port), "-H", hostname];
-    let stdio: StdioOptions = ["ignore", "inherit", "inherit"];
-    if (options.appLog !== "inherit") {
-      fs.mkdirSync(path.dirname(options.appLog.file), { recursive: true });
-      const fd = fs.openSync(options.appLog.file, "a");
-      stdio = ["ignore", fd, fd];
-    }
-    log(`Starting the portal (${options.mode === "dev" ? "development server" : "production build"})…`);
-    const app: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: appEnv as NodeJS.ProcessEnv, stdio });
-    let exited = false;
-    app.once("exit", () => {
-      exited = true;
-    });
-    cleanups.push(
-      () =>
-        new Promise<void>((resolve) => {
-          if (exited) return resolve();
-          app.once("exit", () => resolve());
-          app.kill("SIGTERM");
-          setTimeout(() => {
-            if (!exited) app.kill("SIGKILL");
-          }, 10_000).unref();
-        }),
-    );
-    await waitForHttp(`${appUrl}/api/health`, options.mode === "dev" ? 180_000 : 90_000, () => !exited);
-    return { appUrl, databaseUrl, sim, appEnv, app, stop: stopAll };
+      const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+      const args = [nextBin, options.mode, "-p", String(port), "-H", hostname];
+      let stdio: StdioOptions = ["ignore", "inherit", "inherit"];
+      if (appLog !== "inherit") {
+        fs.mkdirSync(path.dirname(appLog.file), { recursive: true });
+        const fd = fs.openSync(appLog.file, "a");
+        stdio = ["ignore", fd, fd];
+      }
+      const app: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: appEnv as NodeJS.ProcessEnv, stdio });
+      let exited = false;
+      app.once("exit", () => {
+        exited = true;
+      });
+      cleanups.push(
+        () =>
+          new Promise<void>((resolve) => {
+            if (exited) return resolve();
+            app.once("exit", () => resolve());
+            app.kill("SIGTERM");
+            setTimeout(() => {
+              if (!exited) app.kill("SIGKILL");
+            }, 10_000).unref();
+          }),
+      );
+      await waitForHttp(`${appUrl}/api/health`, options.mode === "dev" ? 180_000 : 90_000, () => !exited);
+      return { url: appUrl, process: app, env: appEnv };
+    };
+
+    const instances = [{ port: options.port, env: {}, appLog: options.appLog }, ...(options.moreApps ?? []).map((a) => ({ port: a.port ?? 0, env: a.env ?? {}, appLog: a.appLog ?? options.appLog }))];
+    log(`Starting the portal (${options.mode === "dev" ? "development server" : "production build"})${instances.length > 1 ? ` × ${instances.length}` : ""}…`);
+    const apps = await Promise.all(instances.map((i) => startApp(i.port, i.env, i.appLog)));
+    const [{ url: appUrl, env: appEnv, process: app }] = apps;
+    return { appUrl, databaseUrl, sim, appEnv, app, apps, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
