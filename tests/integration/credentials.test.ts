@@ -161,6 +161,32 @@ describe("the connection over HTTP", () => {
     expect(actions).toEqual(["credential.added", "credential.tested", "credential.replaced", "credential.removed"]);
   });
 
+  it("a key the server can no longer decrypt: the page explains it (no crash), the API answers NO_CREDENTIAL undecryptable", async () => {
+    const t = await teamWithRoles();
+    await t.clients.ADMIN.put(`/api/teams/${t.team.id}/credential`, { label: "Old ring", apiKey: ALPHA });
+    // As if the server's key ring had been replaced: the value names a key the ring does not hold.
+    const row = await db().apiCredential.findUniqueOrThrow({ where: { teamId: t.team.id } });
+    await db().apiCredential.update({ where: { id: row.id }, data: { ciphertext: row.ciphertext.replace(/^wt1\.k1\./, "wt1.k0."), keyId: "k0" } });
+
+    const page = await t.clients.ADMIN.get(`/teams/${t.team.slug}/settings/connection`);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("This key can no longer be read");
+    expect(html).toContain("Cannot be decrypted");
+    expect((await t.clients.ADMIN.get(`/teams/${t.team.slug}/settings/directory`)).status).toBe(200);
+
+    const dto = (await (await t.clients.ADMIN.get(`/api/teams/${t.team.id}/credential`)).json()).credential;
+    expect(dto).toMatchObject({ usable: false, problem: { reason: "undecryptable", action: expect.stringMatching(/enter the API key again/) } });
+    for (const res of [await t.clients.SUPERVISOR.get(`/api/teams/${t.team.id}/calls`), await t.clients.SUPERVISOR.post(`/api/teams/${t.team.id}/directory/sync`)]) {
+      expect(res.status).toBe(409);
+      expect((await res.json()).error).toMatchObject({ code: "NO_CREDENTIAL", reason: "undecryptable" });
+    }
+    const test = await (await t.clients.ADMIN.post(`/api/teams/${t.team.id}/credential/test`)).json();
+    expect(test).toMatchObject({ result: "undecryptable", message: expect.stringMatching(/Enter the key again/) });
+    // Entering the key again fixes it.
+    expect((await (await t.clients.ADMIN.put(`/api/teams/${t.team.id}/credential`, { apiKey: ALPHA })).json()).credential).toMatchObject({ status: "ok", usable: true });
+  });
+
   it("directory edits and sync over HTTP", async () => {
     const t = await teamWithRoles();
     const sup = t.clients.SUPERVISOR;
