@@ -85,7 +85,7 @@ export function ConnectionStatus({ teamId, credential, dates }: { teamId: string
         <dt className="text-muted-foreground">Added</dt>
         <dd>
           {dates.createdAt}
-          {credential.createdBy ? ` by ${credential.createdBy.name} (${credential.createdBy.email})` : " from the command line"}
+          {credential.createdBy ? ` by ${credential.createdBy.name} (${credential.createdBy.email})` : " by an operator (command line or seed) or a former member"}
         </dd>
       </dl>
       {test ? (
