@@ -74,7 +74,9 @@ export function AnalyticsFilterBar({
           );
         })}
       </nav>
-      <Form action={action} className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8" aria-label="Analytics filters">
+      {/* Keyed by the filters: a preset link or Back changes the URL without remounting the page,
+          and uncontrolled fields only read defaultValue when they mount. */}
+      <Form key={JSON.stringify([values, range])} action={action} className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8" aria-label="Analytics filters">
         <Field id="f-date_from" label={`From (${timeZone})`} error={fieldErrors.date_from}>
           <Input id="f-date_from" name="date_from" type="date" defaultValue={values.date_from ?? range.date_from} {...invalid("date_from")} />
         </Field>

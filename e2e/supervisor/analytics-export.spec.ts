@@ -62,6 +62,7 @@ test("analytics follow the range, and the export of the filters has exactly thei
 
   // Narrow to completed calls up to yesterday (a list that cannot change) and export it.
   const yesterday = addDays(today, -1);
+  await expect(page.getByLabel(/^From/)).toHaveValue(from);
   await page.getByLabel("To", { exact: true }).fill(yesterday);
   await page.getByLabel("Status", { exact: true }).selectOption("completed");
   await page.getByRole("button", { name: "Apply" }).click();
