@@ -7,15 +7,15 @@ import useSWR from "swr";
 import { GlobeIcon, PhoneIncomingIcon, PhoneOutgoingIcon } from "lucide-react";
 
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { toast } from "@/components/ui/sonner";
 import { apiFetch } from "@/lib/client/api";
-import { normaliseColumns, type CallColumn, type CallColumnId } from "@/lib/calls/columns";
+import type { CallColumnId } from "@/lib/calls/columns";
 import type { CallDTO } from "@/lib/calls/dto";
 import { EMPTY, formatCallTime, formatCallTimeFull, formatCost, formatCount, formatDuration, formatScore, humanize } from "@/lib/calls/format";
 import { callDetailHref } from "@/lib/calls/links";
 import type { CallListResult } from "@/lib/calls/list-calls";
 import { cn } from "@/lib/utils";
 import { ColumnChooser } from "./column-chooser";
+import { useCallColumns } from "./columns-context";
 import { CallStatusBadge } from "./status-badge";
 
 /** How often a page showing live calls refreshes them. */
@@ -29,11 +29,10 @@ export type CallsTableProps = {
   currentYear: number;
   /** The server-rendered page: shown as is, and the seed of the live refresh. */
   initial: CallListResult;
-  /** The list's query string (filters and paging), for the refresh and the rows' way back. */
+  /** The list's query string (the filters applied and paging), for the refresh. */
   query: string;
-  /** Columns the member may choose from, and those shown. */
-  columns: CallColumn[];
-  initialVisible: CallColumnId[];
+  /** The list's URL query as shown (with the saved view), for the rows' way back; `query` when left out. */
+  backQuery?: string;
 };
 
 async function fetchList([url]: readonly [string, string]): Promise<CallListResult> {
@@ -53,7 +52,7 @@ function ageText(seconds: number): string {
  * are still in progress it polls the calls route handler (bypassing the cache) every few seconds,
  * and stops when none are live. Whole rows open the call; the time is a real link.
  */
-export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, columns, initialVisible }: CallsTableProps) {
+export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, backQuery = query }: CallsTableProps) {
   const router = useRouter();
   const apiUrl = `/api/teams/${encodeURIComponent(teamId)}/calls?${query ? `${query}&` : ""}fresh=1`;
   // SWR asks with its cache's data, which is empty until the first refresh: fall back to the server's.
@@ -70,20 +69,8 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
     dedupingInterval: 1_000,
   });
 
-  const [visible, setVisible] = React.useState<CallColumnId[]>(initialVisible);
-  const saveTimer = React.useRef<ReturnType<typeof setTimeout> | null>(null);
-  React.useEffect(() => () => {
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-  }, []);
-  const onColumnChange = (id: CallColumnId, shown: boolean) => {
-    const next = normaliseColumns(shown ? [...visible, id] : visible.filter((c) => c !== id));
-    setVisible(next);
-    if (saveTimer.current) clearTimeout(saveTimer.current);
-    saveTimer.current = setTimeout(async () => {
-      const r = await apiFetch<{ columns: CallColumnId[] }>(`/api/teams/${encodeURIComponent(teamId)}/preferences`, { method: "PUT", json: { columns: next } });
-      if (!r.ok) toast.error("Your column choice could not be saved", { description: "It applies on this page until you reload. Try again in a moment." });
-    }, 400);
-  };
+  // The member's preference, or the applied saved view's columns (see columns-context.tsx).
+  const { available: columns, visible, setShown: onColumnChange } = useCallColumns();
 
   const shown = columns.filter((c) => visible.includes(c.id));
   const live = data.calls.filter((c) => c.live).length;
@@ -133,7 +120,7 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
         </TableHeader>
         <TableBody>
           {data.calls.map((call) => {
-            const href = callDetailHref(teamSlug, call.id, query);
+            const href = callDetailHref(teamSlug, call.id, backQuery);
             return (
               <TableRow key={call.id} data-call-id={call.id} className="cursor-pointer" onClick={(e) => open(e, href)}>
                 {shown.map((c) => (

@@ -22,7 +22,7 @@ export type DatePresetOption = { id: string; label: string; date_from: string; d
 
 export type CallsFilterBarProps = {
   teamSlug: string;
-  /** The raw values in the URL (also invalid ones, so they can be corrected). */
+  /** The raw values in the URL (also invalid ones, so they can be corrected), with the applied view's `view`. */
   values: RawFilters;
   /** Field errors from the server's parse of the URL. */
   fieldErrors: Record<string, string[]>;
@@ -66,7 +66,8 @@ export function CallsFilterBar(props: CallsFilterBarProps) {
   }
 
   const navigate = (values: Values) => {
-    const href = callsListHref(props.teamSlug, listQuery({ ...values, per_page: props.values.per_page }));
+    // Page size and the applied saved view stay; the page goes back to 1.
+    const href = callsListHref(props.teamSlug, listQuery({ ...values, per_page: props.values.per_page, view: props.values.view }));
     startTransition(() => router.push(href, { scroll: false }));
   };
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import { Suspense } from "react";
 import { PhoneOffIcon, SearchXIcon, UserXIcon } from "lucide-react";
 
@@ -8,14 +8,16 @@ import { CallsErrorPanel } from "@/components/calls/calls-error-panel";
 import { CallsPagination } from "@/components/calls/calls-pagination";
 import { CallsTableSkeleton } from "@/components/calls/calls-skeleton";
 import { CallsTable } from "@/components/calls/calls-table";
+import { CallColumnsProvider } from "@/components/calls/columns-context";
 import { CallsFilterBar, type PickerOption } from "@/components/calls/filter-bar";
 import { hasSelection, listQuery, type RawFilters } from "@/components/calls/list-query";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ViewsToolbar } from "@/components/views/views-toolbar";
 import { requireTeamPage } from "@/lib/auth/page";
 import type { TeamAccess } from "@/lib/auth/team-access";
-import { availableColumns, type CallColumnId } from "@/lib/calls/columns";
+import { availableColumns, visibleColumns } from "@/lib/calls/columns";
 import { callsListHref } from "@/lib/calls/links";
 import { listTeamCalls, type CallListResult } from "@/lib/calls/list-calls";
 import { callScopeOf } from "@/lib/calls/scope";
@@ -24,9 +26,11 @@ import type { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/to-app-error";
 import { logger } from "@/lib/logger";
 import { getCallColumns } from "@/lib/preferences/get-call-columns";
-import { FILTER_KEYS, parseCallFilters, type CallFilters } from "@/lib/validation/call-filters";
+import { FILTER_KEYS, parseCallFilters, selectionOf, type CallFilters, type FilterContext } from "@/lib/validation/call-filters";
 import { DATE_PRESETS, presetRange, todayIn } from "@/lib/validation/dates";
 import { searchParamsToObject } from "@/lib/validation/parse";
+import { filtersKey, NO_VIEW, viewHref } from "@/lib/views/links";
+import { listViews, resolveDefaultView } from "@/lib/views/service";
 
 export const metadata: Metadata = { title: "Calls" };
 
@@ -42,14 +46,22 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const { teamSlug } = await params;
   const access = await requireTeamPage(teamSlug, ["calls:read:all", "calls:read:assigned"]);
   const raw = searchParamsToObject(await searchParams);
-  const values: RawFilters = Object.fromEntries(FILTER_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
   const slug = access.team.slug;
   const timeZone = access.team.timeZone;
 
+  // The list opened without any search params applies the default view (the member's own, else
+  // the team's), in the URL so it can be shared. `?view=none` is the way to unfiltered calls then.
+  if (Object.keys(raw).length === 0) {
+    const fallback = await resolveDefaultView(access);
+    if (fallback) redirect(viewHref(slug, fallback));
+  }
+
   const scope = await callScopeOf(access);
-  const [directory, visible] = await Promise.all([
+  const costs = access.can("calls:costs");
+  const [directory, preferred, views] = await Promise.all([
     listDirectory(access.team.id, scope.kind === "assigned" ? { onlyAssistantIds: scope.assistants.map((a) => a.id) } : {}),
     getCallColumns(access),
+    listViews(access),
   ]);
   const assistants: PickerOption[] =
     scope.kind === "assigned"
@@ -57,40 +69,118 @@ export default async function CallsPage({ params, searchParams }: Props) {
       : directory.assistants.map((a) => ({ id: a.id, name: a.name }));
   const campaigns: PickerOption[] = directory.campaigns.map((c) => ({ id: c.id, name: c.name }));
 
+  // The saved view in the URL: one of mine or a team view; anything else is reported, not applied.
+  const viewParam = raw.view?.trim() || undefined;
+  const applied = viewParam && viewParam !== NO_VIEW ? ([...views.mine, ...views.team].find((v) => v.id === viewParam) ?? null) : null;
+  const viewMissing = !!viewParam && viewParam !== NO_VIEW && !applied;
+  const hasDefault = !!(views.defaults.user ?? views.defaults.team);
+  // Links on the page keep the applied view; without one, `view=none` keeps a default from coming back.
+  const viewValue = applied ? applied.id : viewParam || hasDefault ? NO_VIEW : undefined;
+  const urlValues: RawFilters = Object.fromEntries(FILTER_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
+  const values: RawFilters = { ...urlValues, view: viewValue };
+
   // Invalid filters never reach WhatTalk: the bar shows what to fix. An agent's assistant outside
-  // their assignments is caught here the same way (the service would refuse it with 403).
+  // their assignments is caught here the same way (the service would refuse it with 403), except
+  // when it comes with a saved view: a view never widens access, it is narrowed to the agent's
+  // own assistants with a note.
   const parsed = parseCallFilters(raw, access.team);
   let fieldErrors: Record<string, string[]> = parsed.ok ? {} : parsed.fieldErrors;
-  if (parsed.ok && scope.kind === "assigned" && parsed.filters.assistant_id !== undefined && !scope.assistants.some((a) => a.id === parsed.filters.assistant_id)) {
-    fieldErrors = { assistant_id: ["Not one of your assigned assistants: you can only see their calls."] };
+  let effective: CallFilters | null = parsed.ok ? parsed.filters : null;
+  let droppedAssistant: number | null = null;
+  if (effective && scope.kind === "assigned" && effective.assistant_id !== undefined && !scope.assistants.some((a) => a.id === effective?.assistant_id)) {
+    if (applied) {
+      droppedAssistant = effective.assistant_id;
+      effective = { ...effective, assistant_id: undefined };
+    } else {
+      fieldErrors = { assistant_id: ["Not one of your assigned assistants: you can only see their calls."] };
+    }
   }
-  const filters = parsed.ok && Object.keys(fieldErrors).length === 0 ? parsed.filters : null;
+  const filters = effective && Object.keys(fieldErrors).length === 0 ? effective : null;
+  const shownValues: RawFilters = droppedAssistant !== null ? { ...values, assistant_id: undefined } : values;
+
+  const appliedColumns = applied ? visibleColumns(applied.columns, { costs }) : null;
+  const filtersModified = !!applied && (!parsed.ok || filtersKey(parsed.filters) !== filtersKey(applied.parsed));
+  const problem = applied?.problem
+    ? {
+        messages: [...new Set(Object.values(applied.problem).flat())],
+        editHref: parsed.ok ? null : callsListHref(slug, listQuery({ ...validParts(urlValues, access.team), view: applied.id })),
+      }
+    : null;
 
   const today = todayIn(timeZone);
   const presets = DATE_PRESETS.map((p) => ({ id: p.id, label: p.label, ...presetRange(p.id, timeZone) }));
-  const clearHref = callsListHref(slug, listQuery({ per_page: values.per_page }));
+  const clearHref = callsListHref(slug, listQuery({ per_page: values.per_page, view: viewValue }));
 
   return (
-    <div className="space-y-5">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-semibold tracking-tight">Calls</h1>
-        <p className="text-sm text-muted-foreground">
-          {scope.kind === "assigned" ? "Calls of the assistants assigned to you. " : null}
-          Times in {timeZone}.
-        </p>
+    <CallColumnsProvider
+      teamId={access.team.id}
+      sourceKey={applied ? `${applied.id}:${applied.version}` : "pref"}
+      available={availableColumns({ costs })}
+      initial={appliedColumns ?? preferred}
+      persist={!applied}
+    >
+      <div className="space-y-5">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-2xl font-semibold tracking-tight">Calls</h1>
+          <p className="text-sm text-muted-foreground">
+            {scope.kind === "assigned" ? "Calls of the assistants assigned to you. " : null}
+            Times in {timeZone}.
+          </p>
+        </div>
+
+        <ViewsToolbar
+          teamId={access.team.id}
+          teamSlug={slug}
+          mine={views.mine}
+          team={views.team}
+          defaults={views.defaults}
+          applied={applied}
+          appliedColumns={appliedColumns}
+          filtersModified={filtersModified}
+          currentFilters={filters ? { ...selectionOf(filters), per_page: filters.per_page } : null}
+          canShare={access.can("views:share")}
+          allCallsHref={callsListHref(slug, hasDefault ? listQuery({ view: NO_VIEW }) : "")}
+          problem={problem}
+        />
+
+        {viewMissing ? (
+          <Alert variant="warning">
+            <AlertTitle>This saved view is not available</AlertTitle>
+            <AlertDescription>It was deleted, or it is someone&apos;s personal view. The link&apos;s filters are shown without it.</AlertDescription>
+          </Alert>
+        ) : null}
+        {droppedAssistant !== null ? (
+          <Alert>
+            <AlertTitle>Showing your assistants</AlertTitle>
+            <AlertDescription>{`This view's assistant #${droppedAssistant} is not assigned to you; showing your assistants instead.`}</AlertDescription>
+          </Alert>
+        ) : null}
+
+        <CallsFilterBar teamSlug={slug} values={shownValues} fieldErrors={fieldErrors} presets={presets} assistants={assistants} campaigns={campaigns} assignedOnly={scope.kind === "assigned"} timeZone={timeZone} />
+
+        {filters ? (
+          <Suspense key={JSON.stringify(filters)} fallback={<CallsTableSkeleton rows={Math.min(filters.per_page, 15)} />}>
+            <CallsResults access={access} filters={filters} values={values} shownValues={shownValues} currentYear={Number(today.slice(0, 4))} clearHref={clearHref} />
+          </Suspense>
+        ) : problem?.editHref ? null : (
+          <InvalidFilters fieldErrors={fieldErrors} clearHref={clearHref} />
+        )}
       </div>
-
-      <CallsFilterBar teamSlug={slug} values={values} fieldErrors={fieldErrors} presets={presets} assistants={assistants} campaigns={campaigns} assignedOnly={scope.kind === "assigned"} timeZone={timeZone} />
-
-      {filters ? (
-        <Suspense key={JSON.stringify(filters)} fallback={<CallsTableSkeleton rows={Math.min(filters.per_page, 15)} />}>
-          <CallsResults access={access} filters={filters} values={values} visible={visible} currentYear={Number(today.slice(0, 4))} clearHref={clearHref} />
-        </Suspense>
-      ) : (
-        <InvalidFilters fieldErrors={fieldErrors} clearHref={clearHref} />
-      )}
-    </div>
+    </CallColumnsProvider>
   );
+}
+
+/** A broken view's filters without the invalid ones, to start fixing it from. */
+function validParts(values: RawFilters, ctx: Pick<FilterContext, "country">): RawFilters {
+  let v: RawFilters = { ...values, page: undefined };
+  for (let i = 0; i < FILTER_KEYS.length; i++) {
+    const result = parseCallFilters(v, ctx);
+    if (result.ok) return v;
+    const bad = Object.keys(result.fieldErrors).filter((k) => k in v);
+    if (!bad.length) return {};
+    v = Object.fromEntries(Object.entries(v).filter(([k]) => !bad.includes(k)));
+  }
+  return {};
 }
 
 function InvalidFilters({ fieldErrors, clearHref }: { fieldErrors: Record<string, string[]>; clearHref: string }) {
@@ -130,7 +220,7 @@ async function load(access: TeamAccess, filters: CallFilters): Promise<Outcome> 
   }
 }
 
-async function CallsResults({ access, filters, values, visible, currentYear, clearHref }: { access: TeamAccess; filters: CallFilters; values: RawFilters; visible: CallColumnId[]; currentYear: number; clearHref: string }) {
+async function CallsResults({ access, filters, values, shownValues, currentYear, clearHref }: { access: TeamAccess; filters: CallFilters; values: RawFilters; shownValues: RawFilters; currentYear: number; clearHref: string }) {
   const slug = access.team.slug;
   const outcome = await load(access, filters);
   if (!outcome.ok) {
@@ -195,9 +285,8 @@ async function CallsResults({ access, filters, values, visible, currentYear, cle
         timeZone={access.team.timeZone}
         currentYear={currentYear}
         initial={result}
-        query={listQuery(values)}
-        columns={availableColumns({ costs: access.can("calls:costs") })}
-        initialVisible={visible}
+        query={listQuery(shownValues)}
+        backQuery={listQuery(values)}
       />
       <CallsPagination teamSlug={slug} values={values} page={result.page} perPage={result.perPage} total={result.total} lastPage={result.lastPage} shown={result.calls.length} />
     </div>

@@ -1,0 +1,126 @@
+"use client";
+
+import * as React from "react";
+
+import { FieldError, fieldA11y } from "@/components/accounts/field-error";
+import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+
+export type ViewNameSubmit = { name: string; share: boolean };
+/** What the dialog's submit returns: nothing on success (it closes), or errors to show in place. */
+export type ViewNameResult = { fieldErrors?: Record<string, string[]>; message?: string } | void;
+
+/**
+ * The dialog that names a view: "Save as new view" (with "Share with the team" for those who may)
+ * and "Rename". Field errors (a duplicate name: 409) show under the field; other errors above the buttons.
+ */
+export function ViewNameDialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  submitLabel,
+  initialName = "",
+  canShare = false,
+  onSubmit,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description: React.ReactNode;
+  submitLabel: string;
+  initialName?: string;
+  /** Offer the "Share with the team" checkbox. */
+  canShare?: boolean;
+  onSubmit: (input: ViewNameSubmit) => Promise<ViewNameResult>;
+}) {
+  const uid = React.useId();
+  const nameId = `${uid}-name`;
+  const shareId = `${uid}-share`;
+  const [name, setName] = React.useState(initialName);
+  const [share, setShare] = React.useState(false);
+  const [pending, setPending] = React.useState(false);
+  const [errors, setErrors] = React.useState<{ fieldErrors: Record<string, string[]>; message?: string }>({ fieldErrors: {} });
+
+  // A fresh form each time it opens.
+  const [wasOpen, setWasOpen] = React.useState(open);
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setName(initialName);
+      setShare(false);
+      setErrors({ fieldErrors: {} });
+    }
+  }
+
+  const submit = async (e: React.FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const trimmed = name.trim();
+    if (!trimmed) {
+      setErrors({ fieldErrors: { name: ["Give the view a name."] } });
+      return;
+    }
+    setPending(true);
+    try {
+      const result = await onSubmit({ name: trimmed, share });
+      if (result) {
+        const fieldErrors = result.fieldErrors ?? {};
+        // Errors about the filters or columns cannot be fixed here: show them as one message.
+        const other = Object.entries(fieldErrors).filter(([k]) => k !== "name" && k !== "visibility");
+        setErrors({
+          fieldErrors: { ...(fieldErrors.name ? { name: fieldErrors.name } : {}), ...(fieldErrors.visibility ? { visibility: fieldErrors.visibility } : {}) },
+          message: [result.message, ...other.flatMap(([, m]) => m)].filter(Boolean).join(" ") || undefined,
+        });
+      }
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <form onSubmit={submit} noValidate className="grid gap-4">
+          <DialogHeader>
+            <DialogTitle>{title}</DialogTitle>
+            <DialogDescription>{description}</DialogDescription>
+          </DialogHeader>
+          <div className="grid gap-2">
+            <Label htmlFor={nameId}>Name</Label>
+            <Input id={nameId} value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} {...fieldA11y(nameId, errors.fieldErrors.name)} />
+            <FieldError id={`${nameId}-error`} messages={errors.fieldErrors.name} />
+          </div>
+          {canShare ? (
+            <div className="grid gap-1">
+              <div className="flex items-center gap-2">
+                <Checkbox id={shareId} checked={share} onCheckedChange={(c) => setShare(c === true)} {...fieldA11y(shareId, errors.fieldErrors.visibility)} />
+                <Label htmlFor={shareId} className="font-normal">
+                  Share with the team
+                </Label>
+              </div>
+              <p className="text-sm text-muted-foreground">Everyone in the team can apply a shared view; supervisors and admins can change it.</p>
+              <FieldError id={`${shareId}-error`} messages={errors.fieldErrors.visibility} />
+            </div>
+          ) : null}
+          {errors.message ? (
+            <Alert variant="destructive">
+              <AlertDescription>{errors.message}</AlertDescription>
+            </Alert>
+          ) : null}
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : submitLabel}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
