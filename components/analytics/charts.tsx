@@ -19,13 +19,13 @@ const tooltipStyle = {
 };
 const axisTick = { fill: "var(--muted-foreground)", fontSize: 12 };
 
-function ChartFigure({ id, title, summary, children, table }: { id: string; title: string; summary: string; children: React.ReactNode; table: React.ReactNode }) {
+function ChartFigure({ id, title, summary, children, table, height = 256 }: { id: string; title: string; summary: string; children: React.ReactNode; table: React.ReactNode; height?: number }) {
   return (
     <figure aria-labelledby={`${id}-title`} className="flex flex-col gap-3" data-chart={id}>
       <figcaption id={`${id}-title`} className="text-base font-semibold">
         {title}
       </figcaption>
-      <div role="img" aria-label={summary} className="h-64 w-full">
+      <div role="img" aria-label={summary} className="w-full" style={{ height }}>
         {children}
       </div>
       <details className="text-sm">
@@ -84,7 +84,7 @@ export function CallsPerDayChart({ days }: { days: DayRow[] }) {
           <XAxis dataKey="label" tick={axisTick} tickLine={false} axisLine={false} interval="preserveStartEnd" minTickGap={16} />
           <YAxis tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} />
           <Tooltip {...tooltipStyle} />
-          <Legend wrapperStyle={{ fontSize: 12 }} />
+          <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
           {STATUS_GROUPS.map((g, i) => (
             <Bar key={g.id} dataKey={g.id} name={g.label} stackId="status" fill={g.color} radius={i === STATUS_GROUPS.length - 1 ? [3, 3, 0, 0] : 0} isAnimationActive={false} />
           ))}
@@ -103,6 +103,7 @@ export function DistributionChart({ id, title, items, color }: { id: string; tit
       id={id}
       title={title}
       summary={summary}
+      height={Math.max(160, data.length * 30 + 40)}
       table={
         <Table>
           <caption className="sr-only">{title}</caption>
@@ -133,7 +134,7 @@ export function DistributionChart({ id, title, items, color }: { id: string; tit
         <BarChart data={data} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 8 }}>
           <CartesianGrid horizontal={false} stroke="var(--border)" />
           <XAxis type="number" tick={axisTick} tickLine={false} axisLine={false} allowDecimals={false} />
-          <YAxis type="category" dataKey="name" tick={axisTick} tickLine={false} axisLine={false} width={130} />
+          <YAxis type="category" dataKey="name" tick={axisTick} tickLine={false} axisLine={false} width={140} interval={0} />
           <Tooltip {...tooltipStyle} />
           <Bar dataKey="count" name="Calls" fill={color} radius={[0, 3, 3, 0]} isAnimationActive={false} />
         </BarChart>
