@@ -23,7 +23,7 @@ export function AppHeader({
         Skip to content
       </a>
       <div className="mx-auto flex h-14 w-full max-w-[1400px] items-center gap-2 px-4 sm:gap-4 sm:px-6">
-        <MobileNav nav={nav} />
+        {nav.length ? <MobileNav nav={nav} /> : null}
         <Link href="/" className="shrink-0 rounded-md focus-visible:ring-[3px] focus-visible:ring-ring/50 focus-visible:outline-none" aria-label="WhatTalk Team Portal home">
           <Logo className="hidden md:flex" />
           <Logo compact className="md:hidden" />

@@ -44,11 +44,37 @@ export async function recordLoginSuccess(email: string): Promise<void> {
   await get().email.delete(emailKey(email));
 }
 
+/**
+ * The client's address for per-IP limits. Next sets X-Forwarded-For to the socket's address when
+ * the request has none; a reverse proxy in front appends the address it saw. The right-most entry
+ * is therefore the one written by the nearest party we run (a client can prepend anything, but
+ * cannot change what is appended after it). Production behind a proxy: make it append
+ * (nginx: `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for`).
+ */
 export function clientIp(headers: Headers | Record<string, string | string[] | undefined>): string {
   const read = (name: string): string | undefined => {
     if (headers instanceof Headers) return headers.get(name) ?? undefined;
     const v = headers[name];
-    return Array.isArray(v) ? v[0] : v;
+    return Array.isArray(v) ? v.join(",") : v;
   };
-  return read("x-forwarded-for")?.split(",")[0]?.trim() || read("x-real-ip") || "unknown";
+  const chain = (read("x-forwarded-for") ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  return chain[chain.length - 1] || read("x-real-ip") || "unknown";
+}
+
+let signupLimiter: RateLimiterAbstract | undefined;
+
+/** Sign-ups per IP per hour (each costs an argon2 hash): seconds to wait, or 0 when allowed. */
+export async function consumeSignup(ip: string): Promise<number> {
+  const redis = getRedis();
+  signupLimiter ??= redis
+    ? new RateLimiterRedis({ storeClient: redis, keyPrefix: "signup-ip", points: 20, duration: 3600, useRedisPackage: false })
+    : new RateLimiterMemory({ keyPrefix: "signup-ip", points: 20, duration: 3600 });
+  try {
+    await signupLimiter.consume(ip);
+    return 0;
+  } catch (rejection) {
+    const ms = (rejection as { msBeforeNext?: number }).msBeforeNext;
+    if (typeof ms !== "number") throw rejection;
+    return Math.max(1, Math.ceil(ms / 1000));
+  }
 }

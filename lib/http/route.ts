@@ -46,6 +46,7 @@ type Handler<P> = (req: NextRequest, params: P) => Promise<Response>;
 export function route<P = Record<string, never>>(handler: Handler<P>) {
   return async (req: NextRequest, ctx: { params: Promise<P> }): Promise<Response> => {
     try {
+      assertSameOrigin(req);
       const res = await handler(req, await ctx.params);
       if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
       return res;
@@ -53,6 +54,27 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
       return errorResponse(error);
     }
   };
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence in depth (session cookies are SameSite=Lax already): a state-changing request that a
+ * browser marks as cross-site, or whose Origin is another host, is refused.
+ */
+export function assertSameOrigin(req: Request): void {
+  if (SAFE_METHODS.has(req.method)) return;
+  if (req.headers.get("sec-fetch-site") === "cross-site") throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  const origin = req.headers.get("origin");
+  if (!origin || origin === "null") return;
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host;
+  } catch {
+    throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  }
+  const hosts = [req.headers.get("host"), req.headers.get("x-forwarded-host")?.split(",")[0]?.trim()].filter(Boolean);
+  if (!hosts.includes(originHost)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
 }
 
 /** Reads and validates a JSON body; malformed JSON or invalid fields give 400. Unknown keys are dropped. */

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { clientIp, consumeSignup } from "@/lib/auth/throttle";
+import { AppError } from "@/lib/errors";
 import { json, readJson, route } from "@/lib/http/route";
 import { signUp } from "@/lib/users/sign-up";
 
@@ -13,6 +15,8 @@ const body = z.object({
 /** Creates an account (403 when sign-up is off, unless the caller holds an invitation for that e-mail). */
 export const POST = route(async (req) => {
   const input = await readJson(req, body);
+  const wait = await consumeSignup(clientIp(req.headers));
+  if (wait > 0) throw new AppError("RATE_LIMITED", `Too many sign-ups from your network. Try again in ${Math.ceil(wait / 60)} min.`, { retryAfterSeconds: wait });
   const user = await signUp(input);
   return json({ user }, { status: 201 });
 });
