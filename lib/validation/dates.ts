@@ -82,7 +82,25 @@ export function wallClockToInstant(value: string, timeZone: string): Date | null
   return new Date(guess);
 }
 
+// Offsets per zone and UTC hour. An hour's offset serves every instant in it when the offset is the
+// same at both ends of the hour (no zone changes its offset twice within an hour); around a
+// transition each instant is computed exactly. A page of calls spans a few hours: mostly hits.
+const HOUR_MS = 3_600_000;
+const hourOffsets = new Map<string, number>();
+
 function zoneOffsetMs(instant: number, timeZone: string): number {
+  const hourStart = Math.floor(instant / HOUR_MS) * HOUR_MS;
+  const key = `${timeZone}|${hourStart}`;
+  const cached = hourOffsets.get(key);
+  if (cached !== undefined) return cached;
+  const atStart = exactZoneOffsetMs(hourStart, timeZone);
+  if (atStart !== exactZoneOffsetMs(hourStart + HOUR_MS - 1000, timeZone)) return exactZoneOffsetMs(instant, timeZone);
+  if (hourOffsets.size >= 50_000) hourOffsets.clear();
+  hourOffsets.set(key, atStart);
+  return atStart;
+}
+
+function exactZoneOffsetMs(instant: number, timeZone: string): number {
   const parts = formatterFor("parts", timeZone).formatToParts(new Date(instant));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const local = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));

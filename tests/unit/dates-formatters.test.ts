@@ -4,11 +4,11 @@ import { describe, expect, it } from "vitest";
 import { todayIn, wallClockToInstant } from "@/lib/validation/dates";
 
 function reference(value: string, timeZone: string): string {
-  // Independent computation: the offset from a fresh formatter, two passes like the original.
+  // Independent computation: the exact offset at each instant (its own formatter), two passes like the original.
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(value)!;
   const asUtc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]);
+  const f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const offset = (instant: number) => {
-    const f = new Intl.DateTimeFormat("en-US", { timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
     const p = Object.fromEntries(f.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
     return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute, +p.second) - Math.floor(instant / 1000) * 1000;
   };
@@ -39,5 +39,32 @@ describe("date helpers with cached formatters", () => {
     expect(() => todayIn("Mars/Olympus_Mons")).toThrow(RangeError);
     expect(() => todayIn("Mars/Olympus_Mons")).toThrow(RangeError);
     expect(() => wallClockToInstant("2026-01-01 00:00:00", "Mars/Olympus_Mons")).toThrow(RangeError);
+  });
+});
+
+describe("wall clock → instant around every 2026 transition", () => {
+  // Zones with whole-hour, half-hour (Lord Howe) and 45-minute offsets, both hemispheres.
+  const zones = ["Europe/Istanbul", "Europe/Berlin", "America/New_York", "America/St_Johns", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Chatham", "UTC"];
+  const pad = (n: number) => String(n).padStart(2, "0");
+  const wall = (t: number) => {
+    const d = new Date(t);
+    return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  };
+
+  it("matches the exact computation every 7 min 13 s within two days of each transition", () => {
+    for (const zone of zones) {
+      const f = new Intl.DateTimeFormat("en-US", { timeZone: zone, timeZoneName: "longOffset" });
+      const offsetName = (t: number) => f.formatToParts(new Date(t)).find((p) => p.type === "timeZoneName")!.value;
+      const transitions: number[] = [];
+      const start = Date.UTC(2026, 0, 1);
+      for (let t = start; t < Date.UTC(2027, 0, 1); t += 3_600_000) if (offsetName(t) !== offsetName(t + 3_600_000)) transitions.push(t);
+      if (zone !== "UTC" && zone !== "Asia/Kathmandu" && zone !== "Europe/Istanbul") expect(transitions.length, zone).toBeGreaterThan(0);
+      for (const at of transitions.length ? transitions : [Date.UTC(2026, 5, 1)]) {
+        for (let t = at - 2 * 86_400_000; t < at + 2 * 86_400_000; t += 433_000) {
+          const value = wall(t);
+          expect(wallClockToInstant(value, zone)?.toISOString(), `${zone} ${value}`).toBe(reference(value, zone));
+        }
+      }
+    }
   });
 });
