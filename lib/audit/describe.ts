@@ -40,6 +40,24 @@ export function describeAuditData(action: string, data: unknown): string {
     }
     case "team.created":
       return [d.slug ? `/${String(d.slug)}` : "", d.owner ? `owner ${String(d.owner)}` : "", d.timeZone ? String(d.timeZone) : ""].filter(Boolean).join(", ");
+    case "calls.exported": {
+      const filters = d.filters && typeof d.filters === "object" ? Object.entries(d.filters as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`) : [];
+      const state = d.cancelled ? "cancelled" : d.complete === false ? "incomplete" : "complete";
+      return `${Number(d.rows ?? 0).toLocaleString("en-US")} of ${Number(d.total ?? 0).toLocaleString("en-US")} calls, ${state}${filters.length ? `; filters: ${filters.join(", ")}` : "; no filters"}`;
+    }
+    case "view.created":
+    case "view.updated":
+    case "view.shared":
+    case "view.deleted": {
+      const parts: string[] = [];
+      if (d.renamedFrom) parts.push(`renamed from “${String(d.renamedFrom)}”`);
+      if (d.filters && typeof d.filters === "object") {
+        const f = Object.entries(d.filters as Record<string, unknown>).map(([k, v]) => `${k}=${String(v)}`);
+        parts.push(`filters: ${f.join(", ") || "none"}`);
+      }
+      if (Array.isArray(d.columns)) parts.push(`${d.columns.length} columns`);
+      return parts.join("; ");
+    }
     default: {
       // Other features' events: their simple fields as "key: value", lists by their length.
       const text = Object.entries(d)
