@@ -40,7 +40,7 @@ export function CallColumnsProvider({
   children,
 }: {
   teamId: string;
-  /** What the initial columns come from ("pref", or the applied view's id and version): a new source replaces the columns. */
+  /** What the initial columns come from ("pref", or the applied view): a new source replaces the columns. */
   sourceKey: string;
   available: CallColumn[];
   initial: CallColumnId[];

@@ -31,9 +31,9 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { toast } from "@/components/ui/sonner";
 import { apiFetch, type ApiError } from "@/lib/client/api";
-import { normaliseColumns, type CallColumnId } from "@/lib/calls/columns";
+import { normaliseColumns, visibleColumns, type CallColumnId } from "@/lib/calls/columns";
 import { callsListPath } from "@/lib/calls/links";
-import { viewHref } from "@/lib/views/links";
+import { filtersKey, viewHref } from "@/lib/views/links";
 import type { SavedViewDTO } from "@/lib/views/types";
 import { ViewNameDialog, type ViewNameResult } from "./view-name-dialog";
 
@@ -45,10 +45,8 @@ export type ViewsToolbarProps = {
   defaults: { user: string | null; team: string | null };
   /** The view in the URL, when it is one the member may see. */
   applied: SavedViewDTO | null;
-  /** The applied view's columns as this member sees them (the table starts with these). */
-  appliedColumns: CallColumnId[] | null;
-  /** The URL's filters differ from the applied view's (computed on the server with the same parser). */
-  filtersModified: boolean;
+  /** The URL's filters in canonical form (lib/views/links.ts `filtersKey`), null while they are invalid. */
+  currentFiltersKey: string | null;
   /** The filters in effect, as a view stores them; null while they are invalid (nothing to save). */
   currentFilters: Record<string, string | number> | null;
   /** `views:share` from the role matrix: team views and the team default. */
@@ -58,6 +56,13 @@ export type ViewsToolbarProps = {
   /** The applied view's stored filters no longer validate. */
   problem: { messages: string[]; /** Its still-valid filters, to start fixing from (only while the URL carries the invalid ones). */ editHref: string | null } | null;
 };
+
+/**
+ * The view as the member applied it: what "Modified" compares with and the version "Save" sends.
+ * It stays while the member works in the view, even when the page re-renders with a newer version
+ * saved by someone else, so saving over their change is a conflict (409), never a silent overwrite.
+ */
+type Base = { id: string; version: number; filters: string | null; columns: CallColumnId[] };
 
 type OpenDialog = { kind: "create" } | { kind: "rename"; view: SavedViewDTO } | { kind: "delete"; view: SavedViewDTO } | null;
 
@@ -79,16 +84,34 @@ function isStale(error: ApiError): boolean {
  * actions (rename, share, defaults, delete), each offered only where the role matrix allows.
  */
 export function ViewsToolbar(props: ViewsToolbarProps) {
-  const { teamId, teamSlug, mine, team, defaults, applied, appliedColumns, filtersModified, currentFilters, canShare, allCallsHref, problem } = props;
+  const { teamId, teamSlug, mine, team, defaults, applied, currentFiltersKey, currentFilters, canShare, allCallsHref, problem } = props;
   const router = useRouter();
-  const { visible, reset } = useCallColumns();
+  const { available, visible, reset } = useCallColumns();
+  const costs = available.some((c) => c.costs);
+  const baseOf = React.useCallback((v: SavedViewDTO): Base => ({ id: v.id, version: v.version, filters: filtersKey(v.parsed), columns: visibleColumns(v.columns, { costs }) }), [costs]);
+  const [base, setBase] = React.useState<Base | null>(applied ? baseOf(applied) : null);
+  let current = base;
+  if ((applied?.id ?? null) !== (base?.id ?? null)) {
+    current = applied ? baseOf(applied) : null;
+    setBase(current);
+  }
+  /** Starts over from a fresh copy of the view: its filters (by navigating), columns and version. */
+  const rebase = (v: SavedViewDTO) => {
+    const next = baseOf(v);
+    setBase(next);
+    reset(next.columns);
+  };
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
   const [conflict, setConflict] = React.useState<{ viewId: string; message: string } | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [, startTransition] = React.useTransition();
-  const base = `/api/teams/${encodeURIComponent(teamId)}/views`;
+  const api = `/api/teams/${encodeURIComponent(teamId)}/views`;
 
-  const modified = !!applied && (filtersModified || (appliedColumns !== null && !sameColumns(visible, appliedColumns)));
+  /** After my own rename or share, my copy is still current when it was before (not a conflict with myself). */
+  const followOwnChange = (before: SavedViewDTO, after: SavedViewDTO) =>
+    setBase((b) => (b && b.id === after.id && b.version === before.version ? { ...b, version: after.version } : b));
+
+  const modified = !!applied && !!current && (currentFiltersKey === null || currentFiltersKey !== current.filters || !sameColumns(visible, current.columns));
   const shownConflict = conflict && applied && conflict.viewId === applied.id ? conflict : null;
 
   /** Navigates (or re-renders when already there) so the server's view of things is shown. */
@@ -100,15 +123,15 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
 
   const apply = (view: SavedViewDTO) => {
     setConflict(null);
-    // Re-applying the same view also puts its columns back.
-    if (applied?.id === view.id && appliedColumns) reset(appliedColumns);
+    // Re-applying the same view starts over from it (columns and version too).
+    if (applied?.id === view.id) rebase(view);
     go(viewHref(teamSlug, view));
   };
 
   const save = async () => {
-    if (!applied || !currentFilters) return;
+    if (!applied || !current || !currentFilters) return;
     setBusy(true);
-    const r = await apiFetch<SavedViewDTO>(`${base}/${encodeURIComponent(applied.id)}`, { method: "PATCH", json: { version: applied.version, filters: currentFilters, columns: visible } });
+    const r = await apiFetch<SavedViewDTO>(`${api}/${encodeURIComponent(applied.id)}`, { method: "PATCH", json: { version: current.version, filters: currentFilters, columns: visible } });
     setBusy(false);
     if (!r.ok) {
       if (isStale(r.error)) setConflict({ viewId: applied.id, message: r.error.message });
@@ -116,32 +139,34 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
       return;
     }
     setConflict(null);
+    rebase(r.data);
     toast.success(`Saved “${r.data.name}”`);
     go(viewHref(teamSlug, r.data));
   };
 
   const reloadView = async () => {
     if (!applied) return;
-    const r = await apiFetch<SavedViewDTO>(`${base}/${encodeURIComponent(applied.id)}`);
+    const r = await apiFetch<SavedViewDTO>(`${api}/${encodeURIComponent(applied.id)}`);
     if (!r.ok) {
       toast.error("The view could not be reloaded", { description: r.error.message });
       if (r.error.status === 404) go(callsListPath(teamSlug));
       return;
     }
     setConflict(null);
-    // Its new version brings its columns along (the columns follow the view's id and version).
+    rebase(r.data);
     go(viewHref(teamSlug, r.data));
   };
 
   const resetToView = () => {
     if (!applied) return;
-    if (appliedColumns) reset(appliedColumns);
+    setConflict(null);
+    rebase(applied);
     go(viewHref(teamSlug, applied));
   };
 
   const create = async ({ name, share }: { name: string; share: boolean }): Promise<ViewNameResult> => {
     if (!currentFilters) return { message: "Fix the highlighted filters first." };
-    const r = await apiFetch<SavedViewDTO>(base, { method: "POST", json: { name, visibility: share ? "TEAM" : "PERSONAL", filters: currentFilters, columns: visible } });
+    const r = await apiFetch<SavedViewDTO>(api, { method: "POST", json: { name, visibility: share ? "TEAM" : "PERSONAL", filters: currentFilters, columns: visible } });
     if (!r.ok) return { fieldErrors: r.error.fieldErrors, message: r.error.fieldErrors?.name ? undefined : r.error.message };
     setDialog(null);
     setConflict(null);
@@ -150,11 +175,12 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
   };
 
   const rename = async (view: SavedViewDTO, name: string): Promise<ViewNameResult> => {
-    const r = await apiFetch<SavedViewDTO>(`${base}/${encodeURIComponent(view.id)}`, { method: "PATCH", json: { version: view.version, name } });
+    const r = await apiFetch<SavedViewDTO>(`${api}/${encodeURIComponent(view.id)}`, { method: "PATCH", json: { version: view.version, name } });
     if (!r.ok) {
       if (isStale(r.error)) router.refresh();
       return { fieldErrors: r.error.fieldErrors, message: r.error.fieldErrors?.name ? undefined : r.error.message };
     }
+    followOwnChange(view, r.data);
     setDialog(null);
     toast.success(`Renamed to “${r.data.name}”`);
     router.refresh();
@@ -162,7 +188,7 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
 
   const remove = async (view: SavedViewDTO) => {
     setBusy(true);
-    const r = await apiFetch<null>(`${base}/${encodeURIComponent(view.id)}`, { method: "DELETE" });
+    const r = await apiFetch<null>(`${api}/${encodeURIComponent(view.id)}`, { method: "DELETE" });
     setBusy(false);
     setDialog(null);
     if (!r.ok && r.error.status !== 404) {
@@ -176,18 +202,19 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
   };
 
   const share = async (view: SavedViewDTO) => {
-    const r = await apiFetch<SavedViewDTO>(`${base}/${encodeURIComponent(view.id)}`, { method: "PATCH", json: { version: view.version, visibility: "TEAM" } });
+    const r = await apiFetch<SavedViewDTO>(`${api}/${encodeURIComponent(view.id)}`, { method: "PATCH", json: { version: view.version, visibility: "TEAM" } });
     if (!r.ok) {
       toast.error("The view was not shared", { description: r.error.message });
       if (isStale(r.error)) router.refresh();
       return;
     }
+    followOwnChange(view, r.data);
     toast.success(`“${r.data.name}” is shared with the team`);
     router.refresh();
   };
 
   const setDefault = async (which: "user" | "team", viewId: string | null, message: string) => {
-    const r = await apiFetch<{ user: string | null; team: string | null }>(`${base}/defaults`, { method: "PUT", json: { [which]: viewId } });
+    const r = await apiFetch<{ user: string | null; team: string | null }>(`${api}/defaults`, { method: "PUT", json: { [which]: viewId } });
     if (!r.ok) {
       toast.error("The default was not changed", { description: r.error.message });
       return;
@@ -205,7 +232,7 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
           <DropdownMenuTrigger asChild>
             <Button variant="outline" className="max-w-full">
               <BookmarkIcon aria-hidden="true" />
-              <span className="text-muted-foreground">View:</span>
+              <span className="text-muted-foreground">View:</span>{" "}
               <span className="max-w-[16rem] truncate">{applied ? applied.name : "All calls"}</span>
               <ChevronDownIcon aria-hidden="true" className="opacity-60" />
             </Button>

@@ -99,7 +99,6 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const shownValues: RawFilters = droppedAssistant !== null ? { ...values, assistant_id: undefined } : values;
 
   const appliedColumns = applied ? visibleColumns(applied.columns, { costs }) : null;
-  const filtersModified = !!applied && (!parsed.ok || filtersKey(parsed.filters) !== filtersKey(applied.parsed));
   const problem = applied?.problem
     ? {
         messages: [...new Set(Object.values(applied.problem).flat())],
@@ -114,7 +113,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
   return (
     <CallColumnsProvider
       teamId={access.team.id}
-      sourceKey={applied ? `${applied.id}:${applied.version}` : "pref"}
+      sourceKey={applied ? `view:${applied.id}` : "pref"}
       available={availableColumns({ costs })}
       initial={appliedColumns ?? preferred}
       persist={!applied}
@@ -135,8 +134,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
           team={views.team}
           defaults={views.defaults}
           applied={applied}
-          appliedColumns={appliedColumns}
-          filtersModified={filtersModified}
+          currentFiltersKey={parsed.ok ? filtersKey(parsed.filters) : null}
           currentFilters={filters ? { ...selectionOf(filters), per_page: filters.per_page } : null}
           canShare={access.can("views:share")}
           allCallsHref={callsListHref(slug, hasDefault ? listQuery({ view: NO_VIEW }) : "")}
