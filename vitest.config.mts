@@ -3,11 +3,12 @@ import path from "node:path";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Three projects:
+// Four projects:
 // - unit: pure functions and the simulator (real HTTP on 127.0.0.1, no database).
 // - db: services against an in-memory embedded PostgreSQL per test file
 //       (or a real PostgreSQL when TEST_DATABASE_URL is set, see tests/setup/db.ts).
 // - integration: HTTP against a running production build of the portal (tests/setup/stack-global.ts).
+// - scale: two production instances on a real PostgreSQL and Redis (`npm run test:scale`, in .ci/run).
 export default defineConfig({
   resolve: { alias },
   test: {
@@ -41,6 +42,18 @@ export default defineConfig({
           environment: "node",
           setupFiles: ["tests/setup/server-only.ts", "tests/setup/stack-env.ts"],
           globalSetup: ["tests/setup/stack-global.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "scale",
+          include: ["tests/scale/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/setup/server-only.ts"],
           testTimeout: 120_000,
           hookTimeout: 300_000,
           fileParallelism: false,

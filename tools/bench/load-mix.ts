@@ -1,0 +1,179 @@
+// Benchmark 6: 200 concurrent users for 60 s on a realistic mix, three runs in a row, against the
+// instance with production defaults (15 s cache, 100 upstream requests per team per minute).
+// Four teams (two on one WhatTalk account, one each on the others), 50 users each (40 supervisors,
+// 10 agents with two assistants), each user one connection with about a second between requests:
+// call lists with varied filters (and saved views' filters), call details, the saved-views list.
+// Checks: no 5xx, no errors, 429s only the intended kind (the team's budget is spent), p95, and
+// the app's memory after each run.
+import type { Benchmark, BenchContext } from "./context";
+import { table } from "./context";
+import { runLoad, type LoadRequest, type LoadResult } from "./load";
+import { rssBytes } from "./memory";
+import { seedTeam, type SeededTeam } from "./seed";
+import { signIn } from "./environment";
+import { mb, ms, round } from "./stats";
+
+const USERS_PER_TEAM = 50;
+const AGENTS_PER_TEAM = 10;
+const INTENDED_429 = new Set(["429 RATE_LIMITED/budget_exhausted", "429 RATE_LIMITED/rate_limited"]);
+
+/** A small deterministic PRNG (mulberry32) so that every run sends the same mix. */
+function prng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(r: () => number, xs: readonly T[]) => xs[Math.floor(r() * xs.length)];
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+type TeamSetup = { team: SeededTeam; agentAssistants: number[]; callIds: { all: number[]; byAssistant: Map<number, number[]> }; viewFilters: Record<string, string>[] };
+
+async function callIdsOf(ctx: BenchContext, apiKey: string) {
+  const res = await fetch(`${ctx.env.sim.apiUrl}/user/calls?per_page=100&page=2`, { headers: { authorization: `Bearer ${apiKey}`, accept: "application/json" } });
+  const body = (await res.json()) as { data: { id: number; assistant_id: number | null }[] };
+  const byAssistant = new Map<number, number[]>();
+  for (const c of body.data) if (c.assistant_id !== null) byAssistant.set(c.assistant_id, [...(byAssistant.get(c.assistant_id) ?? []), c.id]);
+  return { all: body.data.slice(0, 40).map((c) => c.id), byAssistant };
+}
+
+function listQuery(r: () => number): Record<string, string> {
+  const q: Record<string, string> = {};
+  const status = pick(r, ["", "", "", "completed", "no-answer", "failed"]);
+  const type = pick(r, ["", "", "inbound", "outbound"]);
+  const range = pick(r, ["", "", "last7", "last30"]);
+  if (status) q.status = status;
+  if (type) q.type = type;
+  if (range === "last7") Object.assign(q, { date_from: day(-6), date_to: day(0) });
+  if (range === "last30") Object.assign(q, { date_from: day(-29), date_to: day(0) });
+  q.per_page = pick(r, ["25", "25", "50"]);
+  q.page = pick(r, ["1", "1", "1", "2", "3"]);
+  return q;
+}
+
+function requestsFor(s: TeamSetup, role: "SUPERVISOR" | "AGENT", seed: number): LoadRequest[] {
+  const r = prng(seed);
+  const base = `/api/teams/${s.team.id}`;
+  const ids = role === "AGENT" ? s.agentAssistants.flatMap((a) => s.callIds.byAssistant.get(a) ?? []).slice(0, 20) : s.callIds.all;
+  const out: LoadRequest[] = [];
+  for (let i = 0; i < 60; i++) {
+    const x = r();
+    if (x < 0.5) out.push({ kind: "list", path: `${base}/calls?${new URLSearchParams(listQuery(r))}` });
+    else if (x < 0.65 && s.viewFilters.length) out.push({ kind: "list (saved view)", path: `${base}/calls?${new URLSearchParams({ ...pick(r, s.viewFilters), per_page: "25" })}` });
+    else if (x < 0.9 && ids.length) out.push({ kind: "detail", path: `${base}/calls/${pick(r, ids)}` });
+    else out.push({ kind: "views", path: `${base}/views` });
+  }
+  return out;
+}
+
+export const loadMix: Benchmark = {
+  id: 6,
+  title: "Load: 200 concurrent users for 60 s on a realistic mix (lists, details, saved views), three runs",
+  async run(ctx) {
+    const app = ctx.env.apps.defaults;
+    const specs = [
+      { slug: "load-a", apiKey: "wt_demo_alpha", timeZone: "Europe/Istanbul", country: "TR", assistants: [101, 102] },
+      { slug: "load-b", apiKey: "wt_demo_alpha", timeZone: "Europe/Istanbul", country: "TR", assistants: [103, 104] },
+      { slug: "load-c", apiKey: "wt_demo_beta", timeZone: "Europe/Berlin", country: "DE", assistants: [201, 202] },
+      { slug: "load-d", apiKey: "wt_demo_gamma", timeZone: "America/New_York", country: "US", assistants: [301] },
+    ];
+    const setups: TeamSetup[] = [];
+    for (const s of specs) {
+      const team = await seedTeam({ slug: s.slug, apiKey: s.apiKey, timeZone: s.timeZone, country: s.country, roles: { SUPERVISOR: USERS_PER_TEAM - AGENTS_PER_TEAM, AGENT: AGENTS_PER_TEAM }, agentAssistants: s.assistants });
+      setups.push({ team, agentAssistants: s.assistants, callIds: await callIdsOf(ctx, s.apiKey), viewFilters: [] });
+    }
+
+    // Saved views through the API (is the route there?), three team views per team.
+    const supervisorOf = (t: SeededTeam) => t.users.find((u) => u.role === "SUPERVISOR")!;
+    const firstCookie = await signIn(app.url, supervisorOf(setups[0].team).email);
+    const probe = await fetch(`${app.url}/api/teams/${setups[0].team.id}/views`, { headers: { cookie: firstCookie } });
+    if (probe.status === 404 && !(probe.headers.get("content-type") ?? "").includes("json")) {
+      return { status: "skipped", reason: "GET /api/teams/{id}/views is not in this build", figures: {}, markdown: [], targets: [] };
+    }
+    await probe.arrayBuffer();
+    for (const s of setups) {
+      const cookie = await signIn(app.url, supervisorOf(s.team).email);
+      const views: { name: string; filters: Record<string, string> }[] = [
+        { name: "Failed this week", filters: { status: "failed", date_from: day(-6), date_to: day(0) } },
+        { name: "Inbound, last 30 days", filters: { type: "inbound", date_from: day(-29), date_to: day(0) } },
+        { name: "Completed", filters: { status: "completed" } },
+      ];
+      for (const v of views) {
+        const res = await fetch(`${app.url}/api/teams/${s.team.id}/views`, {
+          method: "POST",
+          headers: { cookie, "content-type": "application/json" },
+          body: JSON.stringify({ name: v.name, visibility: "TEAM", filters: v.filters, columns: ["time", "status", "type", "assistant", "duration"] }),
+        });
+        if (res.status !== 201) throw new Error(`creating a saved view: HTTP ${res.status} ${await res.text()}`);
+        s.viewFilters.push(v.filters);
+      }
+    }
+
+    // One session per user (sign-ins verify argon2 hashes: a few at a time).
+    ctx.log(`  signing in ${setups.length * USERS_PER_TEAM} users…`);
+    const perTeam: { cookie: string; requests: LoadRequest[] }[][] = [];
+    let seed = 1;
+    for (const s of setups) {
+      const users = [...s.team.users];
+      const list: { cookie: string; requests: LoadRequest[] }[] = [];
+      for (let i = 0; i < users.length; i += 8) {
+        list.push(...(await Promise.all(users.slice(i, i + 8).map(async (u) => ({ cookie: await signIn(app.url, u.email), requests: requestsFor(s, u.role === "AGENT" ? "AGENT" : "SUPERVISOR", seed++) })))));
+      }
+      perTeam.push(list);
+    }
+    // Interleave teams, so that neighbouring connections belong to different teams.
+    const sessions = perTeam[0].flatMap((_, i) => perTeam.map((list) => list[i]).filter(Boolean));
+
+    const pid = app.process.pid!;
+    const rssStart = rssBytes(pid);
+    const runs: { result: LoadResult; rssAfter: number }[] = [];
+    for (let run = 0; run < ctx.loadRuns; run++) {
+      await ctx.env.sim.clearRequests();
+      const result = await runLoad({ url: app.url, connections: sessions.length, durationSeconds: ctx.loadSeconds, sessions, connectionRate: 1, timeoutSeconds: 30 });
+      await new Promise((r) => setTimeout(r, 5_000));
+      const rssAfter = rssBytes(pid);
+      runs.push({ result, rssAfter });
+      const s5 = Object.entries(result.statuses).filter(([k]) => Number(k) >= 500).reduce((n, [, v]) => n + v, 0);
+      ctx.log(`  run ${run + 1}: ${result.requests} requests, p95 ${ms(result.latency.p95)}, 5xx ${s5}, 429 ${result.statuses["429"] ?? 0}, RSS ${mb(rssAfter)}`);
+    }
+
+    const rows = runs.map(({ result: r, rssAfter }, i) => {
+      const s5 = Object.entries(r.statuses).filter(([k]) => Number(k) >= 500).reduce((n, [, v]) => n + v, 0);
+      const unintended = Object.entries(r.reasons).filter(([k]) => k.startsWith("4") && !INTENDED_429.has(k) && !k.startsWith("404"));
+      return [i + 1, r.requests, round(r.rps, 0), r.statuses["200"] ?? 0, r.statuses["429"] ?? 0, s5, r.errors + r.timeouts, unintended.reduce((n, [, v]) => n + v, 0), ms(r.latency.p50), ms(r.latency.p95), ms(r.latency2xx.p95), mb(rssAfter)];
+    });
+    const last = runs[runs.length - 1].result;
+    const kindRows = Object.entries(last.byKind).map(([k, v]) => [k, v.requests, Object.entries(v.statuses).map(([s, n]) => `${s}: ${n}`).join(", "), ms(v.latency.p50), ms(v.latency.p95)]);
+    const total5xx = runs.reduce((n, { result }) => n + Object.entries(result.statuses).filter(([k]) => Number(k) >= 500).reduce((m, [, v]) => m + v, 0), 0);
+    const totalErrors = runs.reduce((n, { result }) => n + result.errors + result.timeouts, 0);
+    const reasons: Record<string, number> = {};
+    for (const { result } of runs) for (const [k, v] of Object.entries(result.reasons)) reasons[k] = (reasons[k] ?? 0) + v;
+    const unintended = Object.entries(reasons).filter(([k]) => k.startsWith("429") && !INTENDED_429.has(k));
+    const rss1 = runs[0].rssAfter;
+    const rssN = runs[runs.length - 1].rssAfter;
+    const growth = rssN - rss1;
+    return {
+      status: "ok",
+      figures: { users: sessions.length, rssStart, runs: runs.map((r) => ({ ...r.result, rssAfter: r.rssAfter })), reasons },
+      targets: [
+        { name: "5xx answers and connection errors (all runs)", target: "0", value: String(total5xx + totalErrors), met: total5xx + totalErrors === 0 },
+        { name: "429s other than a spent team budget (all runs)", target: "0", value: String(unintended.reduce((n, [, v]) => n + v, 0)), met: unintended.length === 0 },
+        { name: "p95 latency, last run (all answers / 2xx)", target: "reported", value: `${ms(last.latency.p95)} / ${ms(last.latency2xx.p95)}`, met: null },
+        { name: `memory growth, RSS after run 1 → after run ${runs.length}`, target: "≤ 10% (allocator noise)", value: `${mb(rss1)} → ${mb(rssN)} (${growth >= 0 ? "+" : ""}${mb(growth)})`, met: growth <= rss1 * 0.1 },
+      ],
+      markdown: [
+        ...table(["run", "requests", "req/s", "200", "429", "5xx", "errors", "other 4xx", "p50", "p95", "p95 (2xx)", "RSS after (+5 s)"], rows),
+        "",
+        `Answers other than 200, all runs: ${Object.entries(reasons).map(([k, v]) => `${k}: ${v}`).join(", ") || "none"}. RSS before the first run: ${mb(rssStart)}.`,
+        "",
+        ...table(["request kind (last run)", "requests", "statuses", "p50", "p95"], kindRows),
+        "",
+        `${sessions.length} users (${setups.length} teams × ${USERS_PER_TEAM}: ${USERS_PER_TEAM - AGENTS_PER_TEAM} supervisors, ${AGENTS_PER_TEAM} agents with their assistants' calls merged), one connection each at 1 request/s, ${ctx.loadSeconds} s per run. Instance with production defaults: 15 s cache, 100 upstream requests per team per minute; a 429 with RATE_LIMITED/budget_exhausted is that budget doing its job (a stale copy is served instead when one exists).`,
+      ],
+    };
+  },
+};
