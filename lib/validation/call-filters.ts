@@ -75,7 +75,22 @@ export function normalisePhone(input: string, country: string): string | null {
   return raw.startsWith("+") ? `+${digits}` : digits;
 }
 
-export function callFiltersSchema(ctx: Pick<FilterContext, "country">) {
+// Building a zod schema (and its first-parse compilation) costs about a millisecond; the schema
+// only depends on the team's country, so one is kept per country.
+const schemasByCountry = new Map<string, z.ZodType<CallFilters, Record<string, unknown>>>();
+
+export function callFiltersSchema(ctx: Pick<FilterContext, "country">): z.ZodType<CallFilters, Record<string, unknown>> {
+  let schema = schemasByCountry.get(ctx.country);
+  if (!schema) {
+    schema = buildCallFiltersSchema(ctx.country);
+    if (schemasByCountry.size >= 500) schemasByCountry.clear();
+    schemasByCountry.set(ctx.country, schema);
+  }
+  return schema;
+}
+
+function buildCallFiltersSchema(country: string) {
+  const ctx = { country };
   return z
     .object({
       status: z.preprocess(blankToUndefined, z.enum(CALL_STATUSES, { message: `Status must be one of: ${CALL_STATUSES.join(", ")}.` }).optional()),

@@ -115,6 +115,7 @@ export const ListAssistantsQuerySchema = z.object({
 export type ListAssistantsQuery = z.input<typeof ListAssistantsQuerySchema>;
 
 const CallIdSchema = intParam(1);
+const CallIdInputSchema = z.object({ id: CallIdSchema });
 
 function validate<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input ?? {});
@@ -487,7 +488,7 @@ export function listCalls(ctx: WhatTalkContext, query: ListCallsQuery = {}, opts
 /** GET /user/calls/{id}: one call (not_found when it is not the account's). Live calls are not cached. */
 export function getCall(ctx: WhatTalkContext, id: number | string, opts: RequestOptions = {}): Promise<WhatTalkResult<UpstreamCall>> {
   return run(ctx, "GET", "/user/calls/:id", async () => {
-    const callId = validate(z.object({ id: CallIdSchema }), { id }).id;
+    const callId = validate(CallIdInputSchema, { id }).id;
     return cachedGet(ctx, { method: "GET", path: `/user/calls/${callId}`, query: {}, schema: CallSchema, what: "call" }, opts, (call) => !isLiveCall(call));
   });
 }
@@ -510,7 +511,7 @@ export async function deleteCall(ctx: WhatTalkContext, id: number | string, opts
   const path = "/user/calls/:id";
   let callId: number;
   try {
-    callId = validate(z.object({ id: CallIdSchema }), { id }).id;
+    callId = validate(CallIdInputSchema, { id }).id;
   } catch (error) {
     logCall(ctx, { method: "DELETE", path }, started, { status: null, attempts: 0, cache: null, outcome: (error as WhatTalkError).kind });
     throw error;
