@@ -375,7 +375,8 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
         description={dialog?.kind === "rename" && dialog.view.visibility === "TEAM" ? "The new name shows for everyone in the team." : "Only the name changes."}
         submitLabel="Rename"
         initialName={dialog?.kind === "rename" ? dialog.view.name : ""}
-        onSubmit={async ({ name }) => (dialog?.kind === "rename" ? rename(dialog.view, name) : undefined)}
+        // The latest copy of the view (a retry after a conflict uses the refreshed version).
+        onSubmit={async ({ name }) => (dialog?.kind === "rename" ? rename(applied?.id === dialog.view.id ? applied : dialog.view, name) : undefined)}
       />
       <AlertDialog
         open={dialog?.kind === "delete"}

@@ -1,8 +1,8 @@
 // Saved views, the whole way: a supervisor filters, saves a team view and makes it the team
-// default; an agent opening the calls lands on it (scoped to their assistants) and keeps a
-// personal variant across a reload; the supervisor changes and saves the view while an admin holds
-// a stale copy, whose save is a conflict with a way out; rename, a duplicate name refused in
-// place, and delete falling back to unfiltered calls.
+// default; an agent opening the calls lands on it (scoped to their assistants), keeps a personal
+// variant across a reload and later makes it their own default; the supervisor changes and saves
+// the view while an admin holds a stale copy, whose save is a conflict with a way out; rename, a
+// duplicate name refused in place, and delete falling back to unfiltered calls.
 import { DEMO, DEMO_PASSWORD, expect, signIn, test } from "../fixtures";
 import { columnTexts, visibleCallIds } from "../calls/helpers";
 import { applyView, deleteViews, saveAsNewView, viewAction, viewsButton } from "./helpers";
@@ -145,6 +145,18 @@ test("team view as the team default, a personal variant, a stale save, rename an
     await visibleCallIds(agent);
     await applyView(agent, "My failed inbound");
     await expect(agent).toHaveURL(`${CALLS}?view=${variant.id}&status=failed&type=inbound`);
+    // Their own default from now on.
+    await viewAction(agent, "Set as my default");
+    await expect(agent.getByText("“My failed inbound” is now your default view")).toBeVisible();
+    await expect(agent.getByText("My default", { exact: true })).toBeVisible();
+    await agent.goto(CALLS);
+    await expect(agent).toHaveURL(`${CALLS}?view=${variant.id}&status=failed&type=inbound`);
+    await expect(viewsButton(agent)).toHaveText("View: My failed inbound");
+    // "All calls" stays unfiltered although a default exists.
+    await applyView(agent, "All calls");
+    await expect(agent).toHaveURL(`${CALLS}?view=none`);
+    await expect(agent.getByLabel("Status", { exact: true })).toHaveValue("");
+    await visibleCallIds(agent);
   } finally {
     if (teamId) {
       await page.request.put(`/api/teams/${teamId}/views/defaults`, { data: { team: null } });

@@ -8,6 +8,8 @@ export default function CallsLoading() {
         <h1 className="text-2xl font-semibold tracking-tight">Calls</h1>
         <Skeleton className="h-4 w-40" />
       </div>
+      {/* The saved-views toolbar. */}
+      <Skeleton className="h-9 w-52" />
       <FilterBarSkeleton />
       <CallsTableSkeleton />
     </div>
