@@ -12,6 +12,7 @@ import { logger } from "@/lib/logger";
 import { consumeTeamBudget, recordFirstAttempt, tryTakeRetry } from "./budget";
 import { acquireFetchLock, cacheConfig, cacheKey, coalesce, deepFreeze, invalidateTeam, normaliseQuery, readCache, waitForFreshEntry, writeCache, type CacheEntry, type CacheStatus } from "./cache";
 import { WhatTalkError, isWhatTalkError, whatTalkErrors } from "./errors";
+import { nodeFetch, type UpstreamResponse } from "./transport";
 import {
   AssistantPageSchema,
   CALL_STATUSES,
@@ -46,7 +47,7 @@ export interface WhatTalkContext {
   apiKey: string | (() => string | Promise<string>);
   /** Default env().WHATTALK_API_URL, e.g. "https://app.whattalk.ai/api". */
   baseUrl?: string;
-  /** For tests or instrumentation; default global fetch. */
+  /** For tests or instrumentation; default: node:http(s) with keep-alive (transport.ts). */
   fetchImpl?: typeof fetch;
   /** Called (besides the global handler) when WhatTalk refuses the key. */
   onUnauthorized?: UnauthorizedHandler;
@@ -236,16 +237,11 @@ async function attemptOnce<T>(ctx: WhatTalkContext, req: UpstreamRequest<T>, url
     if (timeoutSignal.aborted) throw new AttemptFailure(whatTalkErrors.timeout(timeoutMs));
     throw new AttemptFailure(whatTalkErrors.unreachable());
   };
-  let res: Response;
+  let res: UpstreamResponse;
   let text: string;
   try {
-    res = await (ctx.fetchImpl ?? fetch)(url, {
-      method: req.method,
-      headers: { Authorization: `Bearer ${apiKey}`, Accept: "application/json" },
-      signal,
-      redirect: "manual",
-      cache: "no-store",
-    });
+    const init = { method: req.method, headers: { Authorization: `Bearer ${apiKey}`, Accept: "application/json" }, signal };
+    res = ctx.fetchImpl ? await ctx.fetchImpl(url, { ...init, redirect: "manual", cache: "no-store" }) : await nodeFetch(url, init);
     text = await res.text();
   } catch {
     return failed();
