@@ -14,6 +14,7 @@ import { EMPTY, formatCallTime, formatCallTimeFull, formatCost, formatCount, for
 import { callDetailHref } from "@/lib/calls/links";
 import type { CallListResult } from "@/lib/calls/list-calls";
 import { cn } from "@/lib/utils";
+import { ExportButton } from "@/components/export/export-button";
 import { ColumnChooser } from "./column-chooser";
 import { useCallColumns } from "./columns-context";
 import { CallStatusBadge } from "./status-badge";
@@ -33,6 +34,8 @@ export type CallsTableProps = {
   query: string;
   /** The list's URL query as shown (with the saved view), for the rows' way back; `query` when left out. */
   backQuery?: string;
+  /** Offer "Export CSV" of the current filters and visible columns (`calls:export`). */
+  canExport?: boolean;
 };
 
 async function fetchList([url]: readonly [string, string]): Promise<CallListResult> {
@@ -52,7 +55,7 @@ function ageText(seconds: number): string {
  * are still in progress it polls the calls route handler (bypassing the cache) every few seconds,
  * and stops when none are live. Whole rows open the call; the time is a real link.
  */
-export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, backQuery = query }: CallsTableProps) {
+export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, backQuery = query, canExport = false }: CallsTableProps) {
   const router = useRouter();
   const apiUrl = `/api/teams/${encodeURIComponent(teamId)}/calls?${query ? `${query}&` : ""}fresh=1`;
   // SWR asks with its cache's data, which is empty until the first refresh: fall back to the server's.
@@ -104,7 +107,10 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
             <p title="The team's request budget for WhatTalk is spent for the moment, so a recent copy is shown.">{`Cached ${ageText(data.meta.ageSeconds)} ago`}</p>
           ) : null}
         </div>
-        <ColumnChooser columns={columns} visible={visible} onChange={onColumnChange} />
+        <div className="flex flex-wrap items-center gap-2">
+          {canExport && data.total > 0 ? <ExportButton teamId={teamId} query={query} columns={[...visible]} /> : null}
+          <ColumnChooser columns={columns} visible={visible} onChange={onColumnChange} />
+        </div>
       </div>
 
       <Table containerClassName="rounded-md border" className="min-w-[48rem]">

@@ -285,6 +285,7 @@ async function CallsResults({ access, filters, values, shownValues, currentYear,
         initial={result}
         query={listQuery(shownValues)}
         backQuery={listQuery(values)}
+        canExport={access.can("calls:export")}
       />
       <CallsPagination teamSlug={slug} values={values} page={result.page} perPage={result.perPage} total={result.total} lastPage={result.lastPage} shown={result.calls.length} />
     </div>
