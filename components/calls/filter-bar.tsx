@@ -78,11 +78,11 @@ export function CallsFilterBar(props: CallsFilterBarProps) {
     if (listQuery(values) !== listQuery(incoming)) navigate(values);
   };
 
-  /** A typed change: applied after a pause. */
-  const type = (field: SelectionKey, value: string, debounce = true) => {
+  /** A typed change: applied after a pause. `also` changes other fields with it (not marked as being typed in). */
+  const type = (field: SelectionKey, value: string, debounce = true, also: Partial<Values> = {}) => {
     setState((s) => ({
       ...s,
-      values: { ...s.values, [field]: value },
+      values: { ...s.values, ...also, [field]: value },
       dirty: s.dirty.includes(field) ? s.dirty : [...s.dirty, field],
       tick: debounce ? s.tick + 1 : s.tick,
     }));
@@ -104,7 +104,8 @@ export function CallsFilterBar(props: CallsFilterBarProps) {
   };
 
   const active = hasSelection(incoming);
-  const activeCount = SELECTION_KEYS.filter((k) => k !== "date_to" && incoming[k] !== "").length + (incoming.date_to && !incoming.date_from ? 1 : 0);
+  const activeCount =
+    SELECTION_KEYS.filter((k) => k !== "date_to" && k !== "date_from" && incoming[k] !== "").length + (!incoming.date_preset && (incoming.date_from || incoming.date_to) ? 1 : 0);
   const fieldsProps: FieldsProps = { ...props, values: state.values, apply, type, clear, active };
 
   return (
@@ -143,7 +144,7 @@ export function CallsFilterBar(props: CallsFilterBarProps) {
 type FieldsProps = CallsFilterBarProps & {
   values: Values;
   apply: (changes?: Partial<Values>) => void;
-  type: (field: SelectionKey, value: string, debounce?: boolean) => void;
+  type: (field: SelectionKey, value: string, debounce?: boolean, also?: Partial<Values>) => void;
   clear: () => void;
   active: boolean;
   layout?: "inline" | "stacked";
@@ -154,7 +155,14 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
   const uid = React.useId();
   const id = (k: string) => `${uid}-${k}`;
   const errs = (k: SelectionKey) => fieldErrors[k];
-  const preset = presets.find((p) => p.date_from === values.date_from && p.date_to === values.date_to)?.id ?? (values.date_from || values.date_to ? "custom" : "");
+  // A relative preset in the URL (date_preset) shows its dates; fixed dates that equal a preset show it too.
+  const relative = presets.find((p) => p.id === values.date_preset);
+  const shownFrom = relative ? relative.date_from : values.date_from;
+  const shownTo = relative ? relative.date_to : values.date_to;
+  const preset = relative?.id ?? presets.find((p) => p.date_from === values.date_from && p.date_to === values.date_to)?.id ?? (values.date_from || values.date_to ? "custom" : "");
+  // Typing a date turns a relative preset into the fixed range it stood for, then changes one end.
+  const typeDate = (field: "date_from" | "date_to", v: string) =>
+    type(field, v, completeDate(v), relative ? { date_preset: "", date_from: relative.date_from, date_to: relative.date_to } : {});
   const field = (width: string) => cn("flex flex-col gap-1.5", layout === "stacked" ? "w-full" : width);
 
   const onEnter = (e: React.KeyboardEvent<HTMLInputElement>) => {
@@ -260,8 +268,9 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
             containerClassName="w-full"
             onChange={(e) => {
               const p = presets.find((x) => x.id === e.target.value);
-              if (p) apply({ date_from: p.date_from, date_to: p.date_to });
-              else if (e.target.value === "") apply({ date_from: "", date_to: "" });
+              // Presets stay relative in the URL (and in saved views): "last 7 days" is always the last 7 days.
+              if (p) apply({ date_preset: p.id, date_from: "", date_to: "" });
+              else if (e.target.value === "") apply({ date_preset: "", date_from: "", date_to: "" });
               else document.getElementById(id("date_from"))?.focus();
             }}
           >
@@ -274,8 +283,8 @@ function FilterFields({ values, fieldErrors, presets, assistants, campaigns, ass
             <NativeSelectOption value="custom">Custom range</NativeSelectOption>
           </NativeSelect>
         </div>
-        <DateField id={id("date_from")} label="From" value={values.date_from} errors={errs("date_from")} layout={layout} onType={(v) => type("date_from", v, completeDate(v))} onCommit={() => apply()} />
-        <DateField id={id("date_to")} label="To" value={values.date_to} errors={errs("date_to")} layout={layout} onType={(v) => type("date_to", v, completeDate(v))} onCommit={() => apply()} />
+        <DateField id={id("date_from")} label="From" value={shownFrom} errors={errs("date_from") ?? errs("date_preset")} layout={layout} onType={(v) => typeDate("date_from", v)} onCommit={() => apply()} />
+        <DateField id={id("date_to")} label="To" value={shownTo} errors={errs("date_to")} layout={layout} onType={(v) => typeDate("date_to", v)} onCommit={() => apply()} />
       </fieldset>
 
       <div className={cn("flex items-center gap-2", layout === "inline" ? "pt-5" : "")}>

@@ -7,7 +7,7 @@ import { filtersToSearchParams, type CallFilters, type FilterKey } from "@/lib/v
 export type RawFilters = Partial<Record<FilterKey | "view", string>>;
 
 /** Filters that select calls (everything but paging), in the filter bar's order. */
-export const SELECTION_KEYS = ["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to"] as const satisfies readonly FilterKey[];
+export const SELECTION_KEYS = ["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to", "date_preset"] as const satisfies readonly FilterKey[];
 export type SelectionKey = (typeof SELECTION_KEYS)[number];
 
 /** The query string ("" when nothing is set) for raw values; blanks are dropped. */

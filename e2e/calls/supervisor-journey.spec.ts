@@ -21,11 +21,13 @@ test("filter, page, open a call, play the recording, go back, share the URL", as
   // A preset in the team's time zone, then a custom end date (yesterday: a list that cannot change).
   const today = todayIn(TEAM_ZONE);
   await page.getByLabel("Date range", { exact: true }).selectOption({ label: "Last 30 days" });
-  await expect(page).toHaveURL(new RegExp(`date_from=${addDays(today, -29)}&date_to=${today}`));
+  // Presets stay relative in the URL (a shared link or saved view means "the last 30 days", whenever opened).
+  await expect(page).toHaveURL(/[?&]date_preset=last30(&|$)/);
   await expect(page.getByLabel("From", { exact: true })).toHaveValue(addDays(today, -29));
   const yesterday = addDays(today, -1);
   await page.getByLabel("To", { exact: true }).fill(yesterday);
-  await expect(page).toHaveURL(new RegExp(`date_to=${yesterday}`));
+  await expect(page).toHaveURL(new RegExp(`date_from=${addDays(today, -29)}&date_to=${yesterday}`));
+  await expect(page).not.toHaveURL(/date_preset/);
   await expect(page.getByLabel("Date range", { exact: true })).toHaveValue("custom");
 
   const page1 = await visibleCallIds(page);

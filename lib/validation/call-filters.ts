@@ -4,6 +4,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import { z } from "zod";
 import { CALL_STATUSES, CALL_TYPES } from "@/lib/whattalk/schemas";
+import { DATE_PRESETS, presetRange, type DatePreset } from "@/lib/validation/dates";
 
 export { CALL_STATUSES, CALL_TYPES };
 export const DEFAULT_PER_PAGE = 25;
@@ -11,7 +12,9 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 /** Bumped when the stored shape of filters changes (saved views record it). */
 export const CALL_FILTERS_SCHEMA_VERSION = 1;
 
-export const FILTER_KEYS = ["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to", "per_page", "page"] as const;
+export const FILTER_KEYS = ["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to", "date_preset", "per_page", "page"] as const;
+/** The filters WhatTalk itself knows (a date preset is the portal's: it becomes date_from/date_to). */
+const UPSTREAM_KEYS = FILTER_KEYS.filter((k) => k !== "date_preset");
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 export type CallFilters = {
@@ -24,6 +27,12 @@ export type CallFilters = {
   /** YYYY-MM-DD, a calendar day in the team's time zone (WhatTalk reads it in the account's zone). */
   date_from?: string;
   date_to?: string;
+  /**
+   * A relative range ("last7", "thisMonth", ...) resolved against today in the team's time zone at
+   * every parse, so a saved view of "this week" stays this week. When set, date_from/date_to hold
+   * its resolution.
+   */
+  date_preset?: DatePreset;
   per_page: number;
   page: number;
 };
@@ -114,6 +123,10 @@ function buildCallFiltersSchema(country: string) {
       campaign_id: idField("Campaign"),
       date_from: dateField("From date"),
       date_to: dateField("To date"),
+      date_preset: z.preprocess(
+        blankToUndefined,
+        z.enum(DATE_PRESETS.map((p) => p.id) as [DatePreset, ...DatePreset[]], { message: `Date range must be one of: ${DATE_PRESETS.map((p) => p.id).join(", ")}.` }).optional(),
+      ),
       per_page: z.preprocess(
         blankToUndefined,
         z.coerce
@@ -135,9 +148,20 @@ function buildCallFiltersSchema(country: string) {
     }) as unknown as z.ZodType<CallFilters, Record<string, unknown>>;
 }
 
-/** Parses filters; returns field errors keyed by filter name instead of throwing. */
-export function parseCallFilters(input: Record<string, unknown>, ctx: Pick<FilterContext, "country">): { ok: true; filters: CallFilters } | { ok: false; fieldErrors: Record<string, string[]> } {
+/**
+ * Parses filters; returns field errors keyed by filter name instead of throwing. A date preset is
+ * resolved in `ctx.timeZone` (default UTC) and takes precedence over explicit dates.
+ */
+export function parseCallFilters(
+  input: Record<string, unknown>,
+  ctx: Pick<FilterContext, "country"> & Partial<Pick<FilterContext, "timeZone">>,
+  now: Date = new Date(),
+): { ok: true; filters: CallFilters } | { ok: false; fieldErrors: Record<string, string[]> } {
   const picked = Object.fromEntries(FILTER_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
+  const preset = typeof picked.date_preset === "string" ? picked.date_preset.trim() : "";
+  if (preset && DATE_PRESETS.some((p) => p.id === preset)) {
+    Object.assign(picked, presetRange(preset as DatePreset, ctx.timeZone ?? "UTC", now));
+  }
   const result = callFiltersSchema(ctx).safeParse(picked);
   if (result.success) return { ok: true, filters: result.data };
   const fieldErrors: Record<string, string[]> = {};
@@ -148,7 +172,7 @@ export function parseCallFilters(input: Record<string, unknown>, ctx: Pick<Filte
 /** The query WhatTalk receives: only set filters, upstream names. */
 export function toUpstreamQuery(f: CallFilters): Record<string, string | number> {
   const q: Record<string, string | number> = {};
-  for (const k of FILTER_KEYS) {
+  for (const k of UPSTREAM_KEYS) {
     const v = f[k];
     if (v !== undefined && v !== null && v !== "") q[k] = v;
   }
@@ -163,6 +187,8 @@ export function filtersToSearchParams(f: Partial<CallFilters>, extra: Record<str
     if (v === undefined || v === null || v === "") continue;
     if (k === "page" && v === 1) continue;
     if (k === "per_page" && v === DEFAULT_PER_PAGE) continue;
+    // A preset travels as itself: its dates are worked out again on every parse.
+    if ((k === "date_from" || k === "date_to") && f.date_preset) continue;
     p.set(k, String(v));
   }
   for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);

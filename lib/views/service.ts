@@ -60,7 +60,13 @@ type ViewRow = Prisma.SavedViewGetPayload<{ select: typeof viewSelect }>;
 function storedFilters(access: TeamAccess, input: Record<string, unknown>): Record<string, unknown> {
   const parsed = parseCallFilters(input, access.team);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "Some filters of the view are invalid.", { fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([k, v]) => [`filters.${k}`, v])) });
-  return { ...selectionOf(parsed.filters), per_page: parsed.filters.per_page };
+  const selection: Record<string, unknown> = { ...selectionOf(parsed.filters), per_page: parsed.filters.per_page };
+  // A relative range is stored as itself ("last 7 days" stays relative), not as today's dates.
+  if (parsed.filters.date_preset) {
+    delete selection.date_from;
+    delete selection.date_to;
+  }
+  return selection;
 }
 
 async function toDTO(access: TeamAccess, row: ViewRow, names: Map<string, string>): Promise<SavedViewDTO> {

@@ -91,6 +91,15 @@ describe("saved views", () => {
     expect(await db().savedView.count()).toBe(before);
   });
 
+  it("keeps a relative date range relative (\"this week's failed calls\" stays this week)", async () => {
+    const v = await createView(A.members.SUPERVISOR, { name: "Failed, last 7 days", visibility: "PERSONAL", filters: { status: "failed", date_preset: "last7", date_from: "2020-01-01" }, columns: COLS });
+    expect(v.filters).toEqual({ status: "failed", date_preset: "last7", per_page: 25 });
+    const row = await db().savedView.findUniqueOrThrow({ where: { id: v.id } });
+    expect(row.filters).toEqual({ status: "failed", date_preset: "last7", per_page: 25 });
+    expect(v.parsed?.date_preset).toBe("last7");
+    expect(v.parsed?.date_from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
   it("gives the second save on a stale copy a 409 instead of overwriting", async () => {
     const v = await createView(A.members.SUPERVISOR, { name: "Race", visibility: "TEAM", filters: { type: "inbound" }, columns: COLS });
     const first = await updateView(A.members.ADMIN, v.id, { version: v.version, filters: { type: "outbound" } });

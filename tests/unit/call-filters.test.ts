@@ -60,6 +60,21 @@ describe("call filter schema", () => {
     expect(normalisePhone("abc", "TR")).toBeNull();
   });
 
+  it("resolves a relative date preset in the team's time zone, on every parse", () => {
+    const now = new Date("2026-11-24T22:30:00Z"); // already the 25th in Istanbul
+    const r = parseCallFilters({ date_preset: "last7", date_from: "2020-01-01" }, { country: "TR", timeZone: "Europe/Istanbul" }, now);
+    expect(r).toEqual({ ok: true, filters: { date_preset: "last7", date_from: "2026-11-19", date_to: "2026-11-25", per_page: 25, page: 1 } });
+    if (!r.ok) return;
+    // WhatTalk gets the dates, the URL keeps the preset.
+    expect(toUpstreamQuery(r.filters)).toEqual({ date_from: "2026-11-19", date_to: "2026-11-25", per_page: 25, page: 1 });
+    expect(filtersToSearchParams(r.filters).toString()).toBe("date_preset=last7");
+    const later = parseCallFilters({ date_preset: "last7" }, { country: "TR", timeZone: "Europe/Istanbul" }, new Date("2026-12-10T12:00:00Z"));
+    expect(later.ok && [later.filters.date_from, later.filters.date_to]).toEqual(["2026-12-04", "2026-12-10"]);
+    const bad = parseCallFilters({ date_preset: "forever" }, TR);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(Object.keys(bad.fieldErrors)).toEqual(["date_preset"]);
+  });
+
   it("writes URLs without defaults", () => {
     expect(filtersToSearchParams({ status: "failed", page: 1, per_page: 25 }).toString()).toBe("status=failed");
     expect(filtersToSearchParams({ page: 2, per_page: 50 }).toString()).toBe("per_page=50&page=2");

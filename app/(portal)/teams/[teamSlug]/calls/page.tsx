@@ -39,7 +39,7 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const FIELD_KEYS = new Set(["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to"]);
+const FIELD_KEYS = new Set(["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to", "date_preset"]);
 const FIELD_NAMES: Record<string, string> = { per_page: "Page size", page: "Page", _form: "Filters" };
 
 export default async function CallsPage({ params, searchParams }: Props) {
@@ -169,7 +169,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
 }
 
 /** A broken view's filters without the invalid ones, to start fixing it from. */
-function validParts(values: RawFilters, ctx: Pick<FilterContext, "country">): RawFilters {
+function validParts(values: RawFilters, ctx: Pick<FilterContext, "country" | "timeZone">): RawFilters {
   let v: RawFilters = { ...values, page: undefined };
   for (let i = 0; i < FILTER_KEYS.length; i++) {
     const result = parseCallFilters(v, ctx);
