@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AnalyticsFilterBar, type FilterValues } from "@/components/analytics/filter-bar";
 import { AnalyticsView } from "@/components/analytics/analytics-view";
+import { AnalyticsViewsNav } from "@/components/analytics/views-nav";
 import { ExportButton } from "@/components/export/export-button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { requireTeamPage } from "@/lib/auth/page";
@@ -9,6 +10,9 @@ import { peekAnalytics } from "@/lib/analytics/run-analytics";
 import { DEFAULT_CALL_COLUMNS } from "@/lib/calls/columns";
 import { listDirectory } from "@/lib/directory/list-directory";
 import { searchParamsToObject } from "@/lib/validation/parse";
+import { parseCallFilters } from "@/lib/validation/call-filters";
+import { filtersKey } from "@/lib/views/links";
+import { listViews } from "@/lib/views/service";
 
 export const metadata: Metadata = { title: "Analytics" };
 
@@ -20,7 +24,9 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
   const raw = searchParamsToObject(await searchParams);
   const values: FilterValues = Object.fromEntries(FIELDS.filter((k) => raw[k]).map((k) => [k, raw[k]]));
   const parsed = parseAnalyticsQuery(raw, access.team);
-  const directory = await listDirectory(access.team.id).catch(() => ({ assistants: [], campaigns: [] }));
+  const [directory, views] = await Promise.all([listDirectory(access.team.id).catch(() => ({ assistants: [], campaigns: [] })), listViews(access)]);
+  const asCalls = parseCallFilters(raw, access.team);
+  const currentKey = asCalls.ok ? filtersKey({ ...asCalls.filters, per_page: undefined }) : null;
   const range = parsed.ok ? parsed.selection : withDefaultRange({}, access.team.timeZone);
   const query = parsed.ok ? selectionKey(parsed.selection) : "";
   const initial = parsed.ok ? await peekAnalytics(access, parsed.selection) : null;
@@ -35,6 +41,7 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
         </div>
         {parsed.ok && access.can("calls:export") ? <ExportButton teamId={access.team.id} query={query} columns={DEFAULT_CALL_COLUMNS} label="Export these calls (CSV)" /> : null}
       </div>
+      <AnalyticsViewsNav action={`/teams/${access.team.slug}/analytics`} views={[...views.mine, ...views.team]} currentKey={currentKey} />
       <AnalyticsFilterBar
         action={action}
         values={values}
