@@ -1,18 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import { useApiForm } from "@/lib/client/use-api-form";
 
 export function PasswordForm() {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const { pending, errors, setErrors, submit } = useApiForm();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -23,15 +21,8 @@ export function PasswordForm() {
       setErrors({ confirmPassword: ["The two new passwords do not match."] });
       return;
     }
-    setPending(true);
-    const res = await apiFetch("/api/account/password", { method: "POST", json: { currentPassword: form.get("currentPassword"), newPassword } });
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.error.fieldErrors ?? {});
-      if (!res.error.fieldErrors) toast.error(res.error.message);
-      return;
-    }
-    setErrors({});
+    const result = await submit<unknown>("/api/account/password", { method: "POST", json: { currentPassword: form.get("currentPassword"), newPassword } });
+    if (!result) return;
     formEl.reset();
     toast.success("Password changed. Your other sessions were signed out.");
     router.refresh();

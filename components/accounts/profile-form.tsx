@@ -1,31 +1,22 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import { useApiForm } from "@/lib/client/use-api-form";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const { pending, errors, submit } = useApiForm();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    const res = await apiFetch("/api/account", { method: "PATCH", json: { name: form.get("name") } });
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.error.fieldErrors ?? {});
-      if (!res.error.fieldErrors) toast.error(res.error.message);
-      return;
-    }
-    setErrors({});
+    const result = await submit<unknown>("/api/account", { method: "PATCH", json: { name: form.get("name") } });
+    if (!result) return;
     toast.success("Name saved.");
     router.refresh();
   }

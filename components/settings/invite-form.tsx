@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { toast } from "sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -10,33 +9,25 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import { useApiForm } from "@/lib/client/use-api-form";
 import { ROLE_LABELS, type Role } from "@/lib/rbac";
 
 export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
   const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const { pending, errors, submit } = useApiForm();
   const [created, setCreated] = useState<{ email: string; role: Role; url: string } | null>(null);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
-    setPending(true);
-    const res = await apiFetch<{ invitation: { email: string; role: Role }; url: string }>(`/api/teams/${teamId}/invitations`, {
+    const result = await submit<{ invitation: { email: string; role: Role }; url: string }>(`/api/teams/${teamId}/invitations`, {
       method: "POST",
       json: { email: form.get("email"), role: form.get("role") },
     });
-    setPending(false);
-    if (!res.ok) {
-      setErrors(res.error.fieldErrors ?? {});
-      if (!res.error.fieldErrors) toast.error(res.error.message);
-      return;
-    }
-    setErrors({});
+    if (!result) return;
     formEl.reset();
-    setCreated({ email: res.data.invitation.email, role: res.data.invitation.role, url: res.data.url });
+    setCreated({ email: result.data.invitation.email, role: result.data.invitation.role, url: result.data.url });
     router.refresh();
   }
 
