@@ -1,10 +1,18 @@
 // Runs once when the server starts: a bad or missing environment variable stops start-up with one
 // readable line naming it (see lib/env.ts). In production the API-key encryption key ring must also
 // parse (fails closed: without it no stored WhatTalk key could be read or written).
+// Diagnostics: `kill -USR2 <pid>` logs one JSON line with the process's memory (after a full
+// garbage collection when node runs with --expose-gc) and the size of the response cache.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertEnv } = await import("@/lib/env");
     const e = assertEnv();
+    const { logger } = await import("@/lib/logger");
+    process.on("SIGUSR2", () => {
+      const g = globalThis as { gc?: () => void; __portalResponseCacheStats?: () => unknown };
+      g.gc?.();
+      logger.info({ module: "diagnostics", afterGc: typeof g.gc === "function", memory: process.memoryUsage(), responseCache: g.__portalResponseCacheStats?.() ?? null }, "memory usage");
+    });
     if (e.NODE_ENV === "production") {
       const { getKeyRing, KeyRingError } = await import("@/lib/crypto/keyring");
       try {

@@ -34,7 +34,9 @@ export type StackOptions = {
    * More app instances on the same database and simulator (scale-out tests, benchmarks), each on
    * its own port (0 = free) with its own log and environment overrides on top of `env`.
    */
-  moreApps?: { port?: number; env?: Record<string, string | undefined>; appLog?: "inherit" | { file: string } }[];
+  moreApps?: { port?: number; env?: Record<string, string | undefined>; appLog?: "inherit" | { file: string }; nodeArgs?: string[] }[];
+  /** Node options for the first app instance (e.g. --expose-gc); NODE_OPTIONS is never passed on. */
+  nodeArgs?: string[];
   log?: (line: string) => void;
 };
 
@@ -118,7 +120,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     const hostname = options.hostname ?? "127.0.0.1";
     const simHost = sim ? new URL(sim.url).host : undefined;
-    const startApp = async (requestedPort: number, overrides: Record<string, string | undefined>, appLog: StackOptions["appLog"]): Promise<AppInstance> => {
+    const startApp = async (requestedPort: number, overrides: Record<string, string | undefined>, appLog: StackOptions["appLog"], nodeArgs: string[] = []): Promise<AppInstance> => {
       const port = requestedPort || (await freePort());
       const appUrl = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
       const appEnv: Record<string, string> = Object.fromEntries(
@@ -138,7 +140,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       );
 
       const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-      const args = [nextBin, options.mode, "-p", String(port), "-H", hostname];
+      const args = [...nodeArgs, nextBin, options.mode, "-p", String(port), "-H", hostname];
       let stdio: StdioOptions = ["ignore", "inherit", "inherit"];
       if (appLog !== "inherit") {
         fs.mkdirSync(path.dirname(appLog.file), { recursive: true });
@@ -165,9 +167,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       return { url: appUrl, process: app, env: appEnv };
     };
 
-    const instances = [{ port: options.port, env: {}, appLog: options.appLog }, ...(options.moreApps ?? []).map((a) => ({ port: a.port ?? 0, env: a.env ?? {}, appLog: a.appLog ?? options.appLog }))];
+    const instances = [
+      { port: options.port, env: {}, appLog: options.appLog, nodeArgs: options.nodeArgs },
+      ...(options.moreApps ?? []).map((a) => ({ port: a.port ?? 0, env: a.env ?? {}, appLog: a.appLog ?? options.appLog, nodeArgs: a.nodeArgs })),
+    ];
     log(`Starting the portal (${options.mode === "dev" ? "development server" : "production build"})${instances.length > 1 ? ` × ${instances.length}` : ""}…`);
-    const apps = await Promise.all(instances.map((i) => startApp(i.port, i.env, i.appLog)));
+    const apps = await Promise.all(instances.map((i) => startApp(i.port, i.env, i.appLog, i.nodeArgs)));
     const [{ url: appUrl, env: appEnv, process: app }] = apps;
     return { appUrl, databaseUrl, sim, appEnv, app, apps, stop: stopAll };
   } catch (error) {

@@ -102,6 +102,12 @@ const memory = new LRUCache<string, MemoryEntry>({
 });
 const memoryGenerations = new Map<string, number>();
 
+/** Size of this instance's in-memory response cache (for the SIGUSR2 diagnostics line, see instrumentation.ts). */
+export function memoryCacheStats(): { entries: number; bytes: number; maxBytes: number; inflight: number } {
+  return { entries: memory.size, bytes: memory.calculatedSize, maxBytes: MEMORY_MAX_BYTES, inflight: inflight.size };
+}
+(globalThis as { __portalResponseCacheStats?: typeof memoryCacheStats }).__portalResponseCacheStats = memoryCacheStats;
+
 /**
  * The Redis client when configured: "down" while it is not connected (then the cache is skipped:
  * falling back to memory would serve answers another instance has invalidated).

@@ -32,6 +32,7 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
   let stack: Stack | undefined;
   let a: string;
   let b: string;
+  const appLog = path.join(ROOT, "test-results", "scale-app.log");
 
   const sim = () => stack!.sim!;
   const upstream = (filter: (r: SimRequest) => boolean) => (sim().requests() as unknown as SimRequest[]).filter((r) => r.path.startsWith("/api/") && filter(r));
@@ -49,7 +50,6 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
     if (!fs.existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) throw new Error("The scale-out test runs the production build: run `npm run build` first.");
     [pgService, redis] = await Promise.all([startPostgres(serverUrl), startRedis()]);
     const secrets = generateSecrets();
-    const appLog = path.join(ROOT, "test-results", "scale-app.log");
     fs.rmSync(appLog, { force: true });
     const shared = {
       ...secrets,
@@ -179,6 +179,14 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
     expect((await new Client(a).signInRaw(user.email, "correct horse battery staple")).status).toBe(429);
   });
 
+  it("logs JSON lines only, besides Next's start-up banner", () => {
+    const lines = fs.readFileSync(appLog, "utf8").split("\n").filter((l) => l.trim());
+    const banner = /^(▲ Next\.js |- (Local|Network): |✓ (Ready in|Running next\.config|Starting))/;
+    expect(lines.filter((l) => !l.startsWith("{") && !banner.test(l))).toEqual([]);
+    const records = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as { msg?: string; level?: string; time?: string });
+    expect(records.some((r) => r.msg === "whattalk request" && r.level === "info" && typeof r.time === "string")).toBe(true);
+  });
+
   it("finishes an in-flight request on SIGTERM, then stops (instance B)", async () => {
     const { team, supervisor } = await teamWith("wt_demo_gamma");
     const onB = await new Client(b).signIn(supervisor.email);
@@ -193,8 +201,11 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
       const res = await inFlight;
       expect(res.status).toBe(200);
       expect(((await res.json()) as { calls: unknown[] }).calls).toHaveLength(11);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(2_000);
+      const answered = Date.now();
+      expect(answered - started).toBeGreaterThanOrEqual(2_000);
       expect(await exited).toBe(143);
+      // Next closes the connections that are left idle (keep-alive: 5 s at most), then exits.
+      expect(Date.now() - answered).toBeLessThan(8_000);
       await expect(fetch(`${b}/api/health`)).rejects.toThrow();
       // A is unaffected.
       expect((await fetch(`${a}/api/health`)).status).toBe(200);

@@ -1,16 +1,16 @@
-// The benchmark stack: a database (the embedded PostgreSQL, or a fresh database on the PostgreSQL
-// server at BENCH_DATABASE_URL), the WhatTalk simulator in its own process with 50 ms latency, and
-// three `next start` instances of the production build on the same database and simulator:
+// The benchmark stack: a database (the embedded PostgreSQL, or with --database postgresql a fresh
+// database on the server at BENCH_DATABASE_URL or in a private cluster), the WhatTalk simulator in
+// its own process with 50 ms latency, and three `next start` instances of the production build on
+// the same database and simulator:
 //   nocache  — WHATTALK_CACHE_TTL_MS=0 (benchmarks 1, 3, 4, 5: every request reaches WhatTalk)
 //   cached   — a long cache TTL (benchmark 2: the warm-cache path)
 //   defaults — production defaults: 15 s cache, 100 upstream requests per team per minute (benchmark 6)
 // The first two have a team budget high enough never to interfere with what they measure.
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import pg from "pg";
 import { generateSecrets } from "../secrets";
+import { startPostgres } from "../services";
 import { ROOT, freePort, startStack, type AppInstance, type Stack } from "../stack";
 
 export const SIM_LATENCY_MS = 50;
@@ -89,32 +89,13 @@ export async function startSimProcess(opts: { latencyMs: number; log: (s: string
   };
 }
 
-/** A fresh database on the server at `serverUrl`; dropped by the returned function. */
-export async function createDatabase(serverUrl: string, prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${crypto.randomBytes(5).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-export async function startBenchEnv(opts: { log: (s: string) => void; logDir: string }): Promise<BenchEnv> {
+export async function startBenchEnv(opts: { log: (s: string) => void; logDir: string; database: "embedded" | "postgresql" }): Promise<BenchEnv> {
   const { log, logDir } = opts;
   fs.mkdirSync(logDir, { recursive: true });
   const secrets = generateSecrets();
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  const database = serverUrl ? await createDatabase(serverUrl, "portal_bench") : undefined;
+  // PostgreSQL: a fresh database on BENCH_DATABASE_URL's server, or a private cluster.
+  const database = opts.database === "postgresql" ? await startPostgres(process.env.BENCH_DATABASE_URL || undefined) : undefined;
+  if (database) log(`PostgreSQL database for this run: ${new URL(database.url).pathname.slice(1)}`);
   let sim: Sim | undefined;
   try {
     sim = await startSimProcess({ latencyMs: SIM_LATENCY_MS, log });
@@ -137,7 +118,8 @@ export async function startBenchEnv(opts: { log: (s: string) => void; logDir: st
       appLog: { file: path.join(logDir, "app-nocache.log") },
       moreApps: [
         { env: { WHATTALK_CACHE_TTL_MS: "600000", WHATTALK_TEAM_BUDGET_PER_MINUTE: high }, appLog: { file: path.join(logDir, "app-cached.log") } },
-        { env: { WHATTALK_CACHE_TTL_MS: undefined, WHATTALK_TEAM_BUDGET_PER_MINUTE: undefined }, appLog: { file: path.join(logDir, "app-defaults.log") } },
+        // --expose-gc: benchmark 6 reads the heap after a full collection (SIGUSR2, see instrumentation.ts).
+        { env: { WHATTALK_CACHE_TTL_MS: undefined, WHATTALK_TEAM_BUDGET_PER_MINUTE: undefined }, appLog: { file: path.join(logDir, "app-defaults.log") }, nodeArgs: ["--expose-gc"] },
       ],
       log,
     });
@@ -155,12 +137,12 @@ export async function startBenchEnv(opts: { log: (s: string) => void; logDir: st
       async stop() {
         await stack.stop();
         await s.stop();
-        await database?.drop().catch(() => {});
+        await database?.stop().catch(() => {});
       },
     };
   } catch (error) {
     await sim?.stop();
-    await database?.drop().catch(() => {});
+    await database?.stop().catch(() => {});
     throw error;
   }
 }

@@ -6,7 +6,8 @@
 //   npm run bench                                  # everything (about 10 minutes)
 //   npm run bench -- --only 1,2 --duration 5       # some benchmarks, shorter runs
 //   npm run bench -- --quick                       # short runs everywhere (a smoke test)
-//   BENCH_DATABASE_URL=postgresql://… npm run bench   # a fresh database on that server instead of the embedded one
+//   npm run bench -- --database postgresql         # real PostgreSQL: a fresh database on the server at
+//                                                  # BENCH_DATABASE_URL, or a private cluster (Debian's binaries)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -16,10 +17,10 @@ import type { Benchmark, BenchContext, BenchOutcome } from "./context";
 import { startBenchEnv, signIn } from "./environment";
 import { writeReports } from "./report";
 
-type Args = { only: number[] | null; durationSeconds: number; loadSeconds: number; loadRuns: number; noBuild: boolean };
+type Args = { only: number[] | null; durationSeconds: number; loadSeconds: number; loadRuns: number; noBuild: boolean; database: "embedded" | "postgresql" };
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { only: null, durationSeconds: 10, loadSeconds: 60, loadRuns: 3, noBuild: false };
+  const args: Args = { only: null, durationSeconds: 10, loadSeconds: 60, loadRuns: 3, noBuild: false, database: "embedded" };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split("=", 2);
     const value = () => inline ?? argv[++i];
@@ -29,6 +30,11 @@ function parseArgs(argv: string[]): Args {
     else if (flag === "--load-runs") args.loadRuns = Number(value());
     else if (flag === "--quick") Object.assign(args, { durationSeconds: 3, loadSeconds: 10, loadRuns: 2 });
     else if (flag === "--no-build") args.noBuild = true;
+    else if (flag === "--database") {
+      const v = value();
+      if (v !== "embedded" && v !== "postgresql") throw new Error("--database is embedded or postgresql");
+      args.database = v;
+    }
     else throw new Error(`unknown option ${argv[i]} (see tools/bench/main.ts)`);
   }
   return args;
@@ -54,7 +60,7 @@ async function main() {
 
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const outDir = path.join(ROOT, "bench-results");
-  const env = await startBenchEnv({ log, logDir: path.join(outDir, `${stamp}-logs`) });
+  const env = await startBenchEnv({ log, logDir: path.join(outDir, `${stamp}-logs`), database: args.database });
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;

@@ -26,3 +26,21 @@ export function sampleRss(pid: number, everyMs = 25) {
     },
   };
 }
+
+export type HeapReport = { afterGc: boolean; memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }; responseCache: { entries: number; bytes: number; maxBytes: number } | null };
+
+/**
+ * Asks the app for its memory (SIGUSR2: a full GC when node runs with --expose-gc, then one JSON
+ * log line, see instrumentation.ts) and reads the answer from its log file.
+ */
+export async function appHeap(pid: number, logFile: string): Promise<HeapReport | null> {
+  const before = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+  process.kill(pid, "SIGUSR2");
+  for (let i = 0; i < 50; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    const text = fs.readFileSync(logFile).subarray(before).toString("utf8");
+    const line = text.split("\n").find((l) => l.includes('"msg":"memory usage"'));
+    if (line) return JSON.parse(line) as HeapReport;
+  }
+  return null;
+}

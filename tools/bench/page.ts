@@ -20,7 +20,22 @@ const SAMPLES = 15;
 // ---------------------------------------------------------------------------------------------
 // First-load JS from the build
 
-export type FirstLoadJs = { files: { file: string; bytes: number; gzip: number }[]; bytes: number; gzip: number; entries: string[] };
+export type FirstLoadJs = { files: { file: string; bytes: number; gzip: number; contains: string }[]; bytes: number; gzip: number; entries: string[] };
+
+/** A rough label of what a chunk holds (for the report). */
+function contentsOf(source: string, root: boolean): string {
+  const found = [
+    [/_zod|ZodError/g, "zod", 20],
+    [/radix|data-slot/g, "Radix/UI kit", 5],
+    [/sonner/g, "sonner", 20],
+    [/useSWR|swr/g, "swr", 3],
+    [/lucide/g, "lucide icons", 3],
+  ]
+    .filter(([re, , min]) => (source.match(re as RegExp) ?? []).length >= (min as number))
+    .map(([, name]) => name as string);
+  if (root) found.unshift("framework (React, Next runtime)");
+  return found.join(", ") || "app code";
+}
 
 /**
  * What a first visit of the route downloads, from Next 16's build output (`next build` no longer
@@ -41,8 +56,9 @@ export function firstLoadJs(route = CALLS_ROUTE, distDir = path.join(ROOT, proce
   const files = [...new Set([...build.rootMainFiles, ...entries.flatMap((e) => manifest.entryJSFiles![e])])];
   const sized = files.map((file) => {
     const buf = fs.readFileSync(path.join(distDir, file));
-    return { file, bytes: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length };
+    return { file, bytes: buf.length, gzip: zlib.gzipSync(buf, { level: 9 }).length, contains: contentsOf(buf.toString("utf8"), build.rootMainFiles.includes(file)) };
   });
+  sized.sort((a, b) => b.gzip - a.gzip);
   return { files: sized, bytes: sized.reduce((a, f) => a + f.bytes, 0), gzip: sized.reduce((a, f) => a + f.gzip, 0), entries };
 }
 
@@ -88,18 +104,29 @@ async function loadCalls(page: Page, url: string): Promise<{ ttfb: number; respo
   });
 }
 
-async function vitalsOf(page: Page): Promise<Vitals> {
+type PageVitals = Vitals & { scriptTransfer: number; scriptDecoded: number; scripts: number };
+
+async function vitalsOf(page: Page): Promise<PageVitals> {
   // Let long tasks after load show up, then read the observers.
   await page.waitForTimeout(1500);
   return page.evaluate(() => {
     const v = (window as unknown as { __benchVitals: { fcp: number | null; lcp: number | null; longTasks: [number, number][]; cls: number } }).__benchVitals;
     const fcp = v.fcp ?? NaN;
     const tbt = v.longTasks.filter(([start]) => start >= fcp).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
-    return { fcp, lcp: v.lcp ?? fcp, tbt, cls: v.cls };
+    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.initiatorType === "script" || r.name.endsWith(".js"));
+    return {
+      fcp,
+      lcp: v.lcp ?? fcp,
+      tbt,
+      cls: v.cls,
+      scripts: scripts.length,
+      scriptTransfer: scripts.reduce((n, r) => n + r.encodedBodySize, 0),
+      scriptDecoded: scripts.reduce((n, r) => n + r.decodedBodySize, 0),
+    };
   });
 }
 
-async function coldVitals(browser: Browser, appUrl: string, cookie: string, url: string, throttled: boolean): Promise<Vitals & { table: number }> {
+async function coldVitals(browser: Browser, appUrl: string, cookie: string, url: string, throttled: boolean): Promise<PageVitals & { table: number }> {
   const context = await sessionContext(browser, appUrl, cookie);
   const page = await context.newPage();
   if (throttled) {
@@ -177,20 +204,26 @@ export const callsPage: Benchmark = {
 
       // 3. Web vitals on cold loads (no browser cache), desktop and Lighthouse's mobile throttling
       const vitalsRows: (string | number)[][] = [];
+      let scriptNote = "";
       for (const [label, throttled, formFactor] of [
         ["desktop, no throttling", false, "desktop"],
         ["mobile preset: 4× CPU, 150 ms RTT, 1.6 Mbps", true, "mobile"],
       ] as const) {
-        const runs: (Vitals & { table: number })[] = [];
+        const runs: (PageVitals & { table: number })[] = [];
         for (let i = 0; i < 3; i++) runs.push(await coldVitals(browser, app.url, cookie, pageUrl(40 + i), throttled));
         const med = (k: keyof Vitals | "table") => summarise(runs.map((r) => r[k])).p50;
         const v: Vitals = { fcp: med("fcp"), lcp: med("lcp"), tbt: med("tbt"), cls: med("cls") };
         const score = lighthouseStyleScore(v, formFactor);
         figures[`vitals ${formFactor}`] = { runs, median: v, score };
         vitalsRows.push([label, ms(v.fcp), ms(v.lcp), ms(med("table")), ms(v.tbt), round(v.cls, 3), Math.round(score.score * 100)]);
+        if (!throttled) {
+          const r = runs[0];
+          figures.browserScripts = { scripts: r.scripts, transfer: r.scriptTransfer, decoded: r.scriptDecoded };
+          scriptNote = `Cross-check in Chromium (cold load): ${r.scripts} scripts, ${round(r.scriptTransfer / 1024, 1)} kB transferred (next start's gzip), ${round(r.scriptDecoded / 1024, 1)} kB decoded.`;
+        }
         targets.push({ name: `Lighthouse-style performance score, ${formFactor} (estimate from Chromium metrics)`, target: "≥ 90", value: String(Math.round(score.score * 100)), met: score.score >= 0.9 });
       }
-      markdown.push(...table(["cold load (median of 3)", "FCP", "LCP", "table", "TBT", "CLS", "score"], vitalsRows), "");
+      markdown.push(...table(["cold load (median of 3)", "FCP", "LCP", "table", "TBT", "CLS", "score"], vitalsRows), "", scriptNote, "");
       markdown.push(
         "Score: Lighthouse 10–12's scoring curves and weights applied to FCP, LCP, TBT and CLS measured in Chromium (Speed Index is not measured: LCP stands in for it). Not a Lighthouse run; see docs/benchmarks.md.",
         "",
@@ -223,6 +256,11 @@ export const callsPage: Benchmark = {
       ),
       "",
       `Method: build-manifest.json rootMainFiles + entryJSFiles of ${js.entries.length} segments of the route's client reference manifest (${js.entries.map((e) => e.replace("[project]/app", "")).join(", ")}).`,
+      "",
+      ...table(
+        ["largest chunks", "gzip -9", "holds"],
+        js.files.slice(0, 8).map((f) => [f.file.replace("static/chunks/", ""), `${round(f.gzip / 1024, 1)} kB`, f.contains]),
+      ),
       "",
     );
     return { status: "ok", figures, targets, markdown };
