@@ -1,4 +1,4 @@
-// Resident memory of a process (the app), sampled from /proc (Linux) or `ps` elsewhere.
+// Resident memory and CPU time of a process (the app), from /proc (Linux) or `ps` elsewhere.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 
@@ -43,4 +43,31 @@ export async function appHeap(pid: number, logFile: string): Promise<HeapReport 
     if (line) return JSON.parse(line) as HeapReport;
   }
   return null;
+}
+
+/** CPU time (user + system, all threads) the process has used so far, in ms; NaN where unknown. */
+export function cpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks: USER_HZ is 100 on Linux
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU the app spends per request: `n` requests one after another (after 20 to warm up), the
+ * process's CPU time divided by n. Less sensitive to other load on the machine than latencies.
+ */
+export async function cpuPerRequest(pid: number, url: (i: number) => string, headers: Record<string, string>, n = 200): Promise<{ cpuMs: number; wallMs: number }> {
+  const get = async (i: number) => {
+    const res = await fetch(url(i), { headers });
+    await res.arrayBuffer();
+    if (res.status >= 500) throw new Error(`HTTP ${res.status} from ${url(i)}`);
+  };
+  for (let i = 0; i < 20; i++) await get(i);
+  const c0 = cpuMs(pid);
+  const t0 = performance.now();
+  for (let i = 0; i < n; i++) await get(i);
+  return { cpuMs: (cpuMs(pid) - c0) / n, wallMs: (performance.now() - t0) / n };
 }

@@ -3,6 +3,7 @@
 import type { Benchmark, BenchContext, Target } from "./context";
 import { table } from "./context";
 import { runLoad, type LoadResult } from "./load";
+import { cpuPerRequest } from "./memory";
 import { ms, ratio, round } from "./stats";
 
 export const LEVELS = [1, 16, 64];
@@ -51,6 +52,9 @@ export const proxyOverhead: Benchmark = {
     const overhead: (string | number)[][] = [];
     const figures: Record<string, unknown> = {};
     const targets: Target[] = [];
+    const paths = portalPaths(ctx.team.id);
+    const cpu = await cpuPerRequest(app.process.pid!, (i) => `${app.url}${paths[i % paths.length]}`, { cookie });
+    figures.cpuPerRequest = cpu;
     for (const c of LEVELS) {
       const d = await direct(ctx, c);
       ctx.log(`  direct ${c} clients: p50 ${ms(d.latency.p50)}, ${round(d.rps, 0)} req/s`);
@@ -72,6 +76,7 @@ export const proxyOverhead: Benchmark = {
         ...table(["clients", "p50 overhead", "p95 overhead", "p99 overhead", "p50 portal/direct", "req/s portal/direct"], overhead),
         "",
         `Query: ${PAGES} distinct pages of ${PER_PAGE} calls (no two concurrent requests identical, so nothing is coalesced), as a supervisor; the portal validates the answer, shapes the DTOs and checks session, membership and credential on every request.`,
+        `App CPU per request (200 sequential requests, all threads of the process): ${ms(cpu.cpuMs)}; one instance's ceiling is then about ${round(1000 / cpu.cpuMs, 0)} requests/s per core its main thread gets.`,
       ],
     };
   },
@@ -92,6 +97,7 @@ export const cacheAndCoalescing: Benchmark = {
     }
     const check = (await (await fetch(`${app.url}${paths[0]}`, { headers: { cookie } })).json()) as { meta: { cache: string } };
     if (check.meta.cache !== "hit") throw new Error(`cache not warm: ${check.meta.cache}`);
+    const cpu = await cpuPerRequest(app.process.pid!, (i) => `${app.url}${paths[i % paths.length]}`, { cookie });
 
     const rows: (string | number)[][] = [];
     const ratios: (string | number)[][] = [];
@@ -146,6 +152,7 @@ export const cacheAndCoalescing: Benchmark = {
       );
     }
     figures.upstreamDuringWarmLoad = upstreamDuringWarm;
+    figures.cpuPerRequest = cpu;
     return {
       status: "ok",
       figures,
@@ -154,6 +161,8 @@ export const cacheAndCoalescing: Benchmark = {
         ...table(HEAD, rows),
         "",
         ...table(["clients", "portal p50 (warm)", "direct p50", "portal/direct p50", "req/s portal/direct"], ratios),
+        "",
+        `App CPU per cache hit (200 sequential requests): ${ms(cpu.cpuMs)}, ${ms(cpu.wallMs)} each end to end.`,
         "",
         `Upstream requests during the warm-cache runs: ${upstreamDuringWarm}${upstreamDuringWarm ? `, for ${new Set(warmUpstream.map((r) => JSON.stringify(r.query))).size} distinct pages (${[...new Set(warmUpstream.map((r) => `page ${(r.query as Record<string, string>).page}`))].slice(0, 5).join(", ")}): pages holding a call in a live status (the simulator has 3 stale ones) are never cached, by design` : " (every answer came from the cache)"}.`,
         "",
