@@ -5,6 +5,7 @@ import { findChromium } from "./e2e/support/chromium";
 // offline) against a production build started by e2e/support/global-setup.ts.
 const port = Number(process.env.E2E_PORT || 3210);
 export const E2E_BASE_URL = `http://127.0.0.1:${port}`;
+const results = process.env.TEST_RESULTS_DIR || "test-results";
 
 export default defineConfig({
   testDir: "e2e",
@@ -14,9 +15,9 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  reporter: [["list"], ["html", { open: "never", outputFolder: `${results}/playwright-report` }]],
   globalSetup: "./e2e/support/global-setup.ts",
-  outputDir: "test-results/e2e",
+  outputDir: `${results}/e2e`,
   use: {
     baseURL: E2E_BASE_URL,
     trace: "retain-on-failure",

@@ -6,7 +6,9 @@ import { generateSecrets } from "../../tools/secrets";
 import { ROOT, startStack } from "../../tools/stack";
 
 const run = promisify(execFile);
-export const STACK_FILE = path.join(ROOT, "test-results", "e2e-stack.json");
+/** Where test output goes; TEST_RESULTS_DIR lets several checkouts' runs share a machine. */
+export const RESULTS_DIR = path.resolve(ROOT, process.env.TEST_RESULTS_DIR || "test-results");
+export const STACK_FILE = path.join(RESULTS_DIR, "e2e-stack.json");
 
 // One production build of the portal on E2E_PORT with an in-memory embedded PostgreSQL, the demo
 // seed (one user per role in team "demo", wired to the simulator) and the simulator on a free port.
@@ -21,7 +23,7 @@ export default async function globalSetup() {
     port,
     simulator: { port: 0 },
     env: { ...secrets, WHATTALK_TIMEOUT_MS: "3000", WHATTALK_MAX_RETRIES: "1" },
-    appLog: { file: path.join(ROOT, "test-results", "e2e-app.log") },
+    appLog: { file: path.join(RESULTS_DIR, "e2e-app.log") },
     async beforeApp({ databaseUrl, simApiUrl }) {
       // The seed runs through the portal's services in a tsx process (server-only modules).
       await run(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "prisma/seed-cli.ts"], {

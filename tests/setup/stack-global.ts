@@ -18,7 +18,7 @@ export default async function setup(project: TestProject) {
     throw new Error("Integration tests run against the production build: run `npm run build` first (npm test does).");
   }
   const secrets = generateSecrets();
-  const appLogFile = path.join(ROOT, "test-results", "integration-app.log");
+  const appLogFile = path.join(path.resolve(ROOT, process.env.TEST_RESULTS_DIR || "test-results"), "integration-app.log");
   fs.rmSync(appLogFile, { force: true });
   const stack = await startStack({
     mode: "start",
