@@ -117,7 +117,7 @@ describe("rate limit", () => {
   });
 });
 
-describe("malformed, hang, failNext, assistants404", () => {
+describe("malformed, hang, failNext, assistants404, documentedFieldsOnly", () => {
   it("answers 200 with truncated JSON at malformedRate 1", async () => {
     sim.setFaults({ malformedRate: 1 });
     for (const path of ["/user/calls", "/user/calls/" + account(sim, "alpha").calls[0].id, "/user/assistants/phone-numbers"]) {
@@ -175,6 +175,36 @@ describe("malformed, hang, failNext, assistants404", () => {
     }
     expect((await api(sim, "/user/calls")).status).toBe(200);
   });
+
+  it("documentedFieldsOnly leaves assistant_id and campaign_id out of call objects; filters by them still work", async () => {
+    const documented = [
+      "id", "assistant_name", "campaign_name", "type", "duration", "assistant_phone_number", "client_phone_number",
+      "status", "transcript", "variables", "evaluation", "webhook_response", "carrier_cost", "total_cost",
+      "answered_by", "recording_url", "created_at", "updated_at",
+    ];
+    const expected = account(sim, "alpha").calls.filter((c) => c.assistant_id === 101 && c.campaign_id === 1002);
+    const before = await api(sim, "/user/calls?assistant_id=101&campaign_id=1002&per_page=100");
+    expect(before.json.data[0]).toHaveProperty("assistant_id", 101);
+
+    const put = await control("/faults", "PATCH", { documentedFieldsOnly: true });
+    expect(put.status).toBe(200);
+    expect(put.json.documentedFieldsOnly).toBe(true);
+    const list = await api(sim, "/user/calls?assistant_id=101&campaign_id=1002&per_page=100");
+    expect(list.status).toBe(200);
+    expect(list.json.total).toBe(expected.length);
+    expect(list.json.data.map((c: { id: number }) => c.id)).toEqual(before.json.data.map((c: { id: number }) => c.id));
+    for (const c of list.json.data) expect(Object.keys(c)).toEqual(documented);
+    const one = await api(sim, `/user/calls/${expected[0].id}`);
+    expect(Object.keys(one.json)).toEqual(documented);
+    expect(one.json.assistant_name).toBe(expected[0].assistant_name);
+
+    // A patched call is served without them too; reset brings them back.
+    await control(`/calls/${expected[0].id}`, "PATCH", { status: "failed" });
+    expect(Object.keys((await api(sim, `/user/calls/${expected[0].id}`)).json)).toEqual(documented);
+    await control("/reset", "POST");
+    expect((await api(sim, `/user/calls/${expected[0].id}`)).json).toHaveProperty("assistant_id", 101);
+    expect(simOptionsFromEnv({ SIM_DOCUMENTED_FIELDS_ONLY: "1" }).faults).toEqual({ documentedFieldsOnly: true });
+  });
 });
 
 describe("control API", () => {
@@ -182,7 +212,7 @@ describe("control API", () => {
     const initial = await control("/faults");
     expect(initial.json).toEqual({
       latencyMs: 0, jitterMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], rateLimitPerMinute: 0,
-      rateBurstPer10s: 0, malformedRate: 0, hangRate: 0, assistants404: false, failNext: null,
+      rateBurstPer10s: 0, malformedRate: 0, hangRate: 0, assistants404: false, documentedFieldsOnly: false, failNext: null,
     });
     await control("/faults", "PUT", { latencyMs: 5, errorRate: 0.1 });
     const patched = await control("/faults", "PATCH", { hangRate: 0.2 });

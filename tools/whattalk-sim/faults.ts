@@ -30,6 +30,11 @@ export interface Faults {
   hangRate: number;
   /** The assistants endpoints answer 404, as if the API did not have them. */
   assistants404: boolean;
+  /**
+   * Call objects carry only the documented fields: `assistant_id` and `campaign_id` (which the
+   * documentation does not list) are left out. Filtering by them still works.
+   */
+  documentedFieldsOnly: boolean;
   /** Deterministic faults for the next N API requests. */
   failNext: FailNext | null;
 }
@@ -44,6 +49,7 @@ export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({
   malformedRate: 0,
   hangRate: 0,
   assistants404: false,
+  documentedFieldsOnly: false,
   failNext: null,
 });
 
@@ -63,6 +69,7 @@ export const FaultsPatchSchema = z.strictObject({
   malformedRate: rate.optional(),
   hangRate: rate.optional(),
   assistants404: z.boolean().optional(),
+  documentedFieldsOnly: z.boolean().optional(),
   failNext: FailNextSchema.nullable().optional(),
 });
 

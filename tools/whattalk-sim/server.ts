@@ -167,6 +167,8 @@ export function simOptionsFromEnv(env: Record<string, string | undefined> = proc
   }
   const a404 = env.SIM_ASSISTANTS_404?.trim().toLowerCase();
   if (a404) faults.assistants404 = ["1", "true", "yes", "on"].includes(a404);
+  const documented = env.SIM_DOCUMENTED_FIELDS_ONLY?.trim().toLowerCase();
+  if (documented) faults.documentedFieldsOnly = ["1", "true", "yes", "on"].includes(documented);
   const port = num("SIM_PORT", { min: 0, max: 65535, int: true });
   const anchor = env.SIM_ANCHOR?.trim() || undefined;
   if (anchor && anchor !== "now") parseInstant(anchor, "SIM_ANCHOR");
@@ -376,7 +378,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         const id = callId(route.id);
         const call = id === null ? undefined : store.get(key, id);
         if (!call) return sendJson(ctx, 404, { message: "Call not found" });
-        return send(ctx, 200, store.toJson(call));
+        return send(ctx, 200, store.toJson(call, faults.documentedFieldsOnly));
       }
       case "calls.destroy": {
         const id = callId(route.id);
@@ -458,7 +460,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         page,
         perPage,
         total,
-        items: calls.map((c) => store.toJson(c)),
+        items: calls.map((c) => store.toJson(c, faults.documentedFieldsOnly)),
       }),
     );
   }

@@ -43,6 +43,15 @@ const CALL_KEY_ORDER = [
   "answered_by", "recording_url", "created_at", "updated_at", "assistant_id", "campaign_id",
 ] as const;
 
+/** Fields the simulator adds to the documented call object (see /work/shared/whattalk/README.md). */
+export const UNDOCUMENTED_CALL_FIELDS = ["assistant_id", "campaign_id"] as const;
+
+function withoutUndocumented(call: Call): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...call };
+  for (const k of UNDOCUMENTED_CALL_FIELDS) delete out[k];
+  return out;
+}
+
 function entryOf(call: Call, key: string, timeZone: string, at: number = callInstant(call, timeZone)): Entry {
   return { call, at, day: call.created_at.slice(0, 10), id: call.id, key };
 }
@@ -54,6 +63,7 @@ export class CallStore {
   private byId = new Map<number, Entry>();
   private accounts = new Map<string, SimAccount>();
   private json = new WeakMap<Call, Buffer>();
+  private documentedJson = new WeakMap<Call, Buffer>();
   private nextId = 0;
 
   constructor(
@@ -91,12 +101,17 @@ export class CallStore {
     return this.accounts.get(key);
   }
 
-  /** The call as UTF-8 JSON (cached per call object; patches create new objects). */
-  toJson(call: Call): Buffer {
-    let b = this.json.get(call);
+  /**
+   * The call as UTF-8 JSON (cached per call object; patches create new objects). With
+   * `documentedOnly`, without the fields the documentation does not list (`assistant_id`,
+   * `campaign_id`), as the real API may answer.
+   */
+  toJson(call: Call, documentedOnly = false): Buffer {
+    const cache = documentedOnly ? this.documentedJson : this.json;
+    let b = cache.get(call);
     if (b === undefined) {
-      b = Buffer.from(JSON.stringify(call));
-      this.json.set(call, b);
+      b = Buffer.from(JSON.stringify(documentedOnly ? withoutUndocumented(call) : call));
+      cache.set(call, b);
     }
     return b;
   }
