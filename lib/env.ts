@@ -16,9 +16,8 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+const schema = z.object({
+    NODE_ENV: z.enum(["development", "production", "test"], { message: "must be development, production or test" }).default("development"),
     /** PostgreSQL connection string. Unset: the launcher starts the embedded database and sets it. */
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
     /** Connections per app instance. The embedded database serves one query at a time, so the launcher sets 1 for it. */
@@ -48,22 +47,36 @@ const schema = z
     /** Failed sign-ins allowed per e-mail and per IP per minute before 429. */
     LOGIN_MAX_ATTEMPTS: int(1, 1000).default(5),
     /** Unset: "info", except under NODE_ENV=test where logs are silent unless LOG_LEVEL is set (lib/logger.ts). */
-    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).optional(),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional(),
     /** Analytics refuses ranges with more calls than this and asks for a narrower range. */
     ANALYTICS_MAX_CALLS: int(100, 1_000_000).default(20_000),
     /** Parallel upstream page requests of one CSV export or analytics run. */
     EXPORT_CONCURRENCY: int(1, 16).default(4),
-  })
-  .superRefine((e, ctx) => {
-    if (e.NODE_ENV === "production") {
-      if (!e.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required in production" });
-      if (!e.APP_ENCRYPTION_KEYS) ctx.addIssue({ code: "custom", path: ["APP_ENCRYPTION_KEYS"], message: "is required in production" });
-    }
-    if (!!e.GITHUB_ID !== !!e.GITHUB_SECRET) ctx.addIssue({ code: "custom", path: ["GITHUB_SECRET"], message: "GITHUB_ID and GITHUB_SECRET must be set together" });
-    if (!!e.GOOGLE_ID !== !!e.GOOGLE_SECRET) ctx.addIssue({ code: "custom", path: ["GOOGLE_SECRET"], message: "GOOGLE_ID and GOOGLE_SECRET must be set together" });
-  });
+});
 
 export type Env = z.infer<typeof schema>;
+
+const PRODUCTION_REQUIRED = ["NEXTAUTH_SECRET", "APP_ENCRYPTION_KEYS"] as const;
+const OAUTH_PAIRS = [
+  ["GITHUB_ID", "GITHUB_SECRET"],
+  ["GOOGLE_ID", "GOOGLE_SECRET"],
+] as const;
+
+/**
+ * Rules across variables. They look only at which variables are set, so they are checked on the raw
+ * values and reported together with every other problem (a zod refinement would run only once the
+ * rest of the environment is valid).
+ */
+function crossIssues(set: Record<string, string>): { name: string; message: string }[] {
+  const issues: { name: string; message: string }[] = [];
+  if (set.NODE_ENV === "production") for (const name of PRODUCTION_REQUIRED) if (!set[name]) issues.push({ name, message: "is required in production" });
+  // An OAuth provider needs both halves; name the missing one.
+  for (const [id, secret] of OAUTH_PAIRS) {
+    if (set[id] && !set[secret]) issues.push({ name: secret, message: `is required when ${id} is set` });
+    if (!set[id] && set[secret]) issues.push({ name: id, message: `is required when ${secret} is set` });
+  }
+  return issues;
+}
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -75,14 +88,17 @@ export class EnvError extends Error {
 /** Parses an environment; throws EnvError with one readable line naming each bad variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings mean "unset", as in most .env tooling.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const cleaned = Object.fromEntries(Object.entries(source).filter((e): e is [string, string] => e[1] !== undefined && e[1] !== ""));
   const result = schema.safeParse(cleaned);
-  if (result.success) return result.data;
-  const parts = result.error.issues.map((i) => {
-    const name = String(i.path[0] ?? "environment");
+  const cross = crossIssues(cleaned);
+  if (result.success && cross.length === 0) return result.data;
+  const issues = [...(result.success ? [] : result.error.issues.map((i) => ({ name: String(i.path[0] ?? "environment"), message: i.message }))), ...cross];
+  const parts = issues.map((i) => {
+    const name = i.name;
     const raw = cleaned[name];
     const secret = /SECRET|KEYS|PASSWORD|DATABASE_URL|REDIS_URL/.test(name);
-    const got = raw === undefined || secret ? "" : ` (got "${raw.length > 60 ? raw.slice(0, 60) + "…" : raw}")`;
+    // JSON quoting escapes newlines and control characters, so the message stays one line.
+    const got = raw === undefined || secret ? "" : ` (got ${JSON.stringify(raw.length > 60 ? raw.slice(0, 60) + "…" : raw)})`;
     return `${name} ${i.message}${got}`;
   });
   throw new EnvError(`Invalid environment: ${parts.join("; ")}`);

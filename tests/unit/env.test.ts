@@ -1,0 +1,146 @@
+// lib/env.ts: the one reader of process.env. A bad environment is refused with ONE readable line
+// that names every bad variable and never echoes a secret; empty strings count as unset.
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+/** The message parseEnv throws for this environment (fails the test when it does not throw). */
+function errorOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as EnvError).message;
+    expect(message).toMatch(/^Invalid environment: /);
+    expect(message).not.toMatch(/[\r\n]/);
+    return message;
+  }
+  throw new Error(`parseEnv accepted ${JSON.stringify(source)}`);
+}
+
+const SECRET = "s3cr3t-value-that-must-never-be-printed-0123456789";
+const KEYS = "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+const production = { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEYS: KEYS };
+
+describe("defaults", () => {
+  it("an empty environment is a valid development environment", () => {
+    expect(parseEnv({})).toEqual({
+      NODE_ENV: "development",
+      DATABASE_POOL_SIZE: 10,
+      WHATTALK_API_URL: "https://app.whattalk.ai/api",
+      WHATTALK_RECORDING_HOSTS: ["recordings.whattalk.ai"],
+      WHATTALK_TIMEOUT_MS: 10_000,
+      WHATTALK_MAX_RETRIES: 2,
+      WHATTALK_TEAM_BUDGET_PER_MINUTE: 100,
+      WHATTALK_CACHE_TTL_MS: 15_000,
+      SIGNUP_ENABLED: true,
+      LOGIN_MAX_ATTEMPTS: 5,
+      ANALYTICS_MAX_CALLS: 20_000,
+      EXPORT_CONCURRENCY: 4,
+    });
+  });
+
+  it("parses numbers, booleans and lists", () => {
+    const e = parseEnv({ LOGIN_MAX_ATTEMPTS: "12", SIGNUP_ENABLED: "off", WHATTALK_RECORDING_HOSTS: " a.test , b.test:8080 ,", WHATTALK_CACHE_TTL_MS: "0" });
+    expect(e.LOGIN_MAX_ATTEMPTS).toBe(12);
+    expect(e.SIGNUP_ENABLED).toBe(false);
+    expect(e.WHATTALK_RECORDING_HOSTS).toEqual(["a.test", "b.test:8080"]);
+    expect(e.WHATTALK_CACHE_TTL_MS).toBe(0);
+    for (const yes of ["true", "1", "yes", "on"]) expect(parseEnv({ SIGNUP_ENABLED: yes }).SIGNUP_ENABLED).toBe(true);
+    for (const no of ["false", "0", "no", "off"]) expect(parseEnv({ SIGNUP_ENABLED: no }).SIGNUP_ENABLED).toBe(false);
+  });
+
+  it("treats empty strings as unset (the defaults apply, pairs and production checks see nothing)", () => {
+    const e = parseEnv({ LOGIN_MAX_ATTEMPTS: "", SIGNUP_ENABLED: "", DATABASE_URL: "", REDIS_URL: "", GITHUB_ID: "", GITHUB_SECRET: "", LOG_LEVEL: "" });
+    expect(e.LOGIN_MAX_ATTEMPTS).toBe(5);
+    expect(e.SIGNUP_ENABLED).toBe(true);
+    expect(e.DATABASE_URL).toBeUndefined();
+    expect(e.REDIS_URL).toBeUndefined();
+    expect(e.GITHUB_ID).toBeUndefined();
+    expect(e.LOG_LEVEL).toBeUndefined();
+    expect(errorOf({ GITHUB_ID: "an-id", GITHUB_SECRET: "" })).toBe("Invalid environment: GITHUB_SECRET is required when GITHUB_ID is set");
+    expect(errorOf({ ...production, NEXTAUTH_SECRET: "" })).toBe("Invalid environment: NEXTAUTH_SECRET is required in production");
+  });
+});
+
+describe("bad variables", () => {
+  it("DATABASE_URL must be a PostgreSQL URL, and is never echoed (it holds a password)", () => {
+    const message = errorOf({ DATABASE_URL: `mysql://portal:${SECRET}@db.internal/portal` });
+    expect(message).toBe("Invalid environment: DATABASE_URL must be a postgresql:// URL");
+    expect(message).not.toContain(SECRET);
+    expect(message).not.toContain("db.internal");
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@h/db" }).DATABASE_URL).toBe("postgres://u:p@h/db");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@h:5432/db" }).DATABASE_URL).toBe("postgresql://u:p@h:5432/db");
+  });
+
+  it.each([
+    ["abc", "must be a number"],
+    ["2.5", "must be a whole number"],
+    ["0", "must be at least 1"],
+    ["-3", "must be at least 1"],
+    ["1001", "must be at most 1000"],
+  ])("LOGIN_MAX_ATTEMPTS=%s: %s", (value, problem) => {
+    expect(errorOf({ LOGIN_MAX_ATTEMPTS: value })).toBe(`Invalid environment: LOGIN_MAX_ATTEMPTS ${problem} (got ${JSON.stringify(value)})`);
+  });
+
+  it("keeps to one line even when a value contains a newline", () => {
+    expect(errorOf({ LOGIN_MAX_ATTEMPTS: "5\nLOG_LEVEL=debug" })).toBe('Invalid environment: LOGIN_MAX_ATTEMPTS must be a number (got "5\\nLOG_LEVEL=debug")');
+  });
+
+  it("shortens a long echoed value", () => {
+    const message = errorOf({ WHATTALK_API_URL: "x".repeat(500) });
+    expect(message).toBe(`Invalid environment: WHATTALK_API_URL must be a URL (got "${"x".repeat(60)}…")`);
+  });
+
+  it.each([
+    ["GITHUB_ID", "GITHUB_SECRET"],
+    ["GOOGLE_ID", "GOOGLE_SECRET"],
+  ])("%s and %s come in pairs; the missing half is named and the secret never echoed", (id, secret) => {
+    expect(errorOf({ [id]: "client-id" })).toBe(`Invalid environment: ${secret} is required when ${id} is set`);
+    const message = errorOf({ [secret]: SECRET });
+    expect(message).toBe(`Invalid environment: ${id} is required when ${secret} is set`);
+    expect(message).not.toContain(SECRET);
+    expect(parseEnv({ [id]: "client-id", [secret]: SECRET })).toMatchObject({ [id]: "client-id", [secret]: SECRET });
+  });
+
+  it("names every bad variable in one line, and echoes no secret of any of them", () => {
+    const message = errorOf({
+      DATABASE_URL: `mysql://u:${SECRET}@h/db`,
+      REDIS_URL: `http://:${SECRET}@redis.internal`,
+      NEXTAUTH_SECRET: "short-secret",
+      LOGIN_MAX_ATTEMPTS: "many",
+      SIGNUP_ENABLED: "maybe",
+      GOOGLE_SECRET: SECRET,
+      LOG_LEVEL: "loud",
+    });
+    for (const name of ["DATABASE_URL", "REDIS_URL", "NEXTAUTH_SECRET", "LOGIN_MAX_ATTEMPTS", "SIGNUP_ENABLED", "GOOGLE_ID", "LOG_LEVEL"]) expect(message).toContain(name);
+    expect(message.split("; ")).toHaveLength(7);
+    expect(message).toContain('LOGIN_MAX_ATTEMPTS must be a number (got "many")');
+    expect(message).toContain('SIGNUP_ENABLED must be true or false (got "maybe")');
+    expect(message).toContain("NEXTAUTH_SECRET must be at least 32 characters");
+    expect(message).toContain('LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud")');
+    expect(message).toContain("GOOGLE_ID is required when GOOGLE_SECRET is set");
+    expect(message).not.toContain(SECRET);
+    expect(message).not.toContain("short-secret");
+    expect(message).not.toContain("redis.internal");
+  });
+});
+
+describe("production", () => {
+  it("requires NEXTAUTH_SECRET and APP_ENCRYPTION_KEYS, naming each", () => {
+    expect(errorOf({ NODE_ENV: "production" })).toBe("Invalid environment: NEXTAUTH_SECRET is required in production; APP_ENCRYPTION_KEYS is required in production");
+    expect(errorOf({ ...production, APP_ENCRYPTION_KEYS: undefined })).toBe("Invalid environment: APP_ENCRYPTION_KEYS is required in production");
+    expect(parseEnv(production)).toMatchObject({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEYS: KEYS });
+  });
+
+  it("reports the production requirements together with every other problem", () => {
+    expect(errorOf({ NODE_ENV: "production", LOGIN_MAX_ATTEMPTS: "x", GITHUB_ID: "id" })).toBe(
+      'Invalid environment: LOGIN_MAX_ATTEMPTS must be a number (got "x"); NEXTAUTH_SECRET is required in production; APP_ENCRYPTION_KEYS is required in production; GITHUB_SECRET is required when GITHUB_ID is set',
+    );
+    expect(errorOf({ NODE_ENV: "staging" })).toBe('Invalid environment: NODE_ENV must be development, production or test (got "staging")');
+  });
+
+  it("does not require them in development or under test", () => {
+    expect(parseEnv({ NODE_ENV: "development" }).NEXTAUTH_SECRET).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: "test" }).APP_ENCRYPTION_KEYS).toBeUndefined();
+  });
+});
