@@ -16,14 +16,29 @@ const csv = z.string().transform((v) =>
     .filter(Boolean),
 );
 
-const schema = z.object({
+/** An http(s) URL with nothing after the host: next-auth would read a path as its own base path. */
+function isHttpOrigin(v: string): boolean {
+  try {
+    const u = new URL(v);
+    return (u.protocol === "https:" || u.protocol === "http:") && u.pathname === "/" && !u.search && !u.hash && !u.username && !u.password;
+  } catch {
+    return false;
+  }
+}
+
+const schema = z
+  .object({
     NODE_ENV: z.enum(["development", "production", "test"], { message: "must be development, production or test" }).default("development"),
     /** PostgreSQL connection string. Unset: the launcher starts the embedded database and sets it. */
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL").optional(),
     /** Connections per app instance. The embedded database serves one query at a time, so the launcher sets 1 for it. */
     DATABASE_POOL_SIZE: int(1, 100).default(10),
-    /** Public base URL of the portal, e.g. https://portal.example.com (used in links and by next-auth). */
-    NEXTAUTH_URL: z.url("must be a URL like https://portal.example.com").optional(),
+    /**
+     * The portal's public origin, e.g. https://portal.example.com. Required in production: next-auth
+     * builds its OAuth callback URLs and redirects from it and marks cookies Secure when it is https,
+     * and invitation links are built from it (never from a request's spoofable Host header).
+     */
+    NEXTAUTH_URL: z.string().refine(isHttpOrigin, "must be the portal's public origin, like https://portal.example.com (http or https, no path)").optional(),
     /** Secret that signs session tokens (32+ random characters). Required in production. */
     NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     /** Key ring for API keys at rest: "k2:<base64 32 bytes>,k1:<...>"; the first encrypts, all decrypt. */
@@ -52,11 +67,11 @@ const schema = z.object({
     ANALYTICS_MAX_CALLS: int(100, 1_000_000).default(20_000),
     /** Parallel upstream page requests of one CSV export or analytics run. */
     EXPORT_CONCURRENCY: int(1, 16).default(4),
-});
+  });
 
 export type Env = z.infer<typeof schema>;
 
-const PRODUCTION_REQUIRED = ["NEXTAUTH_SECRET", "APP_ENCRYPTION_KEYS"] as const;
+const PRODUCTION_REQUIRED = ["NEXTAUTH_URL", "NEXTAUTH_SECRET", "APP_ENCRYPTION_KEYS"] as const;
 const OAUTH_PAIRS = [
   ["GITHUB_ID", "GITHUB_SECRET"],
   ["GOOGLE_ID", "GOOGLE_SECRET"],
@@ -97,8 +112,10 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const name = i.name;
     const raw = cleaned[name];
     const secret = /SECRET|KEYS|PASSWORD|DATABASE_URL|REDIS_URL/.test(name);
-    // JSON quoting escapes newlines and control characters, so the message stays one line.
-    const got = raw === undefined || secret ? "" : ` (got ${JSON.stringify(raw.length > 60 ? raw.slice(0, 60) + "…" : raw)})`;
+    // Credentials in a URL ("//user:pass@") are never echoed; JSON quoting escapes newlines and
+    // control characters, so the message stays one line.
+    const shown = raw?.replace(/\/\/[^/@\s]*@/g, "//…@");
+    const got = shown === undefined || secret ? "" : ` (got ${JSON.stringify(shown.length > 60 ? shown.slice(0, 60) + "…" : shown)})`;
     return `${name} ${i.message}${got}`;
   });
   throw new EnvError(`Invalid environment: ${parts.join("; ")}`);

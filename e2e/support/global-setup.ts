@@ -28,7 +28,7 @@ export default async function globalSetup() {
       // The seed runs through the portal's services in a tsx process (server-only modules).
       await run(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), "--conditions=react-server", "prisma/seed-cli.ts"], {
         cwd: ROOT,
-        env: { ...process.env, ...secrets, DATABASE_URL: databaseUrl, WHATTALK_API_URL: simApiUrl ?? "", NODE_ENV: "production" },
+        env: { ...process.env, ...secrets, DATABASE_URL: databaseUrl, WHATTALK_API_URL: simApiUrl ?? "", NEXTAUTH_URL: `http://127.0.0.1:${port}`, NODE_ENV: "production" },
       });
     },
   });

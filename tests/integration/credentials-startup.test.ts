@@ -14,6 +14,7 @@ async function start(keys: string | undefined): Promise<{ code: number | null; o
     PATH: process.env.PATH ?? "",
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:1/none",
   };

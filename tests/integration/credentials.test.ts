@@ -7,6 +7,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { appLog, Client, createTeam, createUser, simControl, stack, teamWithRoles } from "./helpers";
+import { allowedRole, API_ENTRIES, getRsc, PAGE_ENTRIES, prepareFixture, send } from "./entry-points";
 
 type Team = Awaited<ReturnType<typeof teamWithRoles>>;
 
@@ -37,7 +38,7 @@ function portal(args: string[], stdin: string): Promise<{ code: number | null; o
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tools/cli/portal.ts", ...args], {
       cwd: ROOT,
-      env: { ...process.env, ...stack().env, NODE_ENV: "production" },
+      env: { ...process.env, ...stack().env, NEXTAUTH_URL: stack().appUrl, NODE_ENV: "production" },
     });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
@@ -230,49 +231,48 @@ describe("the canary", () => {
     return { status: res.status, text, type: res.headers.get("content-type") ?? "" };
   }
 
-  /** Every route and page the suite knows, as a team admin, with the canary stored for the team. */
-  async function exercise(t: Team, last4: string) {
-    const admin = t.clients.ADMIN;
-    const id = t.team.id;
-    const slug = t.team.slug;
-    const api = [
-      `/api/teams/${id}/calls?per_page=5`,
-      `/api/teams/${id}/calls/10001`,
-      `/api/teams/${id}/calls/10001/recording`,
-      `/api/teams/${id}/calls/export`,
-      `/api/teams/${id}/analytics`,
-      `/api/teams/${id}/credential`,
-      `/api/teams/${id}/directory`,
-      `/api/teams/${id}/audit`,
-      `/api/teams/${id}`,
-      `/api/teams`,
-      `/api/health`,
-    ];
-    for (const url of api) await record(`GET ${url}`, await admin.get(url));
-    await record("POST credential/test", await admin.post(`/api/teams/${id}/credential/test`));
-    await record("POST directory/sync", await admin.post(`/api/teams/${id}/directory/sync`));
-    await record("PUT credential (rejected)", await admin.put(`/api/teams/${id}/credential`, { apiKey: "wt_other_bad_key_1" }));
-    for (const page of ["settings/connection", "settings/directory", "settings/audit", "settings/members", "calls", "calls/10001"]) {
-      await record(`page ${page}`, await admin.get(`/teams/${slug}/${page}`));
-      // Next answers an RSC request without the `_rsc` cache-busting parameter with a 307 to the URL
-      // that has it: follow that one redirect like the router does.
-      let res = await admin.get(`/teams/${slug}/${page}`, { headers: { RSC: "1" } });
-      const location = res.headers.get("location");
-      if (res.status === 307 && location?.includes("_rsc")) {
-        await record(`RSC ${page} (redirect)`, res);
-        res = await admin.get(location, { headers: { RSC: "1" } });
-      }
-      const rsc = await record(`RSC ${page}`, res);
-      if (page === "settings/connection") {
-        expect(rsc.type).toContain("text/x-component");
-        expect(rsc.text).toContain(`"last4":"${last4}"`); // the payload carries the credential's metadata
+  /**
+   * Every entry of the entry-point table (tests/integration/entry-points.ts): each route handler
+   * sent by a member allowed to call it, each page as HTML and as the RSC payload the router
+   * fetches, for a team whose stored key is the canary. Entries that remove something (and put it
+   * back) go first, so that the calls routes still use the canary afterwards.
+   */
+  async function exercise(t: Team, apiKey: string) {
+    const f = await prepareFixture(t, apiKey);
+    const last4 = apiKey.slice(-4);
+    for (const e of [...API_ENTRIES].sort((a, b) => Number(!a.restore) - Number(!b.restore))) {
+      const role = allowedRole(e.access);
+      const req = await e.request(f, e.access.kind === "public" ? undefined : role);
+      await record(`${e.method} ${req.path}`, await send(req.as ?? (e.access.kind === "public" ? new Client() : f.clients[role]), e.method, req));
+      await e.restore?.(f);
+    }
+    // Beyond the table: a key WhatTalk rejects, and the error answer that explains it.
+    await record("PUT credential (rejected)", await f.clients.ADMIN.put(`/api/teams/${f.team.id}/credential`, { apiKey: "wt_other_bad_key_1" }));
+    for (const p of PAGE_ENTRIES) {
+      const client = f.clients[allowedRole(p.access)];
+      const pagePath = p.path(f);
+      await record(`page ${pagePath}`, await client.get(pagePath));
+      const answers = await getRsc(client, pagePath);
+      const rsc = await Promise.all(answers.map((res, i) => record(`RSC ${pagePath}${i < answers.length - 1 ? " (redirect)" : ""}`, res)));
+      if (p.route === "/teams/[teamSlug]/settings/connection") {
+        const payload = rsc[rsc.length - 1];
+        expect(payload.type).toContain("text/x-component");
+        expect(payload.text).toContain(`"last4":"${last4}"`); // the payload carries the credential's metadata
       }
     }
   }
 
+  /** The canary as it is, and encoded as it could leak: base64, base64url, URL-encoded. */
+  function forms(canary: string): string[] {
+    const b = Buffer.from(canary);
+    return [...new Set([canary, b.toString("base64"), b.toString("base64url"), encodeURIComponent(canary)])];
+  }
+
   function expectNowhere(canary: string) {
-    const hits = seen.filter((s) => s.text.includes(canary)).map((s) => s.where);
-    expect(hits).toEqual([]);
+    for (const form of forms(canary)) {
+      const hits = seen.filter((s) => s.text.includes(form)).map((s) => s.where);
+      expect(hits, form).toEqual([]);
+    }
   }
 
   it("stored through the UI path (WhatTalk down, saved unchecked) and through the CLI, never leaves the server", async () => {
@@ -287,7 +287,7 @@ describe("the canary", () => {
     // The settings page shows the metadata.
     const page = await record("page settings/connection (canary)", await ui.clients.ADMIN.get(`/teams/${ui.team.slug}/settings/connection`));
     expect(page.text).toContain(`•••• ${canaryUi.slice(-4)}`);
-    await exercise(ui, canaryUi.slice(-4));
+    await exercise(ui, canaryUi);
     // WhatTalk refused the canary when the calls were loaded: the key is now marked invalid.
     expect(JSON.parse((await record("GET credential (after)", await ui.clients.ADMIN.get(`/api/teams/${ui.team.id}/credential`))).text).credential.status).toBe("invalid");
 
@@ -299,21 +299,24 @@ describe("the canary", () => {
     expect(run.code).toBe(0);
     seen.push({ where: "CLI output", text: run.out });
     expect((await db().apiCredential.findUniqueOrThrow({ where: { teamId: cli.team.id } })).status).toBe("UNCHECKED");
-    await exercise(cli, canaryCli.slice(-4));
+    await exercise(cli, canaryCli);
 
     // Nowhere: responses (bodies and headers), pages, RSC payloads, the app's log, the audit log.
     for (const canary of [canaryUi, canaryCli]) {
       expectNowhere(canary);
       const log = appLog();
       expect(log).toContain(ui.team.id); // the log is captured and has lines about these teams
-      expect(log.includes(canary)).toBe(false);
       const audit = JSON.stringify(await db().auditEvent.findMany({ where: { teamId: { in: [ui.team.id, cli.team.id] } } }));
       expect(audit).toContain("credential.");
-      expect(audit.includes(canary)).toBe(false);
       // At rest only as ciphertext.
       const rows = JSON.stringify(await db().apiCredential.findMany({ where: { teamId: { in: [ui.team.id, cli.team.id] } } }));
-      expect(rows.includes(canary)).toBe(false);
+      for (const form of forms(canary)) {
+        expect(log.includes(form), `log: ${form}`).toBe(false);
+        expect(audit.includes(form), `audit: ${form}`).toBe(false);
+        expect(rows.includes(form), `rows: ${form}`).toBe(false);
+      }
     }
-    expect(seen.length).toBeGreaterThan(40);
+    // Both teams went through the whole table: every route handler, every page and its RSC payload.
+    expect(seen.length).toBeGreaterThan(2 * (API_ENTRIES.length + 2 * PAGE_ENTRIES.length));
   });
 });

@@ -19,7 +19,7 @@ function errorOf(source: Record<string, string | undefined>): string {
 
 const SECRET = "s3cr3t-value-that-must-never-be-printed-0123456789";
 const KEYS = "k1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
-const production = { NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEYS: KEYS };
+const production = { NODE_ENV: "production", NEXTAUTH_URL: "https://portal.example.com", NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEYS: KEYS };
 
 describe("defaults", () => {
   it("an empty environment is a valid development environment", () => {
@@ -82,6 +82,25 @@ describe("bad variables", () => {
     expect(errorOf({ LOGIN_MAX_ATTEMPTS: value })).toBe(`Invalid environment: LOGIN_MAX_ATTEMPTS ${problem} (got ${JSON.stringify(value)})`);
   });
 
+  it.each(["portal.example.com", "ftp://portal.example.com", "https://portal.example.com/portal", "https://portal.example.com/?x=1"])(
+    "NEXTAUTH_URL=%s is not an origin next-auth and the invitation links can use",
+    (value) => {
+      expect(errorOf({ NEXTAUTH_URL: value })).toBe(
+        `Invalid environment: NEXTAUTH_URL must be the portal's public origin, like https://portal.example.com (http or https, no path) (got ${JSON.stringify(value)})`,
+      );
+    },
+  );
+
+  it("never echoes credentials written into a URL", () => {
+    const message = errorOf({ NEXTAUTH_URL: `https://admin:${SECRET}@portal.example.com`, WHATTALK_API_URL: `notaurl//key:${SECRET}@x` });
+    expect(message).not.toContain(SECRET);
+    expect(message).toContain('NEXTAUTH_URL must be the portal\'s public origin, like https://portal.example.com (http or https, no path) (got "https://…@portal.example.com")');
+  });
+
+  it("accepts NEXTAUTH_URL as an http or https origin, with or without a port or trailing slash", () => {
+    for (const v of ["https://portal.example.com", "https://portal.example.com/", "http://localhost:3000", "http://127.0.0.1:4321"]) expect(parseEnv({ NEXTAUTH_URL: v }).NEXTAUTH_URL).toBe(v);
+  });
+
   it("keeps to one line even when a value contains a newline", () => {
     expect(errorOf({ LOGIN_MAX_ATTEMPTS: "5\nLOG_LEVEL=debug" })).toBe('Invalid environment: LOGIN_MAX_ATTEMPTS must be a number (got "5\\nLOG_LEVEL=debug")');
   });
@@ -126,21 +145,25 @@ describe("bad variables", () => {
 });
 
 describe("production", () => {
-  it("requires NEXTAUTH_SECRET and APP_ENCRYPTION_KEYS, naming each", () => {
-    expect(errorOf({ NODE_ENV: "production" })).toBe("Invalid environment: NEXTAUTH_SECRET is required in production; APP_ENCRYPTION_KEYS is required in production");
+  it("requires NEXTAUTH_URL, NEXTAUTH_SECRET and APP_ENCRYPTION_KEYS, naming each", () => {
+    expect(errorOf({ NODE_ENV: "production" })).toBe(
+      "Invalid environment: NEXTAUTH_URL is required in production; NEXTAUTH_SECRET is required in production; APP_ENCRYPTION_KEYS is required in production",
+    );
     expect(errorOf({ ...production, APP_ENCRYPTION_KEYS: undefined })).toBe("Invalid environment: APP_ENCRYPTION_KEYS is required in production");
-    expect(parseEnv(production)).toMatchObject({ NODE_ENV: "production", NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEYS: KEYS });
+    expect(errorOf({ ...production, NEXTAUTH_URL: "" })).toBe("Invalid environment: NEXTAUTH_URL is required in production");
+    expect(parseEnv(production)).toMatchObject({ NODE_ENV: "production", NEXTAUTH_URL: "https://portal.example.com", NEXTAUTH_SECRET: SECRET, APP_ENCRYPTION_KEYS: KEYS });
   });
 
   it("reports the production requirements together with every other problem", () => {
     expect(errorOf({ NODE_ENV: "production", LOGIN_MAX_ATTEMPTS: "x", GITHUB_ID: "id" })).toBe(
-      'Invalid environment: LOGIN_MAX_ATTEMPTS must be a number (got "x"); NEXTAUTH_SECRET is required in production; APP_ENCRYPTION_KEYS is required in production; GITHUB_SECRET is required when GITHUB_ID is set',
+      'Invalid environment: LOGIN_MAX_ATTEMPTS must be a number (got "x"); NEXTAUTH_URL is required in production; NEXTAUTH_SECRET is required in production; APP_ENCRYPTION_KEYS is required in production; GITHUB_SECRET is required when GITHUB_ID is set',
     );
     expect(errorOf({ NODE_ENV: "staging" })).toBe('Invalid environment: NODE_ENV must be development, production or test (got "staging")');
   });
 
   it("does not require them in development or under test", () => {
     expect(parseEnv({ NODE_ENV: "development" }).NEXTAUTH_SECRET).toBeUndefined();
+    expect(parseEnv({ NODE_ENV: "development" }).NEXTAUTH_URL).toBeUndefined();
     expect(parseEnv({ NODE_ENV: "test" }).APP_ENCRYPTION_KEYS).toBeUndefined();
   });
 });

@@ -19,6 +19,8 @@ export const POST = route<Params>(async (req, { teamId }) => {
   const access = await requireTeam({ teamId }, "members:manage");
   const input = await readJson(req, z.object({ email: z.string().max(400), role: z.string().max(20) }));
   const created = await createInvitation({ actor: memberActor(access), ...input });
+  // Built from NEXTAUTH_URL (required in production), never from the request's Host header, which a
+  // client or a misconfigured proxy can set to anything. The fallback serves `next dev` without it.
   const url = new URL(created.path, env().NEXTAUTH_URL ?? req.nextUrl.origin).toString();
   return json({ invitation: created.invitation, path: created.path, url }, { status: 201 });
 });
