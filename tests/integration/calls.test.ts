@@ -1,11 +1,13 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { compareNewestFirst } from "@/lib/calls/merge";
-import { assignAssistants, Client, connectTeam, createTeam, createUser, simAllCalls, simControl, simRequests, teamWithRoles } from "./helpers";
+import { appLog, assignAssistants, Client, connectTeam, createTeam, createUser, simAllCalls, simControl, simRequests, teamWithRoles } from "./helpers";
 
 type ListBody = { calls: Record<string, unknown>[]; page: number; perPage: number; total: number; lastPage: number; meta: Record<string, unknown> };
 
 let t: Awaited<ReturnType<typeof teamWithRoles>>;
 const base = () => `/api/teams/${t.team.id}/calls`;
+/** Every answer of the calls routes, errors included, is `Cache-Control: no-store`. */
+const expectNoStore = (res: Response, what = "") => expect(res.headers.get("cache-control"), `${what} Cache-Control`).toContain("no-store");
 
 beforeAll(async () => {
   t = await teamWithRoles();
@@ -68,6 +70,7 @@ describe("GET /api/teams/{teamId}/calls", () => {
     await simControl("/requests", { method: "DELETE" });
     const res = await t.clients.SUPERVISOR.get(`${base()}?${query}`);
     expect(res.status).toBe(400);
+    expectNoStore(res);
     const body = await res.json();
     expect(body.error.code).toBe("BAD_REQUEST");
     expect(Object.keys(body.error.fieldErrors)).toEqual([field]);
@@ -91,6 +94,7 @@ describe("GET /api/teams/{teamId}/calls", () => {
   it("limits agents to their assistants: an explicit other assistant is 403", async () => {
     const res = await t.clients.AGENT.get(`${base()}?assistant_id=103`);
     expect(res.status).toBe(403);
+    expectNoStore(res);
     const body = await res.json();
     expect(body.error.message).toMatch(/assigned/);
   });
@@ -146,31 +150,40 @@ describe("call detail and recording", () => {
 
   it("answers 404 for calls outside an agent's assistants, for detail and recording", async () => {
     const other = await callOf(104);
-    expect((await t.clients.AGENT.get(`${base()}/${other.id}`)).status).toBe(404);
-    expect((await t.clients.AGENT.get(`${base()}/${other.id}/recording`)).status).toBe(404);
+    for (const path of [`${base()}/${other.id}`, `${base()}/${other.id}/recording`]) {
+      const res = await t.clients.AGENT.get(path);
+      expect(res.status, path).toBe(404);
+      expectNoStore(res, path);
+    }
     const own = await callOf(101);
     expect((await t.clients.AGENT.get(`${base()}/${own.id}`)).status).toBe(200);
   });
 
-  it("answers 404 for unknown and malformed call ids", async () => {
-    expect((await t.clients.SUPERVISOR.get(`${base()}/999999999`)).status).toBe(404);
-    expect((await t.clients.SUPERVISOR.get(`${base()}/abc`)).status).toBe(404);
+  it("answers 404 for unknown and malformed call ids, for detail and recording", async () => {
+    for (const path of [`${base()}/999999999`, `${base()}/abc`, `${base()}/999999999/recording`, `${base()}/abc/recording`]) {
+      const res = await t.clients.SUPERVISOR.get(path);
+      expect(res.status, path).toBe(404);
+      expectNoStore(res, path);
+    }
   });
 
   it("streams the recording with Range support", async () => {
     const call = await callOf(102);
     const full = await t.clients.SUPERVISOR.get(`${base()}/${call.id}/recording`);
     expect(full.status).toBe(200);
+    expectNoStore(full);
     expect(full.headers.get("content-type")).toMatch(/^audio\//);
     expect(full.headers.get("accept-ranges")).toBe("bytes");
     const bytes = new Uint8Array(await full.arrayBuffer());
     expect(new TextDecoder().decode(bytes.slice(0, 4))).toBe("RIFF");
     const part = await t.clients.SUPERVISOR.request(`${base()}/${call.id}/recording`, { headers: { Range: "bytes=100-199" } });
     expect(part.status).toBe(206);
+    expectNoStore(part);
     expect(part.headers.get("content-range")).toBe(`bytes 100-199/${bytes.length}`);
     expect(new Uint8Array(await part.arrayBuffer())).toEqual(bytes.slice(100, 200));
     const bad = await t.clients.SUPERVISOR.request(`${base()}/${call.id}/recording`, { headers: { Range: `bytes=${bytes.length + 10}-` } });
     expect(bad.status).toBe(416);
+    expectNoStore(bad);
   });
 
   it("refuses recordings on other hosts, redirects to other hosts and private addresses", async () => {
@@ -178,18 +191,100 @@ describe("call detail and recording", () => {
     const sim = new URL((await simControl(`/calls/${call.id}`)).call.recording_url as string);
     for (const url of [
       "http://example.com/recordings/1.mp3",
-      `http://localhost:${sim.port}/recordings/calls/${call.id}.wav`,
+      `http://localhost:${sim.port + 1}/recordings/calls/${call.id}.wav`,
+      `http://localhost/recordings/calls/${call.id}.wav`,
       `http://10.0.0.5/recordings/calls/${call.id}.wav`,
+      `http://[::1]:${sim.port}/recordings/calls/${call.id}.wav`,
       `${sim.origin}/recordings/redirect?to=${encodeURIComponent("http://example.com/a.mp3")}`,
       `file:///etc/passwd`,
     ]) {
       await simControl(`/calls/${call.id}`, { method: "PATCH", json: { recording_url: url } });
       const res = await t.clients.SUPERVISOR.get(`${base()}/${call.id}/recording`);
       expect(res.status, url).toBe(502);
+      expectNoStore(res, url);
       const body = await res.json();
       expect(body.error.reason).toBe("recording_host_refused");
       expect(JSON.stringify(body)).not.toContain(url);
     }
+  });
+
+  it("refuses an allowed host name that resolves to a private address (only listed literal addresses are exempt)", async () => {
+    // The stack lists both `127.0.0.1:<sim port>` and `localhost:<sim port>` (tests/setup/stack-global.ts).
+    const call = await callOf(105); // a call whose detail no other test reads (it would come from the portal's cache)
+    const sim = new URL((await simControl(`/calls/${call.id}`)).call.recording_url as string);
+    expect(sim.hostname).toBe("127.0.0.1");
+    const byName = `http://localhost:${sim.port}/recordings/calls/${call.id}.wav`;
+    // The simulator serves the very same file under that name (and the portal streams it from the
+    // literal address, see "streams the recording"): only the address check stops the portal.
+    expect((await fetch(byName)).status).toBe(200);
+
+    await simControl(`/calls/${call.id}`, { method: "PATCH", json: { recording_url: byName } });
+    await simControl("/requests", { method: "DELETE" });
+    const res = await t.clients.SUPERVISOR.get(`${base()}/${call.id}/recording`);
+    expect(res.status).toBe(502);
+    const body = await res.json();
+    expect(body.error.reason).toBe("recording_host_refused");
+    expect(JSON.stringify(body)).not.toMatch(/localhost|127\.0\.0\.1/);
+    expect((await simControl("/requests")).filter((r: { kind: string }) => r.kind === "recording")).toEqual([]);
+    await expect.poll(() => appLog().split("\n").some((l) => l.includes('"recording URL refused"') && l.includes(`"callId":${call.id}`) && l.includes('"reason":"resolves to a private address"'))).toBe(true);
+  });
+});
+
+describe("DELETE /api/teams/{teamId}/calls/{callId}", () => {
+  type AuditList = { events: { action: string; actor: { id: string | null } | null; target: { type: string; id: string | null } | null }[] };
+  const deletions = async (callId: number) =>
+    ((await (await t.clients.ADMIN.get(`/api/teams/${t.team.id}/audit?action=call.deleted`)).json()) as AuditList).events.filter((e) => e.target?.id === String(callId));
+  /** A call of its own in the team's WhatTalk account (assistant 101, which the agent is assigned). */
+  const newCall = async () => ((await simControl("/calls", { method: "POST", json: { key: "wt_demo_alpha", status: "completed", duration: 42, assistant_id: 101 } })) as { id: number }).id;
+
+  it("an admin's delete reaches WhatTalk exactly once; the call is then gone (not served from the cache) and the audit log says who", async () => {
+    const id = await newCall();
+    expect((await t.clients.ADMIN.get(`${base()}/${id}`)).status).toBe(200); // now in the response cache
+    await simControl("/requests", { method: "DELETE" });
+    const res = await t.clients.ADMIN.delete(`${base()}/${id}`);
+    expect(res.status).toBe(204);
+    expectNoStore(res);
+    expect(await res.text()).toBe("");
+    expect((await simRequests()).map((r) => `${r.method} ${r.path}`)).toEqual([`DELETE /api/user/calls/${id}`]);
+    expect((await simRequests())[0].keyHint).toBe("lpha");
+    await simControl(`/calls/${id}`).then(
+      () => expect.fail("the simulator still has the call"),
+      (e: Error) => expect(e.message).toMatch(/HTTP 404/),
+    );
+    for (const role of ["ADMIN", "SUPERVISOR", "AGENT"] as const) {
+      const gone = await t.clients[role].get(`${base()}/${id}`);
+      expect(gone.status, role).toBe(404);
+      expectNoStore(gone, role);
+    }
+    expect(await deletions(id)).toEqual([expect.objectContaining({ action: "call.deleted", actor: expect.objectContaining({ id: t.users.ADMIN.id }), target: expect.objectContaining({ type: "call" }) })]);
+  });
+
+  it("supervisors and agents get 403 and nothing reaches WhatTalk; the call stays", async () => {
+    const id = await newCall();
+    await simControl("/requests", { method: "DELETE" });
+    for (const role of ["SUPERVISOR", "AGENT"] as const) {
+      const res = await t.clients[role].delete(`${base()}/${id}`);
+      expect(res.status, role).toBe(403);
+      expectNoStore(res, role);
+      expect((await res.json()).error.code).toBe("FORBIDDEN");
+    }
+    expect(await simRequests()).toEqual([]);
+    expect((await simControl(`/calls/${id}`)).call.id).toBe(id);
+    expect((await t.clients.SUPERVISOR.get(`${base()}/${id}`)).status).toBe(200);
+    expect(await deletions(id)).toEqual([]);
+  });
+
+  it("a call WhatTalk does not have (or a malformed id) is 404 and nothing is audited", async () => {
+    await simControl("/requests", { method: "DELETE" });
+    const unknown = await t.clients.OWNER.delete(`${base()}/999999999`);
+    expect(unknown.status).toBe(404);
+    expectNoStore(unknown);
+    expect((await simRequests()).map((r) => `${r.method} ${r.path}`)).toEqual(["DELETE /api/user/calls/999999999"]);
+    await simControl("/requests", { method: "DELETE" });
+    const malformed = await t.clients.OWNER.delete(`${base()}/abc`);
+    expect(malformed.status).toBe(404);
+    expect(await simRequests()).toEqual([]);
+    expect(await deletions(999999999)).toEqual([]);
   });
 });
 
@@ -206,6 +301,7 @@ describe("upstream failures", () => {
     const team = await createTeam({ members: [{ userId: owner.id, role: "OWNER" }] });
     const res = await (await new Client().signIn(owner.email)).get(`/api/teams/${team.id}/calls`);
     expect(res.status).toBe(409);
+    expectNoStore(res);
     const body = await res.json();
     expect(body.error.code).toBe("NO_CREDENTIAL");
     expect(body.error.action).toMatch(/WhatTalk connection/);
@@ -216,6 +312,7 @@ describe("upstream failures", () => {
     await simControl("/faults", { method: "PATCH", json: { failNext: { count: 1, status: 401 } } });
     const res = await client.get(`/api/teams/${team.id}/calls?fresh=1`);
     expect(res.status).toBe(409);
+    expectNoStore(res);
     const { db } = await import("@/lib/db");
     await expect.poll(async () => (await db().apiCredential.findUnique({ where: { teamId: team.id } }))?.status).toBe("INVALID");
   });
@@ -225,6 +322,7 @@ describe("upstream failures", () => {
     await simControl("/faults", { method: "PATCH", json: { failNext: { count: 5, status: 429 } } });
     const res = await client.get(`/api/teams/${team.id}/calls?fresh=1`);
     expect(res.status).toBe(429);
+    expectNoStore(res);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
   });
 
@@ -233,11 +331,14 @@ describe("upstream failures", () => {
     await simControl("/faults", { method: "PATCH", json: { failNext: { count: 5, status: 503 } } });
     const res = await client.get(`/api/teams/${team.id}/calls?fresh=1`);
     expect(res.status).toBe(502);
+    expectNoStore(res);
     const body = await res.json();
     expect(body.error.message).toMatch(/WhatTalk/);
     expect(JSON.stringify(body)).not.toMatch(/stack|at .*\.ts|127\.0\.0\.1/);
     await simControl("/faults", { method: "PATCH", json: { failNext: { count: 5, status: "malformed" } } });
-    expect((await client.get(`/api/teams/${team.id}/calls?fresh=1&status=failed`)).status).toBe(502);
+    const malformed = await client.get(`/api/teams/${team.id}/calls?fresh=1&status=failed`);
+    expect(malformed.status).toBe(502);
+    expectNoStore(malformed);
   });
 
   it("a hanging WhatTalk → 504", async () => {
@@ -245,15 +346,22 @@ describe("upstream failures", () => {
     await simControl("/faults", { method: "PATCH", json: { failNext: { count: 5, status: "hang" } } });
     const res = await client.get(`/api/teams/${team.id}/calls?fresh=1`);
     expect(res.status).toBe(504);
+    expectNoStore(res);
   }, 60_000);
 
-  it("401 without a session, 404 for another team's id, 403 for a role without calls", async () => {
-    expect((await new Client().get(base())).status).toBe(401);
+  // Every role holds one of the calls scopes, so no role gets 403 here; an agent's 403 is an
+  // assistant outside their assignments (above), and every route's 403 is in entry-points.test.ts.
+  it("401 without a session, 404 for another team's id (list, detail, recording)", async () => {
     const outsider = await createUser();
     await createTeam({ members: [{ userId: outsider.id, role: "OWNER" }] });
     const c = await new Client().signIn(outsider.email);
-    expect((await c.get(base())).status).toBe(404);
-    expect((await c.get(`${base()}/10001`)).status).toBe(404);
-    expect((await c.get(`${base()}/10001/recording`)).status).toBe(404);
+    for (const path of [base(), `${base()}/10001`, `${base()}/10001/recording`]) {
+      const anon = await new Client().get(path);
+      expect(anon.status, path).toBe(401);
+      expectNoStore(anon, path);
+      const other = await c.get(path);
+      expect(other.status, path).toBe(404);
+      expectNoStore(other, path);
+    }
   });
 });

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { generateSecrets } from "@/tools/secrets";
-import { ROOT, startStack } from "@/tools/stack";
+import { freePort, ROOT, startStack } from "@/tools/stack";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -20,11 +20,21 @@ export default async function setup(project: TestProject) {
   const secrets = generateSecrets();
   const appLogFile = path.join(path.resolve(ROOT, process.env.TEST_RESULTS_DIR || "test-results"), "integration-app.log");
   fs.rmSync(appLogFile, { force: true });
+  // Recordings may come from the simulator by its literal address (exempt from the private-address
+  // check because it is listed, as in the demo) and by the host name `localhost` on the same port,
+  // which is listed too but resolves to loopback: the recording route must refuse that one.
+  const simPort = await freePort();
   const stack = await startStack({
     mode: "start",
     port: 0,
-    simulator: { port: 0 },
-    env: { ...secrets, LOG_LEVEL: "info", WHATTALK_TIMEOUT_MS: "3000", WHATTALK_MAX_RETRIES: "1" },
+    simulator: { port: simPort },
+    env: {
+      ...secrets,
+      LOG_LEVEL: "info",
+      WHATTALK_TIMEOUT_MS: "3000",
+      WHATTALK_MAX_RETRIES: "1",
+      WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,127.0.0.1:${simPort},localhost:${simPort}`,
+    },
     appLog: { file: appLogFile },
   });
   project.provide("stack", {
