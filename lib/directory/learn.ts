@@ -1,11 +1,23 @@
-// Learns assistants and campaigns (id, name) from the calls the portal shows, so the filter
-// pickers know campaigns WhatTalk has no list endpoint for. Cheap: a per-team in-memory set of the
-// (id, name) pairs already handled skips the database entirely when nothing is new.
+// Learns assistants and campaigns from the calls the portal shows, so the filter pickers know
+// campaigns WhatTalk has no list endpoint for.
+// - A call that carries the id (`assistant_id`, `campaign_id`: the simulator sends them, the real
+//   API may) teaches the (id, name) pair: a LEARNED directory row.
+// - A call that has only the name (WhatTalk's documented call object) records the name as "seen in
+//   calls" (SeenDirectoryName): the directory settings page lists the names not in the directory yet
+//   so an admin can add them with their id. Per name: the distinct ids of the calls it was seen in
+//   (at most SEEN_MAX_CALL_IDS, the newest kept: their number is the count shown), when it was first
+//   seen, and when a call not counted yet last carried it. At most SEEN_MAX_PER_KIND names per team
+//   and kind; the least recently seen go first. Learning the same calls again changes nothing.
+// Cheap: a per-team in-memory set of what was already handled skips the database entirely when
+// nothing is new (the calls list learns on every page render).
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { db } from "@/lib/db";
 import { directoryTable } from "@/lib/directory/delegate";
 
 export type LearnableCall = {
+  /** The call's id: counts a name seen without an id once per call. */
+  id?: number | null;
   assistant_id?: number | null;
   assistant_name?: string | null;
   campaign_id?: number | null;
@@ -14,6 +26,10 @@ export type LearnableCall = {
 
 const NAME_MAX = 120;
 const MAX_KNOWN_PER_TEAM = 20_000;
+/** Names seen without an id kept per team and kind. */
+export const SEEN_MAX_PER_KIND = 200;
+/** Call ids kept per seen name (the count shown stops there: "1,000+"). */
+export const SEEN_MAX_CALL_IDS = 1_000;
 const known = new LRUCache<string, Set<string>>({ max: 5_000 });
 
 const validId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 1 && v <= 2_147_483_647;
@@ -55,11 +71,44 @@ async function learnKind(kind: "assistant" | "campaign", teamId: string, pending
   return changed;
 }
 
+type SeenRow = { kind: "ASSISTANT" | "CAMPAIGN"; name: string; ids: number[] };
+
+/**
+ * Records names seen without an id: one upsert for the batch; a row changes only when it is new or
+ * a call id it had not counted comes in. Then drops the least recently seen names beyond the bound
+ * (only when a name was added). Returns how many rows were added or changed.
+ */
+async function recordSeen(teamId: string, pending: Map<string, SeenRow>): Promise<number> {
+  if (pending.size === 0) return 0;
+  const rows = [...pending.values()];
+  const changed = await db().$queryRaw<{ kind: SeenRow["kind"]; inserted: boolean }[]>`
+    INSERT INTO "SeenDirectoryName" AS s ("teamId", "kind", "name", "callIds", "firstSeenAt", "lastSeenAt")
+    SELECT ${teamId}, (r->>'kind')::"DirectoryKind", r->>'name',
+           ARRAY(SELECT DISTINCT x::int FROM jsonb_array_elements_text(r->'ids') AS x ORDER BY 1 DESC LIMIT ${SEEN_MAX_CALL_IDS}),
+           now(), now()
+    FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) AS r
+    ON CONFLICT ("teamId", "kind", "name") DO UPDATE SET
+      "callIds" = ARRAY(SELECT DISTINCT x FROM unnest(s."callIds" || EXCLUDED."callIds") AS x ORDER BY 1 DESC LIMIT ${SEEN_MAX_CALL_IDS}),
+      "lastSeenAt" = now()
+    WHERE NOT (EXCLUDED."callIds" <@ s."callIds")
+    RETURNING s."kind"::text AS "kind", (s.xmax = 0) AS "inserted"`;
+  for (const kind of new Set(changed.filter((r) => r.inserted).map((r) => r.kind))) {
+    await db().$executeRaw`
+      DELETE FROM "SeenDirectoryName"
+      WHERE "teamId" = ${teamId} AND "kind" = ${kind}::"DirectoryKind" AND "name" IN (
+        SELECT "name" FROM "SeenDirectoryName" WHERE "teamId" = ${teamId} AND "kind" = ${kind}::"DirectoryKind"
+        ORDER BY "lastSeenAt" DESC, "name" ASC OFFSET ${SEEN_MAX_PER_KIND})`;
+  }
+  return changed.length;
+}
+
 /**
  * Upserts LEARNED rows for the (assistant_id, assistant_name) and (campaign_id, campaign_name) pairs
- * seen in `calls`. Existing SYNC and MANUAL rows keep their names. Returns how many rows changed.
+ * seen in `calls`; existing SYNC and MANUAL rows keep their names. Records the names of calls that
+ * carry a name but no id as seen in calls. Returns how many rows changed (directory rows of each
+ * kind, and seen names).
  */
-export async function learnFromCalls(teamId: string, calls: readonly LearnableCall[]): Promise<{ assistants: number; campaigns: number }> {
+export async function learnFromCalls(teamId: string, calls: readonly LearnableCall[]): Promise<{ assistants: number; campaigns: number; seen: number }> {
   let seen = known.get(teamId);
   if (!seen) {
     seen = new Set();
@@ -67,22 +116,38 @@ export async function learnFromCalls(teamId: string, calls: readonly LearnableCa
   }
   const assistants: Pending = new Map();
   const campaigns: Pending = new Map();
+  const names = new Map<string, SeenRow>();
   const keys: string[] = [];
   for (const call of calls) {
-    for (const [prefix, id, rawName, into] of [
-      ["a", call.assistant_id, call.assistant_name, assistants],
-      ["c", call.campaign_id, call.campaign_name, campaigns],
+    const callId = validId(call.id) ? call.id : null;
+    for (const [prefix, kind, id, rawName, into] of [
+      ["a", "ASSISTANT", call.assistant_id, call.assistant_name, assistants],
+      ["c", "CAMPAIGN", call.campaign_id, call.campaign_name, campaigns],
     ] as const) {
-      if (!validId(id)) continue;
       const name = cleanName(rawName);
+      if (!validId(id)) {
+        // A name without an id: seen in calls (once per call).
+        if (!name) continue;
+        const key = `s${prefix}:${callId ?? ""}:${name}`;
+        if (seen.has(key)) continue;
+        const row = names.get(`${kind}:${name}`) ?? { kind, name, ids: [] };
+        if (callId !== null) row.ids.push(callId);
+        names.set(`${kind}:${name}`, row);
+        keys.push(key);
+        continue;
+      }
       const key = `${prefix}:${id}:${name ?? ""}`;
       if (seen.has(key)) continue;
       if (!into.has(id) || name) into.set(id, name);
       keys.push(key);
     }
   }
-  if (keys.length === 0) return { assistants: 0, campaigns: 0 };
-  const result = { assistants: await learnKind("assistant", teamId, assistants), campaigns: await learnKind("campaign", teamId, campaigns) };
+  if (keys.length === 0) return { assistants: 0, campaigns: 0, seen: 0 };
+  const result = {
+    assistants: await learnKind("assistant", teamId, assistants),
+    campaigns: await learnKind("campaign", teamId, campaigns),
+    seen: await recordSeen(teamId, names),
+  };
   if (seen.size + keys.length > MAX_KNOWN_PER_TEAM) seen.clear();
   for (const k of keys) seen.add(k);
   return result;

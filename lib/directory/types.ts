@@ -13,3 +13,15 @@ export type Directory = {
   /** The last assistants sync from WhatTalk: when it succeeded, and the error of the last attempt. */
   sync: { syncedAt: string | null; error: string | null };
 };
+
+/** A name seen in calls that carry no id, not in the directory yet (admins add it with its id). */
+export type SeenName = {
+  name: string;
+  /** Distinct calls it was seen in; `capped`: the count stopped at its bound (shown as "1,000+"). */
+  callCount: number;
+  capped: boolean;
+  firstSeenAt: string;
+  lastSeenAt: string;
+};
+
+export type SeenNames = { assistants: SeenName[]; campaigns: SeenName[] };

@@ -159,20 +159,20 @@ describe("learnFromCalls", () => {
       { assistant_id: 5, assistant_name: "Five", campaign_id: null, campaign_name: null },
       { assistant_id: null, assistant_name: "No id", campaign_id: 51, campaign_name: null },
     ];
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 1, campaigns: 2 });
+    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 1, campaigns: 2, seen: 1 }); // "No id" is seen, not learned
     expect((await listDirectory(team.id)).campaigns).toEqual([
       { id: 50, name: "Fifty", source: "LEARNED" },
       { id: 51, name: "Campaign 51", source: "LEARNED" },
     ]);
     // Delete behind its back: the same calls again are skipped in memory, so nothing comes back.
     await db().campaign.deleteMany({ where: { teamId: team.id } });
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 0 });
+    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
     expect((await listDirectory(team.id)).campaigns).toEqual([]);
     forgetLearned(team.id);
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 2 });
+    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 2, seen: 0 });
     // A new name for a learned campaign updates it; a fallback name never overwrites a real one.
-    expect(await learnFromCalls(team.id, [{ campaign_id: 50, campaign_name: "Fifty (renamed)" }, { campaign_id: 51, campaign_name: "Fifty-one" }])).toEqual({ assistants: 0, campaigns: 2 });
-    expect(await learnFromCalls(team.id, [{ campaign_id: 51, campaign_name: null }])).toEqual({ assistants: 0, campaigns: 0 });
+    expect(await learnFromCalls(team.id, [{ campaign_id: 50, campaign_name: "Fifty (renamed)" }, { campaign_id: 51, campaign_name: "Fifty-one" }])).toEqual({ assistants: 0, campaigns: 2, seen: 0 });
+    expect(await learnFromCalls(team.id, [{ campaign_id: 51, campaign_name: null }])).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
     expect((await listDirectory(team.id)).campaigns.map((c) => c.name)).toEqual(["Fifty (renamed)", "Fifty-one"]);
   });
 
