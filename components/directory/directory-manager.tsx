@@ -17,7 +17,7 @@ import type { DirectoryEntry, DirectoryKind } from "@/lib/directory/types";
 const SOURCE: Record<DirectoryEntry["source"], { label: string; variant: "info" | "secondary" | "outline" }> = {
   SYNC: { label: "Synced", variant: "info" },
   MANUAL: { label: "Added by hand", variant: "secondary" },
-  LEARNED: { label: "Seen in calls", variant: "outline" },
+  LEARNED: { label: "Learned from calls", variant: "outline" },
 };
 
 const NOUN: Record<DirectoryKind, { one: string; many: string; path: string }> = {

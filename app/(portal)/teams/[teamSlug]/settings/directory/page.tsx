@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import { formatDateTime } from "@/components/connection/format";
 import { DirectoryList, SyncPanel } from "@/components/directory/directory-manager";
+import { SeenNames, type SeenNameRow } from "@/components/directory/seen-names";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireTeamPage } from "@/lib/auth/page";
 import { getCredential } from "@/lib/credentials/get-credential";
 import { listDirectory } from "@/lib/directory/list-directory";
+import { listSeenNames } from "@/lib/directory/list-seen-names";
+import type { SeenName } from "@/lib/directory/types";
 
 export const metadata: Metadata = { title: "Assistants & campaigns" };
 
 export default async function DirectorySettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
   const access = await requireTeamPage(teamSlug, "assignments:manage");
-  const [directory, credential] = await Promise.all([listDirectory(access.team.id), getCredential(access.team.id)]);
+  const [directory, credential, seen] = await Promise.all([listDirectory(access.team.id), getCredential(access.team.id), listSeenNames(access.team.id)]);
+  const rows = (names: SeenName[]): SeenNameRow[] =>
+    names.map((s) => ({ name: s.name, calls: `${s.callCount.toLocaleString("en-US")}${s.capped ? "+" : ""}`, lastSeen: formatDateTime(s.lastSeenAt, access.team.timeZone) ?? "" }));
   return (
     <div className="space-y-6">
       <Card>
@@ -31,6 +36,7 @@ export default async function DirectorySettingsPage({ params }: { params: Promis
             connected={credential?.usable ?? false}
           />
           <DirectoryList teamId={access.team.id} kind="assistant" entries={directory.assistants} />
+          <SeenNames teamId={access.team.id} kind="assistant" rows={rows(seen.assistants)} />
         </CardContent>
       </Card>
       <Card>
@@ -38,10 +44,14 @@ export default async function DirectorySettingsPage({ params }: { params: Promis
           <CardTitle>
             <h2>Campaigns</h2>
           </CardTitle>
-          <CardDescription>WhatTalk has no campaign list: campaigns are learned from the calls the portal shows, or added here by hand.</CardDescription>
+          <CardDescription>
+            WhatTalk has no campaign list: campaigns are learned from the calls the portal shows (with their id when the calls carry it, otherwise listed by name below
+            to add with their id), or added here by hand.
+          </CardDescription>
         </CardHeader>
-        <CardContent>
+        <CardContent className="space-y-6">
           <DirectoryList teamId={access.team.id} kind="campaign" entries={directory.campaigns} />
+          <SeenNames teamId={access.team.id} kind="campaign" rows={rows(seen.campaigns)} />
         </CardContent>
       </Card>
     </div>
