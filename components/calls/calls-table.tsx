@@ -14,9 +14,11 @@ import { EMPTY, formatCallTime, formatCallTimeFull, formatCost, formatCount, for
 import { callDetailHref } from "@/lib/calls/links";
 import type { CallListResult } from "@/lib/calls/list-calls";
 import { cn } from "@/lib/utils";
-import { ExportButton } from "@/components/export/export-button";
+import { ExportButton, exportDescription } from "@/components/export/export-button";
+import { CallsPagination } from "./calls-pagination";
 import { ColumnChooser } from "./column-chooser";
 import { useCallColumns } from "./columns-context";
+import type { RawFilters } from "./list-query";
 import { CallStatusBadge } from "./status-badge";
 
 /** How often a page showing live calls refreshes them. */
@@ -36,6 +38,12 @@ export type CallsTableProps = {
   backQuery?: string;
   /** Offer "Export CSV" of the current filters and visible columns (`calls:export`). */
   canExport?: boolean;
+  /**
+   * The list's filters and view as shown, for the pagination under the table. Given, the table
+   * renders the pagination from the same (live) data, so "1–25 of N" and the page count follow
+   * the refreshes.
+   */
+  paginationValues?: RawFilters;
 };
 
 async function fetchList([url]: readonly [string, string]): Promise<CallListResult> {
@@ -55,7 +63,7 @@ function ageText(seconds: number): string {
  * are still in progress it polls the calls route handler (bypassing the cache) every few seconds,
  * and stops when none are live. Whole rows open the call; the time is a real link.
  */
-export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, backQuery = query, canExport = false }: CallsTableProps) {
+export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, backQuery = query, canExport = false, paginationValues }: CallsTableProps) {
   const router = useRouter();
   const apiUrl = `/api/teams/${encodeURIComponent(teamId)}/calls?${query ? `${query}&` : ""}fresh=1`;
   // SWR asks with its cache's data, which is empty until the first refresh: fall back to the server's.
@@ -88,57 +96,62 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
   };
 
   return (
-    <div className="space-y-2">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
-          <p>
-            <span className="font-medium text-foreground">{formatCount(data.total)}</span> {data.total === 1 ? "call" : "calls"}
-          </p>
-          {live ? (
-            <p className="flex items-center gap-1.5" role="status">
-              <span className="relative flex size-2" aria-hidden="true">
-                <span className="absolute inline-flex size-full animate-ping rounded-full bg-primary opacity-60 motion-reduce:animate-none" />
-                <span className="relative inline-flex size-2 rounded-full bg-primary" />
-              </span>
-              {error ? "Live updates paused: the list could not be refreshed. Retrying…" : `${live} live ${live === 1 ? "call" : "calls"}, refreshing every ${LIVE_REFRESH_MS / 1000} s`}
+    <div className="space-y-4">
+      <div className="space-y-2">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
+            <p>
+              <span className="font-medium text-foreground">{formatCount(data.total)}</span> {data.total === 1 ? "call" : "calls"}
             </p>
-          ) : null}
-          {data.meta.cache === "stale" ? (
-            <p title="The team's request budget for WhatTalk is spent for the moment, so a recent copy is shown.">{`Cached ${ageText(data.meta.ageSeconds)} ago`}</p>
-          ) : null}
+            {live ? (
+              <p className="flex items-center gap-1.5" role="status">
+                <span className="relative flex size-2" aria-hidden="true">
+                  <span className="absolute inline-flex size-full animate-ping rounded-full bg-primary opacity-60 motion-reduce:animate-none" />
+                  <span className="relative inline-flex size-2 rounded-full bg-primary" />
+                </span>
+                {error ? "Live updates paused: the list could not be refreshed. Retrying…" : `${live} live ${live === 1 ? "call" : "calls"}, refreshing every ${LIVE_REFRESH_MS / 1000} s`}
+              </p>
+            ) : null}
+            {data.meta.cache === "stale" ? (
+              <p title="The team's request budget for WhatTalk is spent for the moment, so a recent copy is shown.">{`Cached ${ageText(data.meta.ageSeconds)} ago`}</p>
+            ) : null}
+          </div>
+          <div className="flex flex-wrap items-center gap-2">
+            {canExport && data.total > 0 ? <ExportButton teamId={teamId} query={query} columns={[...visible]} description={exportDescription(true, "the columns shown in the table")} /> : null}
+            <ColumnChooser columns={columns} visible={visible} onChange={onColumnChange} />
+          </div>
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          {canExport && data.total > 0 ? <ExportButton teamId={teamId} query={query} columns={[...visible]} /> : null}
-          <ColumnChooser columns={columns} visible={visible} onChange={onColumnChange} />
-        </div>
-      </div>
 
-      <Table containerClassName="rounded-md border" className="min-w-[48rem]">
-        <TableCaption className="sr-only">{`Calls, newest first: ${formatCount(from)} to ${formatCount(to)} of ${formatCount(data.total)}. Times in ${timeZone}.`}</TableCaption>
-        <TableHeader>
-          <TableRow className="hover:bg-transparent">
-            {shown.map((c) => (
-              <TableHead key={c.id} scope="col" className={cn(NUMERIC.has(c.id) && "text-right")}>
-                {c.label}
-              </TableHead>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {data.calls.map((call) => {
-            const href = callDetailHref(teamSlug, call.id, backQuery);
-            return (
-              <TableRow key={call.id} data-call-id={call.id} className="cursor-pointer" onClick={(e) => open(e, href)}>
-                {shown.map((c) => (
-                  <TableCell key={c.id} data-column={c.id} className={cn(NUMERIC.has(c.id) && "text-right tabular-nums")}>
-                    <Cell column={c.id} call={call} href={href} timeZone={timeZone} currentYear={currentYear} />
-                  </TableCell>
-                ))}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+        <Table containerClassName="rounded-md border" className="min-w-[48rem]">
+          <TableCaption className="sr-only">{`Calls, newest first: ${formatCount(from)} to ${formatCount(to)} of ${formatCount(data.total)}. Times in ${timeZone}.`}</TableCaption>
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
+              {shown.map((c) => (
+                <TableHead key={c.id} scope="col" className={cn(NUMERIC.has(c.id) && "text-right")}>
+                  {c.label}
+                </TableHead>
+              ))}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.calls.map((call) => {
+              const href = callDetailHref(teamSlug, call.id, backQuery);
+              return (
+                <TableRow key={call.id} data-call-id={call.id} className="cursor-pointer" onClick={(e) => open(e, href)}>
+                  {shown.map((c) => (
+                    <TableCell key={c.id} data-column={c.id} className={cn(NUMERIC.has(c.id) && "text-right tabular-nums")}>
+                      <Cell column={c.id} call={call} href={href} timeZone={timeZone} currentYear={currentYear} />
+                    </TableCell>
+                  ))}
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </Table>
+      </div>
+      {paginationValues ? (
+        <CallsPagination teamSlug={teamSlug} values={paginationValues} page={data.page} perPage={data.perPage} total={data.total} lastPage={data.lastPage} shown={data.calls.length} />
+      ) : null}
     </div>
   );
 }

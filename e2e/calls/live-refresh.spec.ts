@@ -43,3 +43,27 @@ test("live calls refresh in place, and polling stops when none are live", async 
   await page.waitForTimeout(7_000);
   expect(polled).toBe(false);
 });
+
+test("the pagination follows the live refresh: count and page links", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  // A call in progress of our own, so the first page (one call per page) is live.
+  await simControl(request, "/calls", "POST", { key: "wt_demo_alpha", type: "outbound", status: "initiated" });
+  await signIn(page, DEMO.supervisor, DEMO_PASSWORD, `/teams/${DEMO.teamSlug}/calls?type=outbound&per_page=1`);
+  await visibleCallIds(page);
+  await expect(page.getByText(/live calls?, refreshing every 5 s/)).toBeVisible();
+
+  const range = page.getByText(/^1–1 of [\d,]+$/);
+  const total = async () => Number(((await range.textContent()) ?? "").replace(/^1–1 of /, "").replace(/,/g, ""));
+  const before = await total();
+  expect(before).toBeGreaterThan(1);
+  const pages = page.getByRole("navigation", { name: "Pages of calls" });
+  await expect(pages.getByRole("link", { name: `Page ${before}`, exact: true })).toBeVisible();
+
+  // Another call starts at WhatTalk: the next refresh counts it, below the table too.
+  const added = (await simControl(request, "/calls", "POST", { key: "wt_demo_alpha", type: "outbound", status: "ringing" })) as { id: number };
+  await expect(callRows(page).first()).toHaveAttribute("data-call-id", String(added.id), { timeout: 15_000 });
+  await expect.poll(total).toBe(before + 1);
+  await expect(pages.getByRole("link", { name: `Page ${before + 1}`, exact: true })).toBeVisible();
+  await expect(pages.getByRole("link", { name: `Page ${before}`, exact: true })).toHaveCount(0);
+  await expect(page.getByText(`${(before + 1).toLocaleString("en-US")} calls`, { exact: true })).toBeVisible();
+});

@@ -5,7 +5,6 @@ import { Suspense } from "react";
 import { PhoneOffIcon, SearchXIcon, UserXIcon } from "lucide-react";
 
 import { CallsErrorPanel } from "@/components/calls/calls-error-panel";
-import { CallsPagination } from "@/components/calls/calls-pagination";
 import { CallsTableSkeleton } from "@/components/calls/calls-skeleton";
 import { CallsTable } from "@/components/calls/calls-table";
 import { CallColumnsProvider } from "@/components/calls/columns-context";
@@ -275,19 +274,19 @@ async function CallsResults({ access, filters, values, shownValues, currentYear,
     );
   }
 
+  // The table renders the pagination too, from the same data as its rows: while live calls refresh
+  // the list, "1–25 of N" and the page count follow.
   return (
-    <div className="space-y-4">
-      <CallsTable
-        teamId={access.team.id}
-        teamSlug={slug}
-        timeZone={access.team.timeZone}
-        currentYear={currentYear}
-        initial={result}
-        query={listQuery(shownValues)}
-        backQuery={listQuery(values)}
-        canExport={access.can("calls:export")}
-      />
-      <CallsPagination teamSlug={slug} values={values} page={result.page} perPage={result.perPage} total={result.total} lastPage={result.lastPage} shown={result.calls.length} />
-    </div>
+    <CallsTable
+      teamId={access.team.id}
+      teamSlug={slug}
+      timeZone={access.team.timeZone}
+      currentYear={currentYear}
+      initial={result}
+      query={listQuery(shownValues)}
+      backQuery={listQuery(values)}
+      canExport={access.can("calls:export")}
+      paginationValues={values}
+    />
   );
 }
