@@ -6,6 +6,7 @@ import { db, Prisma } from "@/lib/db";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
 import { CALL_FILTERS_SCHEMA_VERSION, parseCallFilters, selectionOf, type CallFilters } from "@/lib/validation/call-filters";
 import { CALL_COLUMN_IDS as COLUMN_IDS } from "@/lib/calls/columns";
+import { missingDirectoryIds, type MissingIds } from "@/lib/directory/missing-ids";
 import type { SavedViewDTO, ViewsList, ViewVisibility } from "./types";
 
 // Saved views: personal or team-wide filter presets. Anyone who can read calls manages their own
@@ -69,7 +70,21 @@ function storedFilters(access: TeamAccess, input: Record<string, unknown>): Reco
   return selection;
 }
 
-async function toDTO(access: TeamAccess, row: ViewRow, names: Map<string, string>): Promise<SavedViewDTO> {
+/** The team directory's word on the assistants and campaigns the views name (lib/directory/missing-ids.ts). */
+function missingIn(access: TeamAccess, rows: ViewRow[]): Promise<MissingIds> {
+  const ids = (key: "assistant_id" | "campaign_id") =>
+    rows.map((r) => Number((r.filters as Record<string, unknown> | null)?.[key] ?? NaN)).filter((n) => Number.isSafeInteger(n) && n > 0);
+  return missingDirectoryIds(access.team.id, { assistant: ids("assistant_id"), campaign: ids("campaign_id") });
+}
+
+type DTOContext = { names: Map<string, string>; missing: MissingIds };
+
+async function contextFor(access: TeamAccess, rows: ViewRow[]): Promise<DTOContext> {
+  const [names, missing] = await Promise.all([namesOf(rows.map((r) => r.updatedById)), missingIn(access, rows)]);
+  return { names, missing };
+}
+
+function toDTO(access: TeamAccess, row: ViewRow, { names, missing }: DTOContext): SavedViewDTO {
   const result = row.schemaVersion > CALL_FILTERS_SCHEMA_VERSION ? null : parseCallFilters(row.filters as Record<string, unknown>, access.team);
   let problem: Record<string, string[]> | null = null;
   let parsed: Omit<CallFilters, "page"> | null = null;
@@ -79,6 +94,12 @@ async function toDTO(access: TeamAccess, row: ViewRow, names: Map<string, string
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
     const { page, ...rest } = result.filters;
     parsed = rest;
+    // Valid filters naming an assistant or campaign the directory no longer has: the view would
+    // quietly match nothing (or, for an agent, read as "not assigned to you"), so it needs fixing.
+    const gone: Record<string, string[]> = {};
+    if (rest.assistant_id !== undefined && missing.assistant.has(rest.assistant_id)) gone.assistant_id = [`Assistant #${rest.assistant_id} is no longer in this team's directory: choose another assistant or remove that filter.`];
+    if (rest.campaign_id !== undefined && missing.campaign.has(rest.campaign_id)) gone.campaign_id = [`Campaign #${rest.campaign_id} is no longer in this team's directory: choose another campaign or remove that filter.`];
+    if (Object.keys(gone).length) problem = gone;
   }
   const columns = Array.isArray(row.columns) ? (row.columns as unknown[]).filter((c): c is string => typeof c === "string" && (COLUMN_IDS as readonly string[]).includes(c)) : [];
   const isMine = row.ownerId === access.user.id;
@@ -145,8 +166,8 @@ export async function listViews(access: TeamAccess): Promise<ViewsList> {
     db().teamMemberPreference.findUnique({ where: { teamId_userId: { teamId: access.team.id, userId: access.user.id } }, select: { defaultViewId: true } }),
     db().team.findUnique({ where: { id: access.team.id }, select: { defaultViewId: true } }),
   ]);
-  const names = await namesOf(rows.map((r) => r.updatedById));
-  const dtos = await Promise.all(rows.map((r) => toDTO(access, r, names)));
+  const context = await contextFor(access, rows);
+  const dtos = rows.map((r) => toDTO(access, r, context));
   const visible = new Set(dtos.map((d) => d.id));
   return {
     mine: dtos.filter((d) => d.visibility === "PERSONAL"),
@@ -160,7 +181,7 @@ export async function listViews(access: TeamAccess): Promise<ViewsList> {
 
 export async function getView(access: TeamAccess, viewId: string): Promise<SavedViewDTO> {
   const row = await loadVisible(access, viewId);
-  return toDTO(access, row, await namesOf([row.updatedById]));
+  return toDTO(access, row, await contextFor(access, [row]));
 }
 
 export async function createView(access: TeamAccess, input: z.output<typeof createViewSchema>): Promise<SavedViewDTO> {
@@ -187,7 +208,7 @@ export async function createView(access: TeamAccess, input: z.output<typeof crea
       if (input.visibility === "TEAM") await auditTeamView(access, "view.created", created, { filters: filters as Prisma.InputJsonValue, columns: input.columns }, tx);
       return created;
     });
-    return toDTO(access, row, await namesOf([row.updatedById]));
+    return toDTO(access, row, await contextFor(access, [row]));
   } catch (error) {
     if (isUniqueViolation(error)) throw nameConflict(input.visibility);
     throw error;
@@ -235,7 +256,7 @@ export async function updateView(access: TeamAccess, viewId: string, input: z.ou
       }
       return updated;
     });
-    return toDTO(access, row, await namesOf([row.updatedById]));
+    return toDTO(access, row, await contextFor(access, [row]));
   } catch (error) {
     if (isUniqueViolation(error)) throw nameConflict(visibility);
     throw error;

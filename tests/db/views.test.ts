@@ -175,6 +175,31 @@ describe("saved views", () => {
     expect(events.every((e) => e.actorId === sup.user.id)).toBe(true);
   });
 
+  it("flags an assistant or campaign the directory no longer has, only when the directory speaks for that kind", async () => {
+    const t = await makeTeam();
+    const sup = t.members.SUPERVISOR;
+    const a = await createView(sup, { name: "A", visibility: "TEAM", filters: { assistant_id: 990 }, columns: COLS });
+    const c = await createView(sup, { name: "C", visibility: "TEAM", filters: { campaign_id: 7001 }, columns: COLS });
+    const assigned = await createView(sup, { name: "Assigned", visibility: "TEAM", filters: { assistant_id: 555 }, columns: COLS });
+    const problems = async () => Object.fromEntries((await listViews(t.members.AGENT)).team.map((v) => [v.name, v.problem]));
+    // Empty, then only learned entries: nothing flagged.
+    expect(await problems()).toEqual({ A: null, C: null, Assigned: null });
+    await db().assistant.create({ data: { teamId: t.team.id, externalId: 101, name: "Learned", source: "LEARNED" } });
+    await db().campaign.create({ data: { teamId: t.team.id, externalId: 1001, name: "Learned", source: "LEARNED" } });
+    expect(await problems()).toEqual({ A: null, C: null, Assigned: null });
+    // One synced assistant: assistants are checked (an assigned one counts as present); campaigns still not.
+    await db().assistant.create({ data: { teamId: t.team.id, externalId: 102, name: "Synced", source: "SYNC" } });
+    await db().agentAssignment.create({ data: { teamId: t.team.id, membershipId: t.members.AGENT.membershipId, assistantId: 555, label: "Five" } });
+    expect(await problems()).toEqual({ A: { assistant_id: [expect.stringMatching(/^Assistant #990 is no longer in this team's directory/)] }, C: null, Assigned: null });
+    // A campaign entered by hand: campaigns are checked too; the view's assistant back in the directory clears it.
+    await db().campaign.create({ data: { teamId: t.team.id, externalId: 1002, name: "Manual", source: "MANUAL" } });
+    await db().assistant.create({ data: { teamId: t.team.id, externalId: 990, name: "Back", source: "LEARNED" } });
+    expect(await problems()).toEqual({ A: null, C: { campaign_id: [expect.stringMatching(/^Campaign #7001 is no longer in this team's directory/)] }, Assigned: null });
+    expect((await getView(sup, c.id)).problem).not.toBeNull();
+    expect((await getView(sup, a.id)).parsed).toMatchObject({ assistant_id: 990 });
+    expect(assigned.problem).toBeNull();
+  });
+
   it("removing a member keeps their team views (owner shown as former member) and deletes their personal ones", async () => {
     const t = await makeTeam();
     const sup = t.members.SUPERVISOR;

@@ -1,8 +1,8 @@
 // Saved views on the calls page, over HTTP as a browser gets it: which view opens by default
 // (the member's, else the team's, else none) and lands in the URL; an agent applying a wider team
 // view still gets only their own assistants' calls, with a note; a view whose stored filters no
-// longer validate opens with an explanation instead of breaking the page; another team's view
-// never applies.
+// longer validate, or name an assistant or campaign the team's directory no longer has, opens with
+// an explanation instead of breaking the page; another team's view never applies.
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { assignAssistants, Client, connectTeam, simControl, simRequests, teamWithRoles } from "./helpers";
@@ -173,6 +173,91 @@ describe("the calls page with saved views", () => {
     expect(agent.text).toContain("cannot be applied as saved");
     expect(agent.text).toContain("Use its other filters");
     expect(agent.text).not.toContain("Delete view");
+  });
+
+  it("opens a view naming an assistant or campaign no longer in the team's directory with a clear message, for a supervisor and an agent", async () => {
+    // A team of its own: its directory is the subject here.
+    const d = await teamWithRoles();
+    await connectTeam(d.team.id, "wt_demo_alpha");
+    await assignAssistants(d.team.id, d.users.AGENT.id, [101, 102, 555]);
+    const dViews = views(d.team.id);
+    const dCalls = (query: string) => `/teams/${d.team.slug}/calls?${query}`;
+    const pilot = await createView(d.clients.SUPERVISOR, { name: "Pilot completed", visibility: "TEAM", filters: { assistant_id: 990, status: "completed" } }, d.team.id);
+    const spring = await createView(d.clients.AGENT, { name: "Spring pilot", filters: { campaign_id: 7001 } }, d.team.id);
+    const assigned = await createView(d.clients.AGENT, { name: "My 555", filters: { assistant_id: 555 } }, d.team.id);
+
+    // A directory that does not speak for a kind flags nothing: empty, then only entries learned from calls.
+    const none = await page(d.clients.SUPERVISOR, dCalls(`view=${pilot.id}&assistant_id=990&status=completed`));
+    expect(none.text).toContain("View: Pilot completed");
+    expect(none.text).not.toContain("no longer in this team's directory");
+    await db().assistant.create({ data: { teamId: d.team.id, externalId: 101, name: "Learned 101", source: "LEARNED" } });
+    await db().campaign.create({ data: { teamId: d.team.id, externalId: 1001, name: "Learned 1001", source: "LEARNED" } });
+    const learned = await page(d.clients.AGENT, dCalls(`view=${spring.id}&campaign_id=7001`));
+    expect(learned.text).not.toContain("no longer in this team's directory");
+    expect(learned.text).not.toContain("Needs fixing");
+
+    // Synced from WhatTalk (101–107) plus entries by hand; then the pilot assistant and one campaign
+    // are removed (another hand-made campaign stays, so the directory still speaks for campaigns).
+    expect((await d.clients.ADMIN.post(`/api/teams/${d.team.id}/directory/sync`)).status).toBe(200);
+    expect((await d.clients.ADMIN.post(`/api/teams/${d.team.id}/directory/assistants`, { id: 990, name: "Pilot assistant" })).status).toBe(201);
+    for (const [id, name] of [[7001, "Spring pilot"], [7002, "Autumn"]] as const) expect((await d.clients.ADMIN.post(`/api/teams/${d.team.id}/directory/campaigns`, { id, name })).status).toBe(201);
+    const present = await page(d.clients.SUPERVISOR, dCalls(`view=${pilot.id}&assistant_id=990&status=completed`));
+    expect(present.text).not.toContain("no longer in this team's directory");
+    expect((await d.clients.ADMIN.delete(`/api/teams/${d.team.id}/directory/assistants/990`)).status).toBe(200);
+    expect((await d.clients.ADMIN.delete(`/api/teams/${d.team.id}/directory/campaigns/7001`)).status).toBe(200);
+
+    // The API says what is wrong with each view; an assigned assistant the directory lacks is not flagged.
+    const listed = (await (await d.clients.AGENT.get(dViews)).json()) as { mine: { id: string; problem: unknown }[]; team: { id: string; problem: unknown }[] };
+    expect(listed.team.find((v) => v.id === pilot.id)?.problem).toEqual({ assistant_id: ["Assistant #990 is no longer in this team's directory: choose another assistant or remove that filter."] });
+    expect(listed.mine.find((v) => v.id === spring.id)?.problem).toEqual({ campaign_id: ["Campaign #7001 is no longer in this team's directory: choose another campaign or remove that filter."] });
+    expect(listed.mine.find((v) => v.id === assigned.id)?.problem).toBeNull();
+
+    // Supervisor: the message, "Delete view" and "Edit filters and save"; nothing asked of WhatTalk.
+    await simControl("/requests", { method: "DELETE" });
+    const sup = await page(d.clients.SUPERVISOR, dCalls(`view=${pilot.id}&assistant_id=990&status=completed`));
+    expect(sup.status).toBe(200);
+    expect(sup.text).toContain("The view “Pilot completed” cannot be applied as saved");
+    expect(sup.text).toContain("Assistant #990 is no longer in this team's directory: choose another assistant or remove that filter.");
+    expect(sup.text).toContain("Needs fixing");
+    expect(sup.text).toContain("Delete view");
+    expect(sup.text).not.toContain("No calls match");
+    expect(sup.html).not.toMatch(/data-call-id="\d+"/);
+    expect((await simRequests()).filter((r) => r.path === "/api/user/calls")).toEqual([]);
+    const edit = /<a[^>]+href="([^"]+)"[^>]*>Edit filters and save</.exec(sup.html);
+    expect(edit?.[1].replace(/&amp;/g, "&")).toBe(`/teams/${d.team.slug}/calls?view=${pilot.id}&status=completed`);
+    const fixing = await page(d.clients.SUPERVISOR, edit![1].replace(/&amp;/g, "&"));
+    expect(fixing.text).toContain("Fixing the view “Pilot completed”");
+    expect(fixing.text).toContain("Modified");
+    expect(fixing.html).toMatch(/data-call-id="\d+"/);
+    // Saving the fix clears the problem.
+    const saved = await d.clients.SUPERVISOR.patch(`${dViews}/${pilot.id}`, { version: pilot.version, filters: { status: "completed", assistant_id: 103 } });
+    expect(saved.status).toBe(200);
+    expect((await saved.json()).problem).toBeNull();
+
+    // Agent on a team view: the same message instead of "not assigned to you"; no way to change it, the rest to use.
+    const wide = await createView(d.clients.SUPERVISOR, { name: "Retired", visibility: "TEAM", filters: { assistant_id: 990 } }, d.team.id);
+    await simControl("/requests", { method: "DELETE" });
+    const agent = await page(d.clients.AGENT, dCalls(`view=${wide.id}&assistant_id=990`));
+    expect(agent.status).toBe(200);
+    expect(agent.text).toContain("Assistant #990 is no longer in this team's directory");
+    expect(agent.text).not.toContain("is not assigned to you");
+    expect(agent.text).not.toContain("Not one of your assigned assistants");
+    expect(agent.text).toContain("Use its other filters");
+    expect(agent.text).not.toContain("Delete view");
+    expect((await simRequests()).filter((r) => r.path === "/api/user/calls")).toEqual([]);
+
+    // Agent on their own personal view of the removed campaign: they can fix or delete it.
+    const own = await page(d.clients.AGENT, dCalls(`view=${spring.id}&campaign_id=7001`));
+    expect(own.text).toContain("The view “Spring pilot” cannot be applied as saved");
+    expect(own.text).toContain("Campaign #7001 is no longer in this team's directory");
+    expect(own.text).toContain("Delete view");
+    expect(own.text).toContain("Edit filters and save");
+    expect((await d.clients.AGENT.delete(`${dViews}/${spring.id}`)).status).toBe(204);
+
+    // The assistant assigned to the agent opens as usual.
+    const mine = await page(d.clients.AGENT, dCalls(`view=${assigned.id}&assistant_id=555`));
+    expect(mine.text).toContain("View: My 555");
+    expect(mine.text).not.toContain("Needs fixing");
   });
 
   it("never applies another team's view, nor someone else's personal view", async () => {

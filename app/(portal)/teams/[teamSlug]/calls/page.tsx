@@ -83,8 +83,14 @@ export default async function CallsPage({ params, searchParams }: Props) {
   // when it comes with a saved view: a view never widens access, it is narrowed to the agent's
   // own assistants with a note.
   const parsed = parseCallFilters(raw, access.team);
-  let fieldErrors: Record<string, string[]> = parsed.ok ? {} : parsed.fieldErrors;
-  let effective: CallFilters | null = parsed.ok ? parsed.filters : null;
+  // A view whose stored filters need fixing (lib/views/service.ts `problem`) is not applied while
+  // the URL still carries them: invalid values (the URL's filters do not parse), or an assistant or
+  // campaign no longer in the team's directory (valid, but it would quietly match nothing, or
+  // read as "not assigned to you" for an agent). The toolbar explains and links to the rest.
+  const staleKeys = applied?.problem ? Object.keys(applied.problem).filter((k) => k in urlValues && String(raw[k]) === String(applied.filters[k] ?? "")) : [];
+  const viewBlocked = !!applied?.problem && (!parsed.ok || staleKeys.length > 0);
+  let fieldErrors: Record<string, string[]> = parsed.ok ? (viewBlocked ? Object.fromEntries(staleKeys.map((k) => [k, applied?.problem?.[k] ?? []])) : {}) : parsed.fieldErrors;
+  let effective: CallFilters | null = parsed.ok && !viewBlocked ? parsed.filters : null;
   let droppedAssistant: number | null = null;
   if (effective && scope.kind === "assigned" && effective.assistant_id !== undefined && !scope.assistants.some((a) => a.id === effective?.assistant_id)) {
     if (applied) {
@@ -101,7 +107,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const problem = applied?.problem
     ? {
         messages: [...new Set(Object.values(applied.problem).flat())],
-        editHref: parsed.ok ? null : callsListHref(slug, listQuery({ ...validParts(urlValues, access.team), view: applied.id })),
+        editHref: viewBlocked ? callsListHref(slug, listQuery({ ...validParts(withoutKeys(urlValues, staleKeys), access.team), view: applied.id })) : null,
       }
     : null;
 
@@ -165,6 +171,10 @@ export default async function CallsPage({ params, searchParams }: Props) {
       </div>
     </CallColumnsProvider>
   );
+}
+
+function withoutKeys(values: RawFilters, keys: string[]): RawFilters {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => !keys.includes(k)));
 }
 
 /** A broken view's filters without the invalid ones, to start fixing it from. */
