@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import type { Role } from "@/lib/rbac";
+import { deletePersonalViews } from "@/lib/views/service";
 
 export type TargetMembership = { id: string; role: Role; userId: string; email: string; name: string };
 
@@ -21,7 +22,6 @@ export function countOwners(tx: Prisma.TransactionClient, teamId: string): Promi
  * saved views and preferences in this team; team-wide views they made stay with the team.
  */
 export async function endMembership(tx: Prisma.TransactionClient, teamId: string, target: { id: string; userId: string }): Promise<void> {
-  await tx.teamMemberPreference.deleteMany({ where: { teamId, userId: target.userId } });
-  await tx.savedView.deleteMany({ where: { teamId, ownerId: target.userId, visibility: "PERSONAL" } });
+  await deletePersonalViews(teamId, target.userId, tx);
   await tx.membership.delete({ where: { id: target.id } });
 }

@@ -4,7 +4,10 @@ import type { TeamAccess } from "@/lib/auth/team-access";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { can, scopesOf, type Role } from "@/lib/rbac";
-import { createView, deletePersonalViews, deleteView, getView, listViews, resolveDefaultView, setMyDefaultView, setTeamDefaultView, updateView } from "@/lib/views/service";
+import { leaveTeam } from "@/lib/members/leave-team";
+import { removeMember } from "@/lib/members/remove-member";
+import { memberActor } from "@/lib/teams/team-actor";
+import { createView, deleteView, getView, listViews, resolveDefaultView, setMyDefaultView, setTeamDefaultView, updateView } from "@/lib/views/service";
 
 const COLS = ["time", "status", "assistant"];
 
@@ -24,6 +27,12 @@ async function makeTeam() {
     };
   }
   return { team, members };
+}
+
+/** The same user as a member again (a new membership, as after being added back). */
+async function rejoin(t: Awaited<ReturnType<typeof makeTeam>>, m: TeamAccess): Promise<TeamAccess> {
+  const membership = await db().membership.create({ data: { teamId: t.team.id, userId: m.user.id, role: m.role } });
+  return { ...m, membershipId: membership.id };
 }
 
 async function code(p: Promise<unknown>): Promise<string> {
@@ -200,17 +209,48 @@ describe("saved views", () => {
     expect(assigned.problem).toBeNull();
   });
 
-  it("removing a member keeps their team views (owner shown as former member) and deletes their personal ones", async () => {
+  it("removing a member (removeMember) keeps their team views, owner shown as a former member, and deletes their personal ones and their default", async () => {
     const t = await makeTeam();
     const sup = t.members.SUPERVISOR;
-    await createView(sup, { name: "Personal", visibility: "PERSONAL", filters: {}, columns: COLS });
-    const tv = await createView(sup, { name: "Team", visibility: "TEAM", filters: {}, columns: COLS });
-    await db().$transaction(async (tx) => {
-      await deletePersonalViews(t.team.id, sup.user.id, tx);
-      await tx.membership.delete({ where: { id: sup.membershipId } });
-    });
+    const personal = await createView(sup, { name: "Personal", visibility: "PERSONAL", filters: {}, columns: COLS });
+    const tv = await createView(sup, { name: "Team", visibility: "TEAM", filters: { status: "failed" }, columns: COLS });
+    const other = await createView(t.members.ADMIN, { name: "Admin's own", visibility: "PERSONAL", filters: {}, columns: COLS });
+    await setMyDefaultView(sup, personal.id);
+    await setMyDefaultView(t.members.ADMIN, other.id);
+    await setTeamDefaultView(t.members.ADMIN, tv.id);
+
+    await removeMember({ actor: memberActor(t.members.OWNER), membershipId: sup.membershipId });
+
     const list = await listViews(t.members.ADMIN);
-    expect(list.team.find((v) => v.id === tv.id)?.owner).toMatchObject({ id: sup.user.id, formerMember: true });
-    expect(await db().savedView.count({ where: { teamId: t.team.id, visibility: "PERSONAL" } })).toBe(0);
+    expect(list.team.find((v) => v.id === tv.id)?.owner).toEqual({ id: sup.user.id, name: sup.user.name, formerMember: true });
+    expect(list.mine.map((v) => v.id)).toEqual([other.id]);
+    expect(list.defaults).toEqual({ user: other.id, team: tv.id });
+    expect(await db().savedView.findMany({ where: { teamId: t.team.id, ownerId: sup.user.id }, select: { id: true } })).toEqual([{ id: tv.id }]);
+    expect(await db().teamMemberPreference.count({ where: { teamId: t.team.id, userId: sup.user.id } })).toBe(0);
+
+    // Added back later: their old default (a deleted personal view) falls back to the team default.
+    const back = await rejoin(t, sup);
+    expect((await listViews(back)).defaults).toEqual({ user: null, team: tv.id });
+    expect((await resolveDefaultView(back))?.id).toBe(tv.id);
   });
+
+  it("leaving a team (leaveTeam) does the same, and without a team default nothing applies", async () => {
+    const t = await makeTeam();
+    const agent = t.members.AGENT;
+    const personal = await createView(agent, { name: "Mine", visibility: "PERSONAL", filters: { type: "inbound" }, columns: COLS });
+    const tv = await createView(t.members.SUPERVISOR, { name: "Shared", visibility: "TEAM", filters: {}, columns: COLS });
+    await setMyDefaultView(agent, personal.id);
+    // The agent's team view from before a role change stays a team view.
+    await db().savedView.update({ where: { id: tv.id }, data: { ownerId: agent.user.id } });
+
+    await leaveTeam({ actor: memberActor(agent) });
+
+    expect(await db().savedView.count({ where: { id: personal.id } })).toBe(0);
+    const list = await listViews(t.members.OWNER);
+    expect(list.team.map((v) => [v.id, v.owner?.formerMember])).toEqual([[tv.id, true]]);
+    const back = await rejoin(t, agent);
+    expect(await resolveDefaultView(back)).toBeNull();
+    expect((await listViews(back)).defaults).toEqual({ user: null, team: null });
+  });
+
 });
