@@ -2,7 +2,7 @@
 // one filter schema's own serialiser: same names, defaults left out. The applied saved view
 // (`view`, see lib/views/links.ts) travels along first, so paging and filtering stay in the view.
 // Client-safe.
-import { filtersToSearchParams, type CallFilters, type FilterKey } from "@/lib/validation/call-filters";
+import { filtersToSearchParams, type CallFilters, type FilterKey } from "@/lib/validation/call-filter-keys";
 
 export type RawFilters = Partial<Record<FilterKey | "view", string>>;
 

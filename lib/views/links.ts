@@ -2,7 +2,7 @@
 // shareable link. `view=none` shows unfiltered calls even when a default view exists (opening the
 // list with no search params at all applies the default). Pure; safe for client bundles.
 import { callsListHref } from "@/lib/calls/links";
-import { filtersToSearchParams, FILTER_KEYS, type CallFilters } from "@/lib/validation/call-filters";
+import { filtersToSearchParams, FILTER_KEYS, type CallFilters } from "@/lib/validation/call-filter-keys";
 import type { SavedViewDTO } from "./types";
 
 export const VIEW_PARAM = "view";

@@ -18,23 +18,9 @@
 //   values are exported as constants.
 import { z } from "zod";
 
-export const CALL_STATUSES = [
-  "initiated",
-  "ringing",
-  "busy",
-  "in-progress",
-  "ended",
-  "completed",
-  "ended_by_customer",
-  "ended_by_assistant",
-  "no-answer",
-  "failed",
-] as const;
-export type KnownCallStatus = (typeof CALL_STATUSES)[number];
-/** Calls still in progress: never cached. */
-export const LIVE_CALL_STATUSES: readonly KnownCallStatus[] = ["initiated", "ringing", "in-progress"];
-export const CALL_TYPES = ["inbound", "outbound", "web"] as const;
-export type KnownCallType = (typeof CALL_TYPES)[number];
+import { LIVE_CALL_STATUSES } from "./enums";
+
+export { CALL_STATUSES, CALL_TYPES, LIVE_CALL_STATUSES, type KnownCallStatus, type KnownCallType } from "./enums";
 
 const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().default(null);
 
