@@ -15,6 +15,8 @@ const nextConfig = {
   // Another build folder (e.g. for parallel builds on one machine); `next start` reads the same setting.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Browser source maps only for bundle analysis (tools/bench/bundle-sources.ts), never by default.
+  productionBrowserSourceMaps: process.env.BUNDLE_SOURCEMAPS === "1",
   experimental: { authInterrupts: true },
   // `npm test` type-checks the whole project (`tsc --noEmit`) before building; skipping the
   // duplicate check inside `next build` keeps the demo's first start and CI faster.

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { findChromium } from "./e2e/support/chromium";
+import { CHROMIUM_ARGS, findChromium } from "./e2e/support/chromium";
 
 // User journeys in a real Chromium (Debian's package; Playwright's own download is not possible
 // offline) against a production build started by e2e/support/global-setup.ts.
@@ -32,7 +32,7 @@ export default defineConfig({
         ...devices["Desktop Chrome"],
         launchOptions: {
           executablePath: findChromium(),
-          args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+          args: CHROMIUM_ARGS,
         },
       },
     },

@@ -2,6 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
+/**
+ * Flags for every Chromium the tests and benchmarks start: no sandbox (CI runs as root), no GPU, and
+ * none of Chromium's background connections, which this machine's closed network would refuse.
+ */
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
 /** Finds a Chromium to drive, or stops with instructions to get one. */
 export function findChromium(): string {
   const candidates = [

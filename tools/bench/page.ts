@@ -1,17 +1,16 @@
 // Benchmark 3: the calls page. Server render in Chromium (time to first byte, document complete, the
 // table's first row in the DOM) against the upstream latency of the same query; first-load
-// JavaScript from the build output; web-vitals and a Lighthouse-style score from Chromium's own
-// metrics; an accessibility proxy (lighthouse and axe are not dependencies, see docs/benchmarks.md).
+// JavaScript from the build output; Lighthouse's performance and accessibility scores (mobile and
+// desktop configurations) on the production build.
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { findChromium } from "../../e2e/support/chromium";
+import { CHROMIUM_ARGS, findChromium } from "../../e2e/support/chromium";
 import { ROOT } from "../stack";
 import type { Benchmark, BenchContext, Target } from "./context";
 import { table } from "./context";
-import { auditAccessibility, type A11yReport } from "./a11y";
-import { lighthouseStyleScore, type Vitals } from "./vitals";
+import { runLighthouse, type LighthouseSummary } from "./lighthouse";
 import { ms, ratio, round, summarise } from "./stats";
 
 export const CALLS_ROUTE = "/(portal)/teams/[teamSlug]/calls/page";
@@ -65,17 +64,9 @@ export function firstLoadJs(route = CALLS_ROUTE, distDir = path.join(ROOT, proce
 // ---------------------------------------------------------------------------------------------
 // Browser measurements
 
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-/** Collects paint, LCP, long tasks and layout shifts from the start of every document. */
-const VITALS_INIT = `(() => {
-  const v = (window.__benchVitals = { fcp: null, lcp: null, longTasks: [], cls: 0, tableAt: null });
-  try {
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === "first-contentful-paint") v.fcp = e.startTime; }).observe({ type: "paint", buffered: true });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) v.lcp = e.startTime; }).observe({ type: "largest-contentful-paint", buffered: true });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) v.longTasks.push([e.startTime, e.duration]); }).observe({ type: "longtask", buffered: true });
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) v.cls += e.value; }).observe({ type: "layout-shift", buffered: true });
-  } catch {}
+/** Records when the first call row enters the DOM, from the start of every document. */
+const TABLE_OBSERVER = `(() => {
+  const v = (window.__benchVitals = { tableAt: null });
   const seen = () => { if (v.tableAt === null && document.querySelector("tr[data-call-id]")) { v.tableAt = performance.now(); return true; } return false; };
   new MutationObserver((_, o) => { if (seen()) o.disconnect(); }).observe(document, { childList: true, subtree: true });
 })();`;
@@ -90,7 +81,7 @@ async function sessionContext(browser: Browser, appUrl: string, cookieHeader: st
       return { name: pair.slice(0, i), value: pair.slice(i + 1), url: appUrl };
     }),
   );
-  await context.addInitScript(VITALS_INIT);
+  await context.addInitScript(TABLE_OBSERVER);
   return context;
 }
 
@@ -104,47 +95,9 @@ async function loadCalls(page: Page, url: string): Promise<{ ttfb: number; respo
   });
 }
 
-type PageVitals = Vitals & { scriptTransfer: number; scriptDecoded: number; scripts: number };
-
-async function vitalsOf(page: Page): Promise<PageVitals> {
-  // Let long tasks after load show up, then read the observers.
-  await page.waitForTimeout(1500);
-  return page.evaluate(() => {
-    const v = (window as unknown as { __benchVitals: { fcp: number | null; lcp: number | null; longTasks: [number, number][]; cls: number } }).__benchVitals;
-    const fcp = v.fcp ?? NaN;
-    const tbt = v.longTasks.filter(([start]) => start >= fcp).reduce((sum, [, d]) => sum + Math.max(0, d - 50), 0);
-    const scripts = (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).filter((r) => r.initiatorType === "script" || r.name.endsWith(".js"));
-    return {
-      fcp,
-      lcp: v.lcp ?? fcp,
-      tbt,
-      cls: v.cls,
-      scripts: scripts.length,
-      scriptTransfer: scripts.reduce((n, r) => n + r.encodedBodySize, 0),
-      scriptDecoded: scripts.reduce((n, r) => n + r.decodedBodySize, 0),
-    };
-  });
-}
-
-async function coldVitals(browser: Browser, appUrl: string, cookie: string, url: string, throttled: boolean): Promise<PageVitals & { table: number }> {
-  const context = await sessionContext(browser, appUrl, cookie);
-  const page = await context.newPage();
-  if (throttled) {
-    // Lighthouse's mobile preset: 4× CPU slowdown, 150 ms RTT, 1.6 Mbps down / 750 kbps up.
-    const cdp = await context.newCDPSession(page);
-    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    await cdp.send("Network.enable");
-    await cdp.send("Network.emulateNetworkConditions", { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 });
-  }
-  const { table } = await loadCalls(page, url);
-  const vitals = await vitalsOf(page);
-  await context.close();
-  return { ...vitals, table };
-}
-
 export const callsPage: Benchmark = {
   id: 3,
-  title: "The calls page: server render in Chromium, first-load JavaScript, web vitals, accessibility",
+  title: "The calls page: server render in Chromium, first-load JavaScript, Lighthouse performance and accessibility",
   async run(ctx: BenchContext) {
     const app = ctx.env.apps.nocache;
     const cookie = await ctx.supervisorCookie(app.url);
@@ -157,12 +110,12 @@ export const callsPage: Benchmark = {
     figures.firstLoadJs = js;
     targets.push({ name: "first-load JS of /teams/[slug]/calls (gzip)", target: "< 180 kB", value: `${round(js.gzip / 1024, 1)} kB`, met: js.gzip < 180 * 1024 });
 
+    const pageUrl = (n: number) => `${app.url}/teams/${ctx.team.slug}/calls?per_page=25&page=${n}`;
     const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
     try {
       // 2. Server render, repeat visits (static chunks cached by the browser, as in daily use)
       const context = await sessionContext(browser, app.url, cookie);
       const page = await context.newPage();
-      const pageUrl = (n: number) => `${app.url}/teams/${ctx.team.slug}/calls?per_page=25&page=${n}`;
       for (const n of [2, 3]) await loadCalls(page, pageUrl(n));
       const samples: Sample[] = [];
       const direct: number[] = [];
@@ -201,52 +154,56 @@ export const callsPage: Benchmark = {
       );
       targets.push({ name: "server render: first table row minus upstream latency (p50)", target: "≤ 60 ms", value: ms(tableAt.p50 - up.p50), met: tableAt.p50 - up.p50 <= 60 });
       targets.push({ name: "server render: time to first byte minus upstream latency (p50)", target: "≤ 60 ms", value: ms(ttfb.p50 - up.p50), met: ttfb.p50 - up.p50 <= 60 });
-
-      // 3. Web vitals on cold loads (no browser cache), desktop and Lighthouse's mobile throttling
-      const vitalsRows: (string | number)[][] = [];
-      let scriptNote = "";
-      for (const [label, throttled, formFactor] of [
-        ["desktop, no throttling", false, "desktop"],
-        ["mobile preset: 4× CPU, 150 ms RTT, 1.6 Mbps", true, "mobile"],
-      ] as const) {
-        const runs: (PageVitals & { table: number })[] = [];
-        for (let i = 0; i < 3; i++) runs.push(await coldVitals(browser, app.url, cookie, pageUrl(40 + i), throttled));
-        const med = (k: keyof Vitals | "table") => summarise(runs.map((r) => r[k])).p50;
-        const v: Vitals = { fcp: med("fcp"), lcp: med("lcp"), tbt: med("tbt"), cls: med("cls") };
-        const score = lighthouseStyleScore(v, formFactor);
-        figures[`vitals ${formFactor}`] = { runs, median: v, score };
-        vitalsRows.push([label, ms(v.fcp), ms(v.lcp), ms(med("table")), ms(v.tbt), round(v.cls, 3), Math.round(score.score * 100)]);
-        if (!throttled) {
-          const r = runs[0];
-          figures.browserScripts = { scripts: r.scripts, transfer: r.scriptTransfer, decoded: r.scriptDecoded };
-          scriptNote = `Cross-check in Chromium (cold load): ${r.scripts} scripts, ${round(r.scriptTransfer / 1024, 1)} kB transferred (next start's gzip), ${round(r.scriptDecoded / 1024, 1)} kB decoded.`;
-        }
-        targets.push({ name: `Lighthouse-style performance score, ${formFactor} (estimate from Chromium metrics)`, target: "≥ 90", value: String(Math.round(score.score * 100)), met: score.score >= 0.9 });
-      }
-      markdown.push(...table(["cold load (median of 3)", "FCP", "LCP", "table", "TBT", "CLS", "score"], vitalsRows), "", scriptNote, "");
-      markdown.push(
-        "Score: Lighthouse 10–12's scoring curves and weights applied to FCP, LCP, TBT and CLS measured in Chromium (Speed Index is not measured: LCP stands in for it). Not a Lighthouse run; see docs/benchmarks.md.",
-        "",
-      );
-
-      // 4. Accessibility proxy
-      const a11yContext = await sessionContext(browser, app.url, cookie);
-      const a11yPage = await a11yContext.newPage();
-      await loadCalls(a11yPage, pageUrl(5));
-      const a11y: A11yReport = await auditAccessibility(a11yPage);
-      await a11yContext.close();
-      figures.accessibility = a11y;
-      markdown.push(
-        ...table(
-          ["accessibility check (Lighthouse weight)", "result", "details"],
-          a11y.audits.map((a) => [`${a.id} (${a.weight})`, a.applicable ? (a.pass ? "pass" : "**fail**") : "n/a", a.details.slice(0, 3).join("; ").replace(/\|/g, "/") || ""]),
-        ),
-        "",
-        `Accessibility proxy score: ${Math.round(a11y.score * 100)} (weighted share of applicable checks passed, Lighthouse's weights).`,
-      );
-      targets.push({ name: "accessibility proxy score (Lighthouse weights, no axe)", target: "≥ 95", value: String(Math.round(a11y.score * 100)), met: a11y.score >= 0.95 });
     } finally {
       await browser.close();
+    }
+
+    // 3. Lighthouse, 3 runs per configuration on distinct pages (none served from another's cache)
+    const lighthouseRows: (string | number)[][] = [];
+    const failedAudits = new Map<string, { category: string; title: string; weight: number; runs: number; example: string }>();
+    for (const formFactor of ["mobile", "desktop"] as const) {
+      const urls = [0, 1, 2].map((i) => pageUrl(formFactor === "mobile" ? 40 + i : 50 + i));
+      const lh: LighthouseSummary = await runLighthouse({ urls, cookie, formFactor });
+      figures[`lighthouse ${formFactor}`] = lh;
+      const m = lh.median;
+      lighthouseRows.push([
+        formFactor === "mobile" ? "mobile (default config: simulated slow 4G, 4× CPU)" : "desktop (desktop config)",
+        m.performance,
+        m.accessibility,
+        ms(m.fcp),
+        ms(m.lcp),
+        ms(m.si),
+        ms(m.tbt),
+        round(m.cls, 3),
+        lh.runs.map((r) => r.performance).join(", "),
+      ]);
+      for (const r of lh.runs)
+        for (const f of r.failed) {
+          const key = `${f.category} ${f.id}`;
+          const seen = failedAudits.get(key);
+          if (seen) seen.runs++;
+          else failedAudits.set(key, { category: f.category, title: f.title, weight: f.weight, runs: 1, example: f.example });
+        }
+      targets.push({ name: `Lighthouse ${lh.version} performance, ${formFactor} (median of ${lh.runs.length})`, target: "≥ 90", value: String(m.performance), met: m.performance >= 90 });
+      targets.push({ name: `Lighthouse ${lh.version} accessibility, ${formFactor} (median of ${lh.runs.length})`, target: "≥ 95", value: String(m.accessibility), met: m.accessibility >= 95 });
+      if (formFactor === "desktop") {
+        const r = lh.runs[0];
+        figures.browserScripts = r.scripts;
+        markdown.push(`Cross-check from Lighthouse's network log (cold load): ${r.scripts.count} scripts, ${round(r.scripts.transferBytes / 1024, 1)} kB transferred (next start's gzip).`, "");
+      }
+    }
+    markdown.push(
+      ...table(["Lighthouse (median of 3 cold loads)", "performance", "accessibility", "FCP", "LCP", "Speed Index", "TBT", "CLS", "performance per run"], lighthouseRows),
+      "",
+    );
+    if (failedAudits.size > 0) {
+      markdown.push(
+        ...table(
+          ["audit that lost points", "category (weight)", "runs", "example"],
+          [...failedAudits.values()].map((f) => [f.title.replace(/\|/g, "/"), `${f.category} (${f.weight})`, f.runs, f.example.replace(/\|/g, "/")]),
+        ),
+        "",
+      );
     }
 
     markdown.unshift(
