@@ -5,8 +5,16 @@ import { clientIp, loginBlockedFor } from "@/lib/auth/throttle";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
+// next-auth marks only its csrf and session answers `no-store`; the sign-in answer carries the
+// session cookie, so every answer here is `no-store` like every other route's.
+async function nextAuth(req: NextRequest, ctx: Ctx): Promise<Response> {
+  const res: Response = await NextAuth(authOptions())(req, ctx);
+  if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
+  return res;
+}
+
 export async function GET(req: NextRequest, ctx: Ctx) {
-  return NextAuth(authOptions())(req, ctx);
+  return nextAuth(req, ctx);
 }
 
 // Sign-in attempts are throttled per e-mail and per IP before next-auth sees them: too many failed
@@ -24,5 +32,5 @@ export async function POST(req: NextRequest, ctx: Ctx) {
       );
     }
   }
-  return NextAuth(authOptions())(req, ctx);
+  return nextAuth(req, ctx);
 }
