@@ -3,7 +3,7 @@
 import { PlusIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/sonner";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -42,7 +42,7 @@ export function SeenNames({ teamId, kind, rows }: { teamId: string; kind: Direct
           {`WhatTalk's calls name these ${noun.one}s without their id. ${noun.use}`}
         </p>
       </div>
-      <Table aria-label={`${noun.many} seen in calls`}>
+      <Table aria-label={`Seen in calls: ${noun.one} names`}>
         <TableHeader>
           <TableRow>
             <TableHead>Name</TableHead>
