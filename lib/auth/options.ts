@@ -5,29 +5,32 @@ import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { env, type Env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { clientIp, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/throttle";
-import { findOrCreateOAuthUser } from "@/lib/auth/oauth";
+import { findOrCreateOAuthUser, githubVerifiedEmail, verifiedOAuthEmail } from "@/lib/auth/oauth";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
 
-/** Which optional OAuth providers are configured (the sign-in page shows only these). */
-export function oauthProviders(): { id: "github" | "google"; name: string }[] {
-  const e = env();
-  const list: { id: "github" | "google"; name: string }[] = [];
-  if (e.GITHUB_ID && e.GITHUB_SECRET) list.push({ id: "github", name: "GitHub" });
-  if (e.GOOGLE_ID && e.GOOGLE_SECRET) list.push({ id: "google", name: "Google" });
-  return list;
+/**
+ * The OAuth providers next-auth is configured with, which the sign-in page shows as buttons: GitHub
+ * and Google each only when both of their variables are set (lib/env.ts refuses half a pair).
+ */
+export function oauthProviders(options: NextAuthOptions = authOptions()): { id: string; name: string }[] {
+  return options.providers.filter((p) => p.type === "oauth").map((p) => ({ id: p.id, name: p.name }));
 }
 
 let cached: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
-  if (cached) return cached;
-  const e = env();
+  cached ??= authOptionsFor(env());
+  return cached;
+}
+
+/** next-auth's configuration for an environment (authOptions() is this for env(), built once). */
+export function authOptionsFor(e: Env): NextAuthOptions {
   const providers: NextAuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -48,10 +51,31 @@ export function authOptions(): NextAuthOptions {
       },
     }),
   ];
-  if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(GitHubProvider({ clientId: e.GITHUB_ID, clientSecret: e.GITHUB_SECRET }));
+  if (e.GITHUB_ID && e.GITHUB_SECRET) {
+    providers.push(
+      GitHubProvider({
+        clientId: e.GITHUB_ID,
+        clientSecret: e.GITHUB_SECRET,
+        userinfo: {
+          url: "https://api.github.com/user",
+          // next-auth's default takes the public profile address or else the primary (or even the
+          // first) address, verified or not. Only GitHub's verified primary address is used here.
+          async request({ client, tokens }) {
+            const profile = await client.userinfo(tokens.access_token ?? "");
+            const res = await fetch("https://api.github.com/user/emails", {
+              headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/vnd.github+json", "User-Agent": "whattalk-team-portal" },
+              signal: AbortSignal.timeout(10_000),
+            });
+            const email = res.ok ? githubVerifiedEmail(await res.json()) : null;
+            return { ...profile, email: email ?? undefined, email_verified: email !== null };
+          },
+        },
+      }),
+    );
+  }
   if (e.GOOGLE_ID && e.GOOGLE_SECRET) providers.push(GoogleProvider({ clientId: e.GOOGLE_ID, clientSecret: e.GOOGLE_SECRET }));
 
-  cached = {
+  return {
     secret: e.NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
@@ -65,7 +89,7 @@ export function authOptions(): NextAuthOptions {
     callbacks: {
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
-        const result = await findOrCreateOAuthUser({ provider: account.provider, email: user.email ?? profile?.email ?? null, name: user.name ?? null, profile });
+        const result = await findOrCreateOAuthUser({ verifiedEmail: verifiedOAuthEmail(account.provider, profile), name: user.name ?? null });
         if (!result.ok) return `/signin?error=${result.reason}`;
         Object.assign(user, { id: result.user.id, sv: result.user.sessionVersion });
         return true;
@@ -83,5 +107,4 @@ export function authOptions(): NextAuthOptions {
       },
     },
   };
-  return cached;
 }

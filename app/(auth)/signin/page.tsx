@@ -12,6 +12,7 @@ export const metadata: Metadata = { title: "Sign in" };
 
 const ERRORS: Record<string, string> = {
   OAuthEmail: "Your account at that provider has no verified e-mail address.",
+  PasswordAccount: "This e-mail address already has a portal account with a password: sign in with your password.",
   SignupDisabled: "Sign-up is closed: ask a team admin for an invitation.",
   SessionRequired: "Please sign in to continue.",
 };
