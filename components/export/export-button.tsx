@@ -14,7 +14,7 @@
 // and the evaluation's other fields are added unless `details={false}`.
 import { DownloadIcon, XIcon } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EXPORT_DETAIL_COLUMNS } from "@/lib/export/columns";

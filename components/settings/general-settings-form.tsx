@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/sonner";
 import { Button } from "@/components/ui/button";
 import { TeamFields, type Option } from "@/components/settings/team-fields";
 import { useApiForm } from "@/lib/client/use-api-form";

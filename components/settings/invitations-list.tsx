@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/sonner";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
 import { Badge } from "@/components/ui/badge";
 import { apiFetch } from "@/lib/client/api";

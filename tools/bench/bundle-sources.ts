@@ -14,7 +14,7 @@ import { firstLoadJs } from "./page";
 
 const dist = process.argv[2] ?? ".next-sourcemaps";
 const detail = process.argv[3];
-const js = firstLoadJs(undefined, dist);
+const js = firstLoadJs(process.env.ROUTE || undefined, dist);
 const agg = new Map<string, number>(); let total = 0;
 for (const f of js.files) {
   const code = fs.readFileSync(path.join(dist, f.file), "utf8");
