@@ -10,7 +10,14 @@ const config = [
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // sonner loads after hydration (components/ui/sonner.tsx); importing it anywhere else puts it
+      // back into the first-load JavaScript.
+      "no-restricted-imports": ["error", { paths: [{ name: "sonner", message: "Import toast from @/components/ui/sonner (it loads sonner lazily).", allowTypeImports: true }] }],
     },
+  },
+  {
+    files: ["components/ui/sonner-host.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
 ];
 
