@@ -8,7 +8,7 @@ import { freePort } from "@/tools/stack";
 
 const ROOT = path.resolve(__dirname, "../..");
 
-async function start(keys: string | undefined): Promise<{ code: number | null; output: string }> {
+async function start(keys: string | undefined, overrides: Record<string, string | undefined> = {}): Promise<{ code: number | null; output: string }> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH ?? "",
@@ -18,7 +18,13 @@ async function start(keys: string | undefined): Promise<{ code: number | null; o
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
     DATABASE_URL: "postgresql://nobody:nothing@127.0.0.1:1/none",
   };
+  // The build under test (next.config.mjs reads NEXT_DIST_DIR for `next start` too).
+  if (process.env.NEXT_DIST_DIR) env.NEXT_DIST_DIR = process.env.NEXT_DIST_DIR;
   if (keys !== undefined) env.APP_ENCRYPTION_KEYS = keys;
+  for (const [k, v] of Object.entries(overrides)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, "node_modules/next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: ROOT, env });
     let output = "";
@@ -44,5 +50,13 @@ describe("production start-up without a usable key ring", () => {
     expect(code).toBe(1);
     expect(output).toMatch(message);
     if (keys) for (const part of keys.split(/[,:]/)) if (part.length > 8) expect(output).not.toContain(part);
+  });
+});
+
+describe("production start-up without its public URL", () => {
+  it("exits 1 naming NEXTAUTH_URL (next-auth and the invitation links would fall back to a Host header or localhost)", async () => {
+    const { code, output } = await start(`k1:${crypto.randomBytes(32).toString("base64")}`, { NEXTAUTH_URL: undefined });
+    expect(code).toBe(1);
+    expect(output).toMatch(/^Invalid environment: NEXTAUTH_URL is required in production$/m);
   });
 });
