@@ -59,7 +59,7 @@ const schema = z
     GITHUB_SECRET: z.string().optional(),
     GOOGLE_ID: z.string().optional(),
     GOOGLE_SECRET: z.string().optional(),
-    /** Failed sign-ins allowed per e-mail and per IP per minute before 429. */
+    /** Password checks per e-mail per minute (per IP: 4×) before 429; a success gives its point back (lib/auth/throttle.ts). */
     LOGIN_MAX_ATTEMPTS: int(1, 1000).default(5),
     /** Unset: "info", except under NODE_ENV=test where logs are silent unless LOG_LEVEL is set (lib/logger.ts). */
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { message: "must be one of fatal, error, warn, info, debug, trace, silent" }).optional(),

@@ -7,12 +7,13 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { env, type Env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
-import { clientIp, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/throttle";
+import { currentLoginAttempt } from "@/lib/auth/throttle";
 import { findOrCreateOAuthUser, githubVerifiedEmail, verifiedOAuthEmail } from "@/lib/auth/oauth";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
-const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
+/** What the credentials provider accepts; the sign-in route reads the e-mail with the same rule. */
+export const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
 
 /**
  * The OAuth providers next-auth is configured with, which the sign-in page shows as buttons: GitHub
@@ -36,17 +37,18 @@ export function authOptionsFor(e: Env): NextAuthOptions {
       id: "credentials",
       name: "E-mail and password",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw, req) {
+      async authorize(raw) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
+        // A password is checked only under a throttle point taken for this very e-mail by the sign-in
+        // route (app/api/auth/[...nextauth]/route.ts); a failure keeps the point, a success gives it back.
+        const attempt = currentLoginAttempt(email);
+        if (!attempt) return null;
         const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
         const ok = await verifyPassword(user?.passwordHash, password);
-        if (!user || !ok) {
-          await recordLoginFailure(email, clientIp(req?.headers ?? {}));
-          return null; // the same answer whether or not the e-mail exists
-        }
-        await recordLoginSuccess(email);
+        if (!user || !ok) return null; // the same answer whether or not the e-mail exists
+        await attempt.succeeded();
         return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
       },
     }),

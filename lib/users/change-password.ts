@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError, badRequest, notFound } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { loginBlockedFor, recordLoginFailure, recordLoginSuccess } from "@/lib/auth/throttle";
+import { startLoginAttempt } from "@/lib/auth/throttle";
 import { passwordSchema } from "@/lib/validation/accounts";
 import { fieldErrorsOf } from "@/lib/validation/parse";
 
@@ -17,14 +17,17 @@ export async function changePassword(input: { userId: string; currentPassword: s
   if (!parsed.success) throw badRequest("Choose a different new password.", { newPassword: Object.values(fieldErrorsOf(parsed.error)).flat() });
   const user = await db().user.findUnique({ where: { id: input.userId }, select: { email: true, passwordHash: true } });
   if (!user) throw notFound("Account not found.");
-  const wait = await loginBlockedFor(user.email, input.clientIp);
-  if (wait > 0) throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${wait} s.`, { retryAfterSeconds: wait });
+  // The point is taken before the check, so concurrent guesses cannot all get through (lib/auth/throttle.ts).
+  const started = await startLoginAttempt(user.email, input.clientIp);
+  if (!started.ok) {
+    const wait = started.retryAfterSeconds;
+    throw new AppError("RATE_LIMITED", `Too many wrong passwords. Try again in ${wait} s.`, { retryAfterSeconds: wait });
+  }
   if (!(await verifyPassword(user.passwordHash, input.currentPassword ?? ""))) {
-    await recordLoginFailure(user.email, input.clientIp);
     const message = user.passwordHash ? "That is not your current password." : "This account signs in with GitHub or Google and has no password to change.";
     throw badRequest(message, { currentPassword: [message] });
   }
-  await recordLoginSuccess(user.email);
+  await started.attempt.succeeded();
   const updated = await db().user.update({
     where: { id: input.userId },
     data: { passwordHash: await hashPassword(parsed.data), sessionVersion: { increment: 1 } },

@@ -32,7 +32,7 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
   let stack: Stack | undefined;
   let a: string;
   let b: string;
-  const appLog = path.join(ROOT, "test-results", "scale-app.log");
+  const appLog = path.join(path.resolve(ROOT, process.env.TEST_RESULTS_DIR || "test-results"), "scale-app.log");
 
   const sim = () => stack!.sim!;
   const upstream = (filter: (r: SimRequest) => boolean) => (sim().requests() as unknown as SimRequest[]).filter((r) => r.path.startsWith("/api/") && filter(r));
@@ -177,6 +177,15 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
     expect(statuses[LOGIN_MAX]).toBe(429);
     // And on either instance, even with the right password, until the window passes.
     expect((await new Client(a).signInRaw(user.email, "correct horse battery staple")).status).toBe(429);
+  });
+
+  it(`shares the login throttle under concurrency: of 20 simultaneous wrong passwords split across A and B, ${LOGIN_MAX} reach the password check`, async () => {
+    const user = await createUser();
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => (await new Client(i % 2 ? b : a).signInRaw(user.email, `wrong ${i}`)).status),
+    );
+    expect(statuses.filter((s) => s !== 429)).toHaveLength(LOGIN_MAX);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(0);
   });
 
   it("logs JSON lines only, besides Next's start-up banner", () => {
