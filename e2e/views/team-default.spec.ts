@@ -2,7 +2,8 @@
 // default; an agent opening the calls lands on it (scoped to their assistants), keeps a personal
 // variant across a reload and later makes it their own default; the supervisor changes and saves
 // the view while an admin holds a stale copy, whose save is a conflict with a way out; rename, a
-// duplicate name refused in place, and delete falling back to unfiltered calls.
+// duplicate name refused in place, and delete falling back to unfiltered calls. And "Share with
+// team" on an existing personal view, refused while the team has a view of that name.
 import { DEMO, DEMO_PASSWORD, expect, signIn, test } from "../fixtures";
 import { columnTexts, visibleCallIds } from "../calls/helpers";
 import { applyView, deleteViews, saveAsNewView, viewAction, viewsButton } from "./helpers";
@@ -165,5 +166,71 @@ test("team view as the team default, a personal variant, a stale save, rename an
     }
     await agentContext.close();
     await adminContext.close();
+  }
+});
+
+test("a supervisor shares a personal view with the team from its menu; a name the team already has is refused", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const agentContext = await browser.newContext();
+  const agent = await agentContext.newPage();
+  let teamId = "";
+  const views: string[] = [];
+
+  try {
+    await signIn(page, DEMO.supervisor, DEMO_PASSWORD, CALLS);
+    await visibleCallIds(page);
+    await page.getByLabel("Type", { exact: true }).selectOption("web");
+    await expect(page).toHaveURL(/[?&]type=web(&|$)/);
+    const mine = await saveAsNewView(page, "Web calls");
+    teamId = mine.teamId;
+    views.push(mine.id);
+    await expect(page.getByText("Only you can see it.")).toBeVisible();
+    await viewsButton(page).click();
+    await expect(page.getByRole("menuitemradio", { name: /^Web calls/ })).not.toContainText("by ");
+    await page.keyboard.press("Escape");
+
+    // The agent does not see it yet.
+    await signIn(agent, DEMO.agent, DEMO_PASSWORD, `${CALLS}?view=none`);
+    await viewsButton(agent).click();
+    await expect(agent.getByRole("menuitemradio", { name: /^Web calls/ })).toHaveCount(0);
+    await agent.keyboard.press("Escape");
+
+    // Meanwhile the team got a view of that name: sharing is refused with the reason, nothing changes.
+    const clash = await page.request.post(`/api/teams/${teamId}/views`, { data: { name: "web CALLS", visibility: "TEAM", filters: {}, columns: ["time", "status"] } });
+    expect(clash.status()).toBe(201);
+    views.push(((await clash.json()) as { id: string }).id);
+    await viewAction(page, "Share with team");
+    await expect(page.getByText("The view was not shared")).toBeVisible();
+    await expect(page.getByText("The team already has a view with this name.")).toBeVisible();
+    await viewsButton(page).click();
+    await expect(page.getByRole("menuitemradio", { name: /^Web calls/ })).not.toContainText("by ");
+    await page.keyboard.press("Escape");
+
+    // Renamed, it is shared: listed among the team views with its owner, and offered as the team default.
+    await viewAction(page, "Rename…");
+    const rename = page.getByRole("dialog", { name: "Rename view" });
+    await rename.getByLabel("Name").fill("Web calls (all assistants)");
+    await rename.getByRole("button", { name: "Rename" }).click();
+    await expect(viewsButton(page)).toHaveText("View: Web calls (all assistants)");
+    const shared = page.waitForResponse((r) => r.url().endsWith(`/views/${mine.id}`) && r.request().method() === "PATCH");
+    await viewAction(page, "Share with team");
+    expect((await shared).status()).toBe(200);
+    await expect(page.getByText("“Web calls (all assistants)” is shared with the team")).toBeVisible();
+    await viewsButton(page).click();
+    await expect(page.getByRole("menuitemradio", { name: /^Web calls \(all assistants\)/ })).toContainText("by Selin Supervisor");
+    await page.keyboard.press("Escape");
+    await page.getByRole("button", { name: /^Actions for the view/ }).click();
+    await expect(page.getByRole("menuitem", { name: "Share with team" })).toHaveCount(0);
+    await expect(page.getByRole("menuitem", { name: "Set as team default" })).toBeVisible();
+    await page.keyboard.press("Escape");
+
+    // The agent now finds it among the team views and applies it.
+    await agent.reload();
+    await applyView(agent, "Web calls (all assistants)");
+    await expect(agent).toHaveURL(`${CALLS}?view=${mine.id}&type=web`);
+    await expect(agent.getByLabel("Type", { exact: true })).toHaveValue("web");
+  } finally {
+    if (teamId) await deleteViews(page.request, teamId, views);
+    await agentContext.close();
   }
 });

@@ -59,3 +59,56 @@ describe("saved views over HTTP", () => {
     expect((await stale.json()).error.message).toMatch(/changed .*since you opened it/);
   });
 });
+
+describe("sharing a personal view with the team over HTTP", () => {
+  const auditOf = async (viewId: string) => {
+    const res = await t.clients.OWNER.get(`/api/teams/${t.team.id}/audit?action=view.shared`);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as { events: { action: string; actor: { id: string | null } | null; target: { id: string | null; label: string | null } | null }[] }).events.filter((e) => e.target?.id === viewId);
+  };
+
+  it("shares a supervisor's view (audited, visible to the team)", async () => {
+    const v = await (await t.clients.SUPERVISOR.post(base(), { name: "Failed this week", filters: { status: "failed", date_preset: "last7" }, columns: COLS })).json();
+    expect((await (await t.clients.AGENT.get(base())).json()).team.map((x: { id: string }) => x.id)).not.toContain(v.id);
+    const shared = await t.clients.SUPERVISOR.patch(`${base()}/${v.id}`, { version: v.version, visibility: "TEAM" });
+    expect(shared.status).toBe(200);
+    expect(await shared.json()).toMatchObject({ id: v.id, visibility: "TEAM", version: v.version + 1, name: "Failed this week", filters: v.filters });
+    const events = await auditOf(v.id);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ action: "view.shared", actor: { id: t.users.SUPERVISOR.id }, target: { id: v.id, label: "Failed this week" } });
+    const agentList = await (await t.clients.AGENT.get(base())).json();
+    expect(agentList.team.find((x: { id: string }) => x.id === v.id)).toMatchObject({ isMine: false, canEdit: false, owner: { id: t.users.SUPERVISOR.id, formerMember: false } });
+    // A team view does not go back to personal.
+    const back = await t.clients.SUPERVISOR.patch(`${base()}/${v.id}`, { version: v.version + 1, visibility: "PERSONAL" });
+    expect(back.status).toBe(400);
+    expect((await back.json()).error.fieldErrors.visibility).toEqual(["Team views stay team views."]);
+    expect((await t.clients.SUPERVISOR.delete(`${base()}/${v.id}`)).status).toBe(204);
+  });
+
+  it("refuses an agent sharing their own view (403) and changes nothing", async () => {
+    const v = await (await t.clients.AGENT.post(base(), { name: "Agent's inbound", filters: { type: "inbound" }, columns: COLS })).json();
+    const res = await t.clients.AGENT.patch(`${base()}/${v.id}`, { version: v.version, visibility: "TEAM" });
+    expect(res.status).toBe(403);
+    expect((await res.json()).error.message).toBe("Only supervisors and admins can share views with the team.");
+    expect(await (await t.clients.AGENT.get(`${base()}/${v.id}`)).json()).toMatchObject({ visibility: "PERSONAL", version: v.version });
+    expect((await t.clients.SUPERVISOR.get(`${base()}/${v.id}`)).status).toBe(404);
+    expect(await auditOf(v.id)).toEqual([]);
+  });
+
+  it("answers 409 with a clear message when the team already has a view of that name, and changes nothing", async () => {
+    const team = await (await t.clients.ADMIN.post(base(), { name: "Callbacks", visibility: "TEAM", filters: {}, columns: COLS })).json();
+    const v = await (await t.clients.SUPERVISOR.post(base(), { name: "callbacks ", filters: { status: "no-answer" }, columns: COLS })).json();
+    const res = await t.clients.SUPERVISOR.patch(`${base()}/${v.id}`, { version: v.version, visibility: "TEAM" });
+    expect(res.status).toBe(409);
+    const body = await res.json();
+    expect(body.error.message).toBe("The team already has a view with this name.");
+    expect(body.error.fieldErrors).toEqual({ name: ["The team already has a view with this name."] });
+    expect(await (await t.clients.SUPERVISOR.get(`${base()}/${v.id}`)).json()).toMatchObject({ visibility: "PERSONAL", version: v.version });
+    expect(await auditOf(v.id)).toEqual([]);
+    // Renamed and shared in one request, it goes through.
+    const ok = await t.clients.SUPERVISOR.patch(`${base()}/${v.id}`, { version: v.version, visibility: "TEAM", name: "Callbacks (no answer)" });
+    expect(ok.status).toBe(200);
+    expect(await auditOf(v.id)).toHaveLength(1);
+    for (const id of [team.id, v.id]) expect((await t.clients.ADMIN.delete(`${base()}/${id}`)).status).toBe(204);
+  });
+});
