@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { ROLES, can } from "@/lib/rbac";
 import { assignAssistants, Client, connectTeam, createTeam, createUser, teamWithRoles } from "./helpers";
 
 let t: Awaited<ReturnType<typeof teamWithRoles>>;
@@ -57,6 +58,72 @@ describe("saved views over HTTP", () => {
     const stale = await t.clients.SUPERVISOR.patch(`${base()}/${v.id}`, { version: v.version, filters: { type: "inbound" } });
     expect(stale.status).toBe(409);
     expect((await stale.json()).error.message).toMatch(/changed .*since you opened it/);
+  });
+
+  describe.each(ROLES)("as %s", (role) => {
+    const sharer = can(role, "views:share");
+    const c = () => t.clients[role];
+
+    it("creates, renames, updates, defaults and deletes its own personal view", async () => {
+      const created = await c().post(base(), { name: `Own ${role}`, filters: { status: "failed" }, columns: COLS });
+      expect(created.status).toBe(201);
+      const v = await created.json();
+      expect(v).toMatchObject({ visibility: "PERSONAL", isMine: true, canEdit: true, version: 1 });
+      const renamed = await c().patch(`${base()}/${v.id}`, { version: 1, name: `Own ${role} renamed` });
+      expect(renamed.status).toBe(200);
+      expect(await renamed.json()).toMatchObject({ name: `Own ${role} renamed`, version: 2 });
+      const updated = await c().patch(`${base()}/${v.id}`, { version: 2, filters: { type: "inbound" }, columns: ["time", "status"] });
+      expect(updated.status).toBe(200);
+      expect(await updated.json()).toMatchObject({ filters: { type: "inbound", per_page: 25 }, columns: ["time", "status"], version: 3 });
+      const def = await c().put(`${base()}/defaults`, { user: v.id });
+      expect(def.status).toBe(200);
+      expect((await def.json()).user).toBe(v.id);
+      expect((await c().put(`${base()}/defaults`, { user: null })).status).toBe(200);
+      expect((await c().delete(`${base()}/${v.id}`)).status).toBe(204);
+      expect((await c().get(`${base()}/${v.id}`)).status).toBe(404);
+    });
+
+    it(`${sharer ? "may" : "may not"} create, change, delete team views and set the team default; sets its own default to a team view`, async () => {
+      const existing = await (await t.clients.SUPERVISOR.post(base(), { name: `Team for ${role}`, visibility: "TEAM", filters: {}, columns: COLS })).json();
+      const created = await c().post(base(), { name: `Team by ${role}`, visibility: "TEAM", filters: { type: "outbound" }, columns: COLS });
+      expect(created.status).toBe(sharer ? 201 : 403);
+      const patched = await c().patch(`${base()}/${existing.id}`, { version: existing.version, filters: { status: "busy" } });
+      expect(patched.status).toBe(sharer ? 200 : 403);
+      const teamDefault = await c().put(`${base()}/defaults`, { team: existing.id });
+      expect(teamDefault.status).toBe(sharer ? 200 : 403);
+      if (sharer) expect((await teamDefault.json()).team).toBe(existing.id);
+      expect((await t.clients.OWNER.put(`${base()}/defaults`, { team: null })).status).toBe(200);
+      const mine = await c().put(`${base()}/defaults`, { user: existing.id });
+      expect(mine.status).toBe(200);
+      expect((await mine.json()).user).toBe(existing.id);
+      expect((await c().put(`${base()}/defaults`, { user: null })).status).toBe(200);
+      const deleted = await c().delete(`${base()}/${existing.id}`);
+      expect(deleted.status).toBe(sharer ? 204 : 403);
+      if (sharer) {
+        const own = await created.json();
+        expect((await c().delete(`${base()}/${own.id}`)).status).toBe(204);
+      } else {
+        // Nothing changed.
+        const after = await (await t.clients.SUPERVISOR.get(`${base()}/${existing.id}`)).json();
+        expect(after).toMatchObject({ version: existing.version, filters: existing.filters });
+        expect((await t.clients.SUPERVISOR.delete(`${base()}/${existing.id}`)).status).toBe(204);
+      }
+    });
+
+    it("cannot read, change, delete or default to someone else's personal view (404)", async () => {
+      const owner = role === "SUPERVISOR" ? t.clients.ADMIN : t.clients.SUPERVISOR;
+      const theirs = await (await owner.post(base(), { name: `Private of someone, seen by ${role}`, filters: {}, columns: COLS })).json();
+      expect((await c().get(`${base()}/${theirs.id}`)).status).toBe(404);
+      expect((await c().patch(`${base()}/${theirs.id}`, { version: theirs.version, name: "taken" })).status).toBe(404);
+      expect((await c().patch(`${base()}/${theirs.id}`, { version: theirs.version, visibility: "TEAM" })).status).toBe(404);
+      expect((await c().delete(`${base()}/${theirs.id}`)).status).toBe(404);
+      expect((await c().put(`${base()}/defaults`, { user: theirs.id })).status).toBe(404);
+      expect((await c().put(`${base()}/defaults`, { team: theirs.id })).status).toBe(sharer ? 404 : 403);
+      const list = await (await c().get(base())).json();
+      expect([...list.mine, ...list.team].map((v: { id: string }) => v.id)).not.toContain(theirs.id);
+      expect(await (await owner.get(`${base()}/${theirs.id}`)).json()).toMatchObject({ name: theirs.name, version: theirs.version, visibility: "PERSONAL" });
+      expect((await owner.delete(`${base()}/${theirs.id}`)).status).toBe(204);
+    });
   });
 });
 
