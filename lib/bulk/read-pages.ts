@@ -20,6 +20,18 @@
 //   read continues past the original last page to the new one (bounded by `maxPages`).
 //   Calls deleted mid-read shift the other way and cannot be detected from totals alone when
 //   arrivals balance them; that is accepted (the export's audit records the totals seen).
+// - Constant memory for the de-duplication: only the ids of the last `dedupeWindow` items handed
+//   out are remembered (default 10,000: well under a megabyte), not every id of the read. That is
+//   enough because a shift can only repeat the most recent items: the list is newest first and
+//   items are handed out in its order, so when the total grew by G since the page that last handed
+//   out anything was served, the pages read now can only repeat items among the last G handed
+//   out (deletions only make G an overestimate). The bound: the list may grow by at most
+//   `dedupeWindow` between the page that last handed out items and the next one served
+//   (consecutive pages are served seconds apart, a few minutes at worst while the budget is waited
+//   out: 10,000 is thousands of new calls a minute, far beyond a call centre's rate). Beyond it,
+//   items older than the window may be handed out a second time (up to G of them); the reader
+//   cannot tell which, so from that batch on it marks the batches `repeatsPossible` (the export
+//   logs and audits it) instead of holding every id.
 
 export type PageResult<T> = { items: readonly T[]; total: number; lastPage: number };
 
@@ -36,6 +48,13 @@ export type PageBatch<T> = {
   total: number;
   /** The last page as currently known. */
   lastPage: number;
+  /** Ids remembered for de-duplication after this batch (never more than `dedupeWindow`). */
+  remembered: number;
+  /**
+   * The list grew by more than `dedupeWindow` between two pages at this batch or before it: from
+   * there on, items may be handed out twice (it stays true for the rest of the read).
+   */
+  repeatsPossible: boolean;
 };
 
 export type WaitEvent = { page: number; ms: number; error: unknown };
@@ -60,6 +79,8 @@ export type ReadPagesOptions<T> = {
   maxPages?: number;
   /** Re-reads of one page whose total went down before giving up and taking it as it is (default 3). */
   maxRereads?: number;
+  /** Ids of the most recently handed-out items kept to drop repeats after a shift (default 10,000; see the header). */
+  dedupeWindow?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 };
 
@@ -85,6 +106,35 @@ export function defaultSleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+export const DEFAULT_DEDUPE_WINDOW = 10_000;
+
+/** The ids of the last `capacity` items added: a set to look them up, a ring to forget the oldest. */
+export class RecentIds {
+  private readonly ring: number[] = [];
+  private readonly set = new Set<number>();
+  private next = 0;
+  constructor(readonly capacity: number) {
+    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError("capacity must be a positive integer");
+  }
+  get size(): number {
+    return this.set.size;
+  }
+  has(id: number): boolean {
+    return this.set.has(id);
+  }
+  /** Remembers an id not remembered yet, forgetting the oldest when full. */
+  add(id: number): void {
+    if (this.set.has(id)) return;
+    if (this.ring.length < this.capacity) this.ring.push(id);
+    else {
+      this.set.delete(this.ring[this.next]);
+      this.ring[this.next] = id;
+      this.next = (this.next + 1) % this.capacity;
+    }
+    this.set.add(id);
+  }
+}
+
 /** Fetches page 1 (waiting out budget errors like every page) and returns it with the reader of all pages. */
 export async function openPageReader<T extends { id: number }>(o: ReadPagesOptions<T>): Promise<PageReader<T>> {
   const internal = new AbortController();
@@ -94,6 +144,7 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
   const concurrency = Math.max(1, Math.floor(o.concurrency));
   const maxRereads = o.maxRereads ?? 3;
   const lookahead = Math.max(concurrency, o.lookahead ?? concurrency * 2);
+  const dedupeWindow = Math.max(1, Math.floor(o.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW));
 
   const fetchWithWaits = async (page: number, limitMs = maxWaitMs): Promise<PageResult<T>> => {
     let waited = 0;
@@ -122,7 +173,10 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
   const maxPages = o.maxPages ?? first.lastPage * 2 + 10;
 
   async function* pages(): AsyncGenerator<PageBatch<T>, void, undefined> {
-    const seen = new Set<number>();
+    const seen = new RecentIds(dedupeWindow);
+    /** The list's total when the page that last handed out items was served. */
+    let totalAtLastDelivery = first.total;
+    let repeatsPossible = false;
     /** Pages started and not yet handed out. */
     const started = new Map<number, Promise<PageResult<T>>>();
     let running = 0;
@@ -133,14 +187,16 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
     let previousTotal = first.total;
 
     const take = (page: number, result: PageResult<T>): PageBatch<T> => {
+      if (result.total - totalAtLastDelivery > dedupeWindow) repeatsPossible = true;
       const items: T[] = [];
       for (const item of result.items) {
         if (seen.has(item.id)) continue;
         seen.add(item.id);
         items.push(item);
       }
+      if (items.length) totalAtLastDelivery = result.total;
       delivered += items.length;
-      return { page, items, delivered, total: result.total, lastPage };
+      return { page, items, delivered, total: result.total, lastPage, remembered: seen.size, repeatsPossible };
     };
     /** A request counted against `concurrency`; a finished one makes room for the next page at once. */
     const tracked = (page: number): Promise<PageResult<T>> => {

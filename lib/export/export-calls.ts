@@ -95,6 +95,8 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   let plan: CsvPlan | null = null;
   let rows = 0;
   let latestTotal = total;
+  /** The list grew past the reader's de-duplication window mid-export (lib/bulk/read-pages.ts): rows may repeat. */
+  let repeatsPossible = false;
   let finished = false;
 
   const finish = async (outcome: { complete: boolean; cancelled?: boolean; error?: string }) => {
@@ -106,7 +108,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
       resumesAt: null,
       message: outcome.error ?? null,
     });
-    logger.info({ module: "export", teamId, exportId: id, rows, total, ...outcome }, "calls export finished");
+    logger.info({ module: "export", teamId, exportId: id, rows, total, ...outcome, ...(repeatsPossible ? { repeatsPossible } : {}) }, "calls export finished");
     try {
       await recordAudit({
         teamId,
@@ -121,6 +123,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
           complete: outcome.complete,
           ...(outcome.cancelled ? { cancelled: true } : {}),
           ...(outcome.error ? { error: outcome.error } : {}),
+          ...(repeatsPossible ? { repeatsPossible: true } : {}),
         },
       });
     } catch (error) {
@@ -132,6 +135,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
     const out: string[][] = [];
     for (const b of batches) {
       latestTotal = b.total;
+      if (b.repeatsPossible) repeatsPossible = true;
       for (const call of b.items) out.push(callRow(call, plan!));
     }
     rows += out.length;

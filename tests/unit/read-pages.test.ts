@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openPageReader, type PageResult } from "@/lib/bulk/read-pages";
+import { openPageReader, RecentIds, type PageBatch, type PageResult } from "@/lib/bulk/read-pages";
 
 type Item = { id: number };
 const PER_PAGE = 10;
@@ -230,5 +230,69 @@ describe("reading every page", () => {
     controller.abort(new Error("client went away"));
     await expect(next).rejects.toThrow("client went away");
     expect(aborted.sort()).toEqual([2, 3, 4]);
+  });
+
+  it("remembers a bounded window of ids over many pages, and still drops repeats from shifts within it", async () => {
+    const l = list(10_000); // 1,000 pages of 10
+    const original = l.items.map((i) => i.id);
+    const WINDOW = 40;
+    let served = 0;
+    const reader = await openPageReader<Item>({
+      concurrency: 3,
+      dedupeWindow: WINDOW,
+      maxPages: 2_000,
+      retryDelayMs: noRetry,
+      fetchPage: async (p) => {
+        // New calls keep arriving while the read goes on: up to the window between two pages (more than three pages' worth).
+        if (++served % 50 === 0) l.arrive([7, 25, 40][(served / 50) % 3]);
+        return l.page(p);
+      },
+    });
+    const batches: PageBatch<Item>[] = [];
+    for await (const b of reader.pages) batches.push(b);
+    expect(batches.length).toBeGreaterThan(1_000);
+    expect(Math.max(...batches.map((b) => b.remembered))).toBe(WINDOW);
+    expect(batches.some((b) => b.repeatsPossible)).toBe(false);
+    const ids = batches.flatMap((b) => b.items.map((i) => i.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    const originalSet = new Set(original);
+    expect(ids.filter((id) => originalSet.has(id))).toEqual(original);
+  });
+
+  it("marks the batches after a shift larger than the window, which may repeat items", async () => {
+    const l = list(200);
+    let served = 0;
+    const reader = await openPageReader<Item>({
+      concurrency: 1,
+      dedupeWindow: 15,
+      retryDelayMs: noRetry,
+      fetchPage: async (p) => {
+        if (++served === 6) l.arrive(30); // before page 6: twice the window
+        return l.page(p);
+      },
+    });
+    const batches: PageBatch<Item>[] = [];
+    for await (const b of reader.pages) batches.push(b);
+    const ids = batches.flatMap((b) => b.items.map((i) => i.id));
+    // Pages 6–8 hold the 30 items of pages 3–5 again, older than the 15 remembered: they are handed
+    // out a second time (each repeat pushes out of the window an id the next page would have needed).
+    expect(ids.length - new Set(ids).size).toBe(30);
+    expect(batches.filter((b) => b.repeatsPossible).map((b) => b.page)).toEqual(batches.filter((b) => b.page >= 6).map((b) => b.page));
+    expect(batches.every((b) => b.remembered <= 15)).toBe(true);
+    // Every item is still there, none lost.
+    expect(new Set(ids)).toEqual(new Set(l.items.map((i) => i.id).filter((id) => id <= 200)));
+  });
+});
+
+describe("RecentIds", () => {
+  it("keeps the last `capacity` ids and forgets the oldest", () => {
+    const r = new RecentIds(3);
+    for (const id of [1, 2, 3, 2, 4]) r.add(id);
+    expect(r.size).toBe(3);
+    expect([1, 2, 3, 4].map((id) => r.has(id))).toEqual([false, true, true, true]);
+    for (let id = 10; id < 10_000; id++) r.add(id);
+    expect(r.size).toBe(3);
+    expect([9_997, 9_998, 9_999, 4].map((id) => r.has(id))).toEqual([true, true, true, false]);
+    expect(() => new RecentIds(0)).toThrow(RangeError);
   });
 });
