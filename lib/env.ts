@@ -67,6 +67,8 @@ const schema = z
     ANALYTICS_MAX_CALLS: int(100, 1_000_000).default(20_000),
     /** Parallel upstream page requests of one CSV export or analytics run. */
     EXPORT_CONCURRENCY: int(1, 16).default(4),
+    /** A CSV export needing more minutes of the team's request budget than this is refused upfront (narrow the range). */
+    EXPORT_MAX_MINUTES: int(1, 1440).default(30),
   });
 
 export type Env = z.infer<typeof schema>;

@@ -9,7 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
-import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
+import { Sheet, SheetClose, SheetContent, SheetDescription, SheetFooter, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { Spinner } from "@/components/ui/spinner";
 import { humanize } from "@/lib/calls/format";
 import { callsListHref } from "@/lib/calls/links";
@@ -116,7 +116,12 @@ export function CallsFilterBar(props: CallsFilterBarProps) {
             <Button variant="outline" className="flex-1 justify-start">
               <FilterIcon aria-hidden="true" />
               Filters
-              {activeCount ? <span className="ml-auto rounded-full bg-primary px-2 text-xs text-primary-foreground">{activeCount}</span> : null}
+              {activeCount ? (
+                <span className="ml-auto rounded-full bg-primary px-2 text-xs text-primary-foreground">
+                  {activeCount}
+                  <span className="sr-only"> active</span>
+                </span>
+              ) : null}
             </Button>
           </SheetTrigger>
           <SheetContent side="bottom" className="px-4 pb-6">
@@ -125,6 +130,12 @@ export function CallsFilterBar(props: CallsFilterBarProps) {
               <SheetDescription>Changes apply as you make them.</SheetDescription>
             </SheetHeader>
             <FilterFields {...fieldsProps} layout="stacked" />
+            {/* Filters apply as they change; this closes the sheet onto the list (focus returns to "Filters"). */}
+            <SheetFooter className="px-0 pt-0 pb-0">
+              <SheetClose asChild>
+                <Button>Show calls</Button>
+              </SheetClose>
+            </SheetFooter>
           </SheetContent>
         </Sheet>
         {active ? (

@@ -17,10 +17,18 @@ export type TeamOption = { slug: string; name: string; roleLabel: string };
 export function TeamSwitcher({ current, teams }: { current?: TeamOption; teams: TeamOption[] }) {
   return (
     <DropdownMenu>
+      {/* Named by its content (the visible team name and role are part of the name: WCAG 2.5.3 label in name). */}
       <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="sm" className="max-w-[14rem] gap-2 px-2" aria-label={`Team: ${current?.name ?? "none"}. Switch team`}>
+        <Button variant="ghost" size="sm" className="max-w-[14rem] gap-2 px-2">
+          <span className="sr-only">{current ? "Team: " : ""}</span>
           <span className="truncate font-medium">{current?.name ?? "Select a team"}</span>
-          {current ? <span className="hidden text-xs text-muted-foreground sm:inline">{current.roleLabel}</span> : null}
+          {current ? (
+            <span className="hidden text-xs text-muted-foreground sm:inline">
+              <span className="sr-only">, your role: </span>
+              {current.roleLabel}
+            </span>
+          ) : null}
+          <span className="sr-only">{current ? ". Switch team" : ""}</span>
           <ChevronsUpDownIcon className="size-4 opacity-60" aria-hidden />
         </Button>
       </DropdownMenuTrigger>

@@ -9,9 +9,10 @@
 // every data row is a numeric id, so that line cannot be mistaken for data); the Export button
 // checks for it. Constant memory: pages are fetched at most EXPORT_CONCURRENCY ahead of what the
 // client has read (the stream pulls). The team's budget is waited out page by page (at most
-// MAX_PAGE_WAIT_MS each), and exports that would need more than MAX_EXPORT_MINUTES of budget are
-// refused upfront. Every export that started is audited once at its end: complete, incomplete
-// or cancelled, with its filters, columns and row count.
+// MAX_PAGE_WAIT_MS each), and exports that would need more than EXPORT_MAX_MINUTES (lib/env.ts,
+// default 30) of budget are refused upfront, saying how many calls fit. Every export that started
+// is audited once at its end: complete, incomplete or cancelled, with its filters, columns and row
+// count.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
@@ -34,8 +35,6 @@ import { createExportProgress, updateExportProgress } from "./progress";
 export const MAX_PAGE_WAIT_MS = 3 * 60_000;
 /** Longest wait for page 1 (the answer has not started yet) before a 429. */
 export const FIRST_PAGE_MAX_WAIT_MS = 10_000;
-/** Exports needing more minutes of the team's budget than this are refused: narrow the range. */
-export const MAX_EXPORT_MINUTES = 30;
 
 export type CallsExport = {
   id: string;
@@ -79,12 +78,15 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   const pages = pagesFor(total);
   const { limit } = await teamBudgetStatus(teamId);
   const minutes = Math.ceil(pages / limit);
-  if (minutes > MAX_EXPORT_MINUTES) {
+  const maxMinutes = env().EXPORT_MAX_MINUTES;
+  if (minutes > maxMinutes) {
     await reader.pages.return();
+    const fits = maxMinutes * limit * BULK_PER_PAGE;
+    const n = (v: number) => v.toLocaleString("en-GB");
     throw new AppError(
       "BAD_REQUEST",
-      `This export has ${total.toLocaleString("en-GB")} calls: ${pages.toLocaleString("en-GB")} requests to WhatTalk, about ${minutes} minutes of this team's budget of ${limit} requests a minute. Exports are limited to ${MAX_EXPORT_MINUTES} minutes: narrow the date range or add filters.`,
-      { details: { reason: "export_too_large", total, limit: MAX_EXPORT_MINUTES * limit * BULK_PER_PAGE } },
+      `This export has ${n(total)} calls: ${n(pages)} requests to WhatTalk, about ${n(minutes)} minutes of this team's budget of ${n(limit)} requests a minute. Exports are limited to ${n(maxMinutes)} ${maxMinutes === 1 ? "minute" : "minutes"} of the budget, which fits ${n(fits)} calls: narrow the date range or add filters to stay under that.`,
+      { details: { reason: "export_too_large", total, limit: fits, maxMinutes } },
     );
   }
 

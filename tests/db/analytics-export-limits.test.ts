@@ -8,6 +8,7 @@ import type { TeamAccess } from "@/lib/auth/team-access";
 import { can, scopesOf, type Role } from "@/lib/rbac";
 import { clearAnalyticsCache, runAnalytics } from "@/lib/analytics/run-analytics";
 import { startCallsExport } from "@/lib/export/export-calls";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { ALPHA, freshClientState, makeTeam, rejection, setEnv, startSim } from "./credentials-helpers";
@@ -24,7 +25,7 @@ beforeEach(() => {
   freshClientState();
   clearAnalyticsCache();
   sim.reset();
-  setEnv({ ANALYTICS_MAX_CALLS: undefined, WHATTALK_TEAM_BUDGET_PER_MINUTE: "10000", EXPORT_CONCURRENCY: "4" });
+  setEnv({ ANALYTICS_MAX_CALLS: undefined, WHATTALK_TEAM_BUDGET_PER_MINUTE: "10000", EXPORT_CONCURRENCY: "4", EXPORT_MAX_MINUTES: undefined });
 });
 
 async function connectedTeam(role: Role = "SUPERVISOR"): Promise<TeamAccess> {
@@ -89,13 +90,37 @@ describe("analytics limits", () => {
 });
 
 describe("export limits", () => {
-  it("refuses an export needing more than 30 minutes of the team's budget, before streaming", async () => {
+  it("refuses an export needing more than 30 minutes of the team's budget (the default EXPORT_MAX_MINUTES), before streaming", async () => {
     setEnv({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "2" });
     freshClientState();
     const access = await connectedTeam();
+    sim.clearRequests();
     const error = await rejection(startCallsExport(access, {}, ["time"]));
     expect((error as AppError).code).toBe("BAD_REQUEST");
-    expect((error as AppError).message).toMatch(/about 33 minutes of this team's budget of 2 requests a minute\. Exports are limited to 30 minutes: narrow the date range or add filters\.$/);
+    expect((error as AppError).message).toMatch(
+      /^This export has 6,\d{3} calls: 6\d requests to WhatTalk, about 3\d minutes of this team's budget of 2 requests a minute\. Exports are limited to 30 minutes of the budget, which fits 6,000 calls: narrow the date range or add filters to stay under that\.$/,
+    );
+    expect((error as AppError).details).toMatchObject({ reason: "export_too_large", limit: 6_000, maxMinutes: 30 });
+    // Only page 1 was asked for, and nothing was audited (the export never started).
+    expect(apiRequests()).toHaveLength(1);
+    expect(await db().auditEvent.count({ where: { teamId: access.team.id, action: "calls.exported" } })).toBe(0);
+  });
+
+  it("takes the limit from EXPORT_MAX_MINUTES: a larger one lets the same export start, a smaller one says how many calls fit", async () => {
+    setEnv({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "2", EXPORT_MAX_MINUTES: "40" });
+    freshClientState();
+    const access = await connectedTeam();
+    const exp = await startCallsExport(access, {}, ["time"]);
+    expect(exp.total).toBeGreaterThan(6_000);
+    await exp.stream.cancel();
+
+    setEnv({ EXPORT_MAX_MINUTES: "1" });
+    const small = await rejection(startCallsExport(access, { status: "completed" }, ["time"]));
+    expect((small as AppError).message).toMatch(/Exports are limited to 1 minute of the budget, which fits 200 calls: narrow the date range or add filters to stay under that\.$/);
+    expect((small as AppError).details).toMatchObject({ reason: "export_too_large", limit: 200, maxMinutes: 1 });
+
+    setEnv({ EXPORT_MAX_MINUTES: "0" });
+    expect(() => env()).toThrow(/EXPORT_MAX_MINUTES must be at least 1 \(got "0"\)/);
   });
 
   it("records a cancelled export in the audit log with the rows sent so far, and stops reading", async () => {

@@ -36,6 +36,7 @@ describe("defaults", () => {
       LOGIN_MAX_ATTEMPTS: 5,
       ANALYTICS_MAX_CALLS: 20_000,
       EXPORT_CONCURRENCY: 4,
+      EXPORT_MAX_MINUTES: 30,
     });
   });
 
