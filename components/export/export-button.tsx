@@ -11,9 +11,10 @@
 //
 // `query`: the calls page's filters as a URLSearchParams string (page/per_page/columns in it are
 // ignored). `columns`: the calls table's visible column ids (lib/calls/columns.ts); the variables
-// and the evaluation's other fields are added unless `details={false}`.
+// and the evaluation's other fields are added unless `details={false}` (on purpose: they are what
+// the table cannot show), and the button's description (tooltip, screen readers) says so.
 import { DownloadIcon, XIcon } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { toast } from "@/components/ui/sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -30,8 +31,17 @@ export type ExportButtonProps = {
   /** Add the variables and the evaluation's other fields (default true). */
   details?: boolean;
   label?: string;
+  /** What the file holds, as the button's description (tooltip and screen readers). */
+  description?: string;
   className?: string;
 };
+
+/** The button's description when none is given: which columns the file has. */
+export function exportDescription(details: boolean, columnsText = "the calls table's default columns"): string {
+  return details
+    ? `Downloads every call matching the filters as a CSV file: ${columnsText} plus, always, the call variables and the other evaluation fields.`
+    : `Downloads every call matching the filters as a CSV file: ${columnsText}.`;
+}
 
 type State =
   | { kind: "idle" }
@@ -65,8 +75,10 @@ export function exportUrl(teamId: string, query: string, columns: string[], deta
   return `/api/teams/${encodeURIComponent(teamId)}/calls/export?${params.toString()}`;
 }
 
-export function ExportButton({ teamId, query, columns, details = true, label = "Export CSV", className }: ExportButtonProps) {
+export function ExportButton({ teamId, query, columns, details = true, label = "Export CSV", description, className }: ExportButtonProps) {
   const [state, setState] = useState<State>({ kind: "idle" });
+  const descriptionId = useId();
+  const describe = description ?? exportDescription(details);
   const [now, setNow] = useState(() => Date.now());
   const abortRef = useRef<AbortController | null>(null);
   const partialUrl = useRef<string | null>(null);
@@ -158,7 +170,7 @@ export function ExportButton({ teamId, query, columns, details = true, label = "
     } catch (error) {
       if (controller.signal.aborted) {
         setState({ kind: "idle" });
-        toast.info("Export cancelled.");
+        toast.info("Export cancelled: no file was saved.");
         return;
       }
       setState({ kind: "failed", message: error instanceof Error && error.message ? `The download was interrupted (${error.message}). Try again.` : "The download was interrupted. Try again.", retryAt: null });
@@ -181,11 +193,14 @@ export function ExportButton({ teamId, query, columns, details = true, label = "
             Cancel export
           </Button>
         ) : (
-          <Button type="button" variant="outline" size="sm" onClick={start} disabled={retryIn > 0}>
+          <Button type="button" variant="outline" size="sm" onClick={start} disabled={retryIn > 0} title={describe} aria-describedby={descriptionId}>
             <DownloadIcon aria-hidden="true" />
             {label}
           </Button>
         )}
+        <span id={descriptionId} className="sr-only">
+          {describe}
+        </span>
       </div>
       <div role="status" aria-live="polite" className="text-right text-xs text-muted-foreground empty:hidden">
         {state.kind === "running" ? (
