@@ -1,5 +1,13 @@
 // What the portal sends about a call: its own shape, never the raw upstream object. Costs only
 // for roles with `calls:costs`; the recording URL never (recordings go through the portal).
+//
+// `variables`, `evaluation` and `webhook_response` are the customer's own data (what the assistant
+// collected, the evaluator's verdict, the answer of the customer's webhook) and go to every role
+// that may see the call, unchanged, with one exception: for roles without `calls:costs`, keys
+// named like WhatTalk's cost fields (`carrier_cost`, `total_cost`, in any case, with `_`, `-` or
+// camelCase) are removed from them at any depth, so a copy of the call's costs (a webhook that
+// echoes the call, say) never reaches an agent either. Cost-like figures under other names are
+// the customer's business data and stay.
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
 import { LIVE_CALL_STATUSES } from "@/lib/whattalk/schemas";
 import { wallClockToInstant } from "@/lib/validation/dates";
@@ -74,12 +82,33 @@ export function toCallDTO(c: UpstreamCall, o: ShapeOptions): CallDTO {
   return dto;
 }
 
+const COST_KEYS = new Set(["carriercost", "totalcost"]);
+/** Deeper than this, a free-form value is cut off (null) for roles without costs, rather than walked further. */
+const MAX_DEPTH = 32;
+
+export function isCostKey(key: string): boolean {
+  return COST_KEYS.has(key.toLowerCase().replace(/[-_\s]/g, ""));
+}
+
+/** A copy of a JSON value without cost-named keys at any depth (see the top of this file). */
+export function withoutCostKeys(value: unknown, depth = 0): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= MAX_DEPTH) return null;
+  if (Array.isArray(value)) return value.map((v) => withoutCostKeys(v, depth + 1));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => !isCostKey(k))
+      .map(([k, v]) => [k, withoutCostKeys(v, depth + 1)]),
+  );
+}
+
 export function toCallDetailDTO(c: UpstreamCall, o: ShapeOptions): CallDetailDTO {
+  const free = <T>(v: T): T => (o.costs ? v : (withoutCostKeys(v) as T));
   return {
     ...toCallDTO(c, o),
     transcript: c.transcript ?? null,
-    variables: (c.variables ?? {}) as Record<string, unknown>,
-    evaluation: (c.evaluation ?? {}) as Record<string, unknown>,
-    webhookResponse: (c.webhook_response ?? null) as Record<string, unknown> | null,
+    variables: free((c.variables ?? {}) as Record<string, unknown>),
+    evaluation: free((c.evaluation ?? {}) as Record<string, unknown>),
+    webhookResponse: free((c.webhook_response ?? null) as Record<string, unknown> | null),
   };
 }
