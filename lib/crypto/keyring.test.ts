@@ -212,7 +212,7 @@ describe("getKeyRing", () => {
   });
 
   it("fails closed in production: missing or malformed", () => {
-    const prod = { NODE_ENV: "production", NEXTAUTH_SECRET: "x".repeat(40) };
+    const prod = { NODE_ENV: "production", NEXTAUTH_URL: "https://portal.example.com", NEXTAUTH_SECRET: "x".repeat(40) };
     // Missing: env validation itself refuses production without the variable.
     expect(load({ ...prod, APP_ENCRYPTION_KEYS: undefined })).toThrow(KeyRingError);
     expect(load({ ...prod, APP_ENCRYPTION_KEYS: undefined })).toThrow(/APP_ENCRYPTION_KEYS is required in production/);
