@@ -3,11 +3,9 @@
 import * as React from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import useSWR from "swr";
 import { GlobeIcon, PhoneIncomingIcon, PhoneOutgoingIcon } from "lucide-react";
 
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { apiFetch } from "@/lib/client/api";
 import type { CallColumnId } from "@/lib/calls/columns";
 import type { CallDTO } from "@/lib/calls/dto";
 import { EMPTY, formatCallTime, formatCallTimeFull, formatCost, formatCount, formatDuration, formatScore, humanize } from "@/lib/calls/format";
@@ -46,11 +44,7 @@ export type CallsTableProps = {
   paginationValues?: RawFilters;
 };
 
-async function fetchList([url]: readonly [string, string]): Promise<CallListResult> {
-  const r = await apiFetch<CallListResult>(url);
-  if (!r.ok) throw new Error(r.error.code);
-  return r.data;
-}
+const LiveRefresh = React.lazy(() => import("./live-refresh"));
 
 function ageText(seconds: number): string {
   if (seconds < 90) return `${Math.max(1, Math.round(seconds))} s`;
@@ -66,25 +60,23 @@ function ageText(seconds: number): string {
 export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, backQuery = query, canExport = false, paginationValues }: CallsTableProps) {
   const router = useRouter();
   const apiUrl = `/api/teams/${encodeURIComponent(teamId)}/calls?${query ? `${query}&` : ""}fresh=1`;
-  // SWR asks with its cache's data, which is empty until the first refresh: fall back to the server's.
-  const refreshInterval = React.useCallback((latest: CallListResult | undefined) => ((latest ?? initial).calls.some((c) => c.live) ? LIVE_REFRESH_MS : 0), [initial]);
-  // The key carries the render's fetch time, so data polled for an older render never replaces a newer one.
-  const { data = initial, error } = useSWR([apiUrl, initial.meta.fetchedAt ?? ""] as const, fetchList, {
-    fallbackData: initial,
-    refreshInterval,
-    revalidateOnMount: false,
-    revalidateIfStale: false,
-    revalidateOnFocus: false,
-    revalidateOnReconnect: false,
-    shouldRetryOnError: false,
-    dedupingInterval: 1_000,
-  });
+  // The server's page until the live refresh (loaded only when the page has live calls) reports.
+  const [live, setLive] = React.useState<{ seed: CallListResult; data: CallListResult; failed: boolean } | null>(null);
+  const current = live?.seed === initial ? live : null;
+  const data = current?.data ?? initial;
+  const error = current?.failed ?? false;
+  const onUpdate = React.useCallback((next: CallListResult, failed: boolean) => setLive({ seed: initial, data: next, failed }), [initial]);
+  const refresh = initial.calls.some((c) => c.live) ? (
+    <React.Suspense fallback={null}>
+      <LiveRefresh apiUrl={apiUrl} initial={initial} intervalMs={LIVE_REFRESH_MS} onUpdate={onUpdate} />
+    </React.Suspense>
+  ) : null;
 
   // The member's preference, or the applied saved view's columns (see columns-context.tsx).
   const { available: columns, visible, setShown: onColumnChange } = useCallColumns();
 
   const shown = columns.filter((c) => visible.includes(c.id));
-  const live = data.calls.filter((c) => c.live).length;
+  const liveCount = data.calls.filter((c) => c.live).length;
   const from = data.calls.length ? (data.page - 1) * data.perPage + 1 : 0;
   const to = from ? from + data.calls.length - 1 : 0;
 
@@ -97,19 +89,20 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
 
   return (
     <div className="space-y-4">
+      {refresh}
       <div className="space-y-2">
         <div className="flex flex-wrap items-center justify-between gap-2">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
             <p>
               <span className="font-medium text-foreground">{formatCount(data.total)}</span> {data.total === 1 ? "call" : "calls"}
             </p>
-            {live ? (
+            {liveCount ? (
               <p className="flex items-center gap-1.5" role="status">
                 <span className="relative flex size-2" aria-hidden="true">
                   <span className="absolute inline-flex size-full animate-ping rounded-full bg-primary opacity-60 motion-reduce:animate-none" />
                   <span className="relative inline-flex size-2 rounded-full bg-primary" />
                 </span>
-                {error ? "Live updates paused: the list could not be refreshed. Retrying…" : `${live} live ${live === 1 ? "call" : "calls"}, refreshing every ${LIVE_REFRESH_MS / 1000} s`}
+                {error ? "Live updates paused: the list could not be refreshed. Retrying…" : `${liveCount} live ${liveCount === 1 ? "call" : "calls"}, refreshing every ${LIVE_REFRESH_MS / 1000} s`}
               </p>
             ) : null}
             {data.meta.cache === "stale" ? (

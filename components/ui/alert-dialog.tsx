@@ -1,122 +1,26 @@
 "use client";
 
-import * as React from "react";
-import { AlertDialog as AlertDialogPrimitive } from "radix-ui";
+// Confirmation dialogs in shadcn's style: the same parts and props as ./alert-dialog-impl, loaded when first
+// opened (or when the page is idle), so Radix stays out of the first-load JavaScript. See ./lazy-overlay.
+import type * as React from "react";
+import type * as Impl from "./alert-dialog-impl";
+import { lazyOverlay } from "./lazy-overlay";
 
-import { buttonVariants } from "@/components/ui/button";
-import { cn } from "@/lib/utils";
+const family = lazyOverlay({ load: () => import("./alert-dialog-impl"), popup: "dialog", root: "AlertDialog", trigger: "AlertDialogTrigger", content: "AlertDialogContent" });
 
-function AlertDialog({ ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Root>) {
-  return <AlertDialogPrimitive.Root data-slot="alert-dialog" {...props} />;
-}
-
-function AlertDialogTrigger({ ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Trigger>) {
-  return <AlertDialogPrimitive.Trigger data-slot="alert-dialog-trigger" {...props} />;
-}
-
-function AlertDialogPortal({ ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Portal>) {
-  return <AlertDialogPrimitive.Portal data-slot="alert-dialog-portal" {...props} />;
-}
-
-function AlertDialogOverlay({ className, ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Overlay>) {
-  return (
-    <AlertDialogPrimitive.Overlay
-      data-slot="alert-dialog-overlay"
-      className={cn(
-        "fixed inset-0 z-50 bg-black/50 data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0",
-        className,
-      )}
-      {...props}
-    />
-  );
-}
-
-function AlertDialogContent({ className, ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Content>) {
-  return (
-    <AlertDialogPortal>
-      <AlertDialogOverlay />
-      <AlertDialogPrimitive.Content
-        data-slot="alert-dialog-content"
-        className={cn(
-          "fixed top-[50%] left-[50%] z-50 grid max-h-[calc(100dvh-2rem)] w-full max-w-[calc(100%-2rem)] translate-x-[-50%] translate-y-[-50%] gap-4 overflow-y-auto rounded-lg border bg-background p-6 shadow-lg duration-200 outline-none sm:max-w-lg",
-          "data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=closed]:zoom-out-95 data-[state=open]:animate-in data-[state=open]:fade-in-0 data-[state=open]:zoom-in-95",
-          className,
-        )}
-        {...props}
-      />
-    </AlertDialogPortal>
-  );
-}
-
-function AlertDialogHeader({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="alert-dialog-header"
-      className={cn("flex flex-col gap-2 text-center sm:text-left", className)}
-      {...props}
-    />
-  );
-}
-
-function AlertDialogFooter({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="alert-dialog-footer"
-      className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)}
-      {...props}
-    />
-  );
-}
-
-function AlertDialogTitle({ className, ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Title>) {
-  return (
-    <AlertDialogPrimitive.Title
-      data-slot="alert-dialog-title"
-      className={cn("text-lg font-semibold", className)}
-      {...props}
-    />
-  );
-}
-
-function AlertDialogDescription({
-  className,
-  ...props
-}: React.ComponentProps<typeof AlertDialogPrimitive.Description>) {
-  return (
-    <AlertDialogPrimitive.Description
-      data-slot="alert-dialog-description"
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
-  );
-}
-
-/** Confirm button. Pass `variant="destructive"` for irreversible actions. */
-function AlertDialogAction({
-  className,
-  variant = "default",
-  ...props
-}: React.ComponentProps<typeof AlertDialogPrimitive.Action> & {
-  variant?: "default" | "destructive";
-}) {
-  return (
-    <AlertDialogPrimitive.Action
-      data-slot="alert-dialog-action"
-      className={cn(buttonVariants({ variant }), className)}
-      {...props}
-    />
-  );
-}
-
-function AlertDialogCancel({ className, ...props }: React.ComponentProps<typeof AlertDialogPrimitive.Cancel>) {
-  return (
-    <AlertDialogPrimitive.Cancel
-      data-slot="alert-dialog-cancel"
-      className={cn(buttonVariants({ variant: "outline" }), className)}
-      {...props}
-    />
-  );
-}
+const AlertDialog = family.Root as unknown as (props: React.ComponentProps<typeof Impl.AlertDialog>) => React.ReactNode;
+const AlertDialogTrigger = family.Trigger as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogTrigger>) => React.ReactNode;
+const AlertDialogContent = family.Content as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogContent>) => React.ReactNode;
+const AlertDialogAction = family.part("AlertDialogAction") as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogAction>) => React.ReactNode;
+const AlertDialogCancel = family.part("AlertDialogCancel") as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogCancel>) => React.ReactNode;
+const AlertDialogDescription = family.part("AlertDialogDescription") as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogDescription>) => React.ReactNode;
+const AlertDialogFooter = family.part("AlertDialogFooter") as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogFooter>) => React.ReactNode;
+const AlertDialogHeader = family.part("AlertDialogHeader") as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogHeader>) => React.ReactNode;
+const AlertDialogOverlay = family.part("AlertDialogOverlay") as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogOverlay>) => React.ReactNode;
+const AlertDialogPortal = family.part("AlertDialogPortal") as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogPortal>) => React.ReactNode;
+const AlertDialogTitle = family.part("AlertDialogTitle") as unknown as (props: React.ComponentProps<typeof Impl.AlertDialogTitle>) => React.ReactNode;
+/** Starts loading the real components (e.g. before opening a controlled root from code). */
+const preloadAlertDialog = family.preload;
 
 export {
   AlertDialog,
@@ -130,4 +34,5 @@ export {
   AlertDialogPortal,
   AlertDialogTitle,
   AlertDialogTrigger,
+  preloadAlertDialog,
 };

@@ -1,114 +1,25 @@
 "use client";
 
-import * as React from "react";
-import { XIcon } from "lucide-react";
-import { Dialog as DialogPrimitive } from "radix-ui";
+// Dialogs in shadcn's style: the same parts and props as ./dialog-impl, loaded when first
+// opened (or when the page is idle), so Radix stays out of the first-load JavaScript. See ./lazy-overlay.
+import type * as React from "react";
+import type * as Impl from "./dialog-impl";
+import { lazyOverlay } from "./lazy-overlay";
 
-import { cn } from "@/lib/utils";
+const family = lazyOverlay({ load: () => import("./dialog-impl"), popup: "dialog", root: "Dialog", trigger: "DialogTrigger", content: "DialogContent" });
 
-function Dialog({ ...props }: React.ComponentProps<typeof DialogPrimitive.Root>) {
-  return <DialogPrimitive.Root data-slot="dialog" {...props} />;
-}
-
-function DialogTrigger({ ...props }: React.ComponentProps<typeof DialogPrimitive.Trigger>) {
-  return <DialogPrimitive.Trigger data-slot="dialog-trigger" {...props} />;
-}
-
-function DialogPortal({ ...props }: React.ComponentProps<typeof DialogPrimitive.Portal>) {
-  return <DialogPrimitive.Portal data-slot="dialog-portal" {...props} />;
-}
-
-function DialogClose({ ...props }: React.ComponentProps<typeof DialogPrimitive.Close>) {
-  return <DialogPrimitive.Close data-slot="dialog-close" {...props} />;
-}
-
-function DialogOverlay({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Overlay>) {
-  return (
-    <DialogPrimitive.Overlay
-      data-slot="dialog-overlay"
-      className={cn(
-        "fixed inset-0 z-50 bg-black/50 data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=open]:animate-in data-[state=open]:fade-in-0",
-        className,
-      )}
-      {...props}
-    />
-  );
-}
-
-function DialogContent({
-  className,
-  children,
-  showCloseButton = true,
-  ...props
-}: React.ComponentProps<typeof DialogPrimitive.Content> & {
-  showCloseButton?: boolean;
-}) {
-  return (
-    <DialogPortal data-slot="dialog-portal">
-      <DialogOverlay />
-      <DialogPrimitive.Content
-        data-slot="dialog-content"
-        className={cn(
-          "fixed top-[50%] left-[50%] z-50 grid max-h-[calc(100dvh-2rem)] w-full max-w-[calc(100%-2rem)] translate-x-[-50%] translate-y-[-50%] gap-4 overflow-y-auto rounded-lg border bg-background p-6 shadow-lg duration-200 outline-none sm:max-w-lg",
-          "data-[state=closed]:animate-out data-[state=closed]:fade-out-0 data-[state=closed]:zoom-out-95 data-[state=open]:animate-in data-[state=open]:fade-in-0 data-[state=open]:zoom-in-95",
-          className,
-        )}
-        {...props}
-      >
-        {children}
-        {showCloseButton && (
-          <DialogPrimitive.Close
-            data-slot="dialog-close"
-            className="absolute top-4 right-4 rounded-xs opacity-70 ring-offset-background transition-opacity outline-none hover:opacity-100 focus-visible:opacity-100 focus-visible:ring-[3px] focus-visible:ring-ring/50 disabled:pointer-events-none data-[state=open]:bg-accent data-[state=open]:text-muted-foreground [&_svg]:pointer-events-none [&_svg]:shrink-0 [&_svg:not([class*='size-'])]:size-4"
-          >
-            <XIcon aria-hidden="true" />
-            <span className="sr-only">Close</span>
-          </DialogPrimitive.Close>
-        )}
-      </DialogPrimitive.Content>
-    </DialogPortal>
-  );
-}
-
-function DialogHeader({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="dialog-header"
-      className={cn("flex flex-col gap-2 text-center sm:text-left", className)}
-      {...props}
-    />
-  );
-}
-
-function DialogFooter({ className, ...props }: React.ComponentProps<"div">) {
-  return (
-    <div
-      data-slot="dialog-footer"
-      className={cn("flex flex-col-reverse gap-2 sm:flex-row sm:justify-end", className)}
-      {...props}
-    />
-  );
-}
-
-function DialogTitle({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Title>) {
-  return (
-    <DialogPrimitive.Title
-      data-slot="dialog-title"
-      className={cn("text-lg leading-none font-semibold", className)}
-      {...props}
-    />
-  );
-}
-
-function DialogDescription({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Description>) {
-  return (
-    <DialogPrimitive.Description
-      data-slot="dialog-description"
-      className={cn("text-sm text-muted-foreground", className)}
-      {...props}
-    />
-  );
-}
+const Dialog = family.Root as unknown as (props: React.ComponentProps<typeof Impl.Dialog>) => React.ReactNode;
+const DialogTrigger = family.Trigger as unknown as (props: React.ComponentProps<typeof Impl.DialogTrigger>) => React.ReactNode;
+const DialogContent = family.Content as unknown as (props: React.ComponentProps<typeof Impl.DialogContent>) => React.ReactNode;
+const DialogClose = family.part("DialogClose") as unknown as (props: React.ComponentProps<typeof Impl.DialogClose>) => React.ReactNode;
+const DialogDescription = family.part("DialogDescription") as unknown as (props: React.ComponentProps<typeof Impl.DialogDescription>) => React.ReactNode;
+const DialogFooter = family.part("DialogFooter") as unknown as (props: React.ComponentProps<typeof Impl.DialogFooter>) => React.ReactNode;
+const DialogHeader = family.part("DialogHeader") as unknown as (props: React.ComponentProps<typeof Impl.DialogHeader>) => React.ReactNode;
+const DialogOverlay = family.part("DialogOverlay") as unknown as (props: React.ComponentProps<typeof Impl.DialogOverlay>) => React.ReactNode;
+const DialogPortal = family.part("DialogPortal") as unknown as (props: React.ComponentProps<typeof Impl.DialogPortal>) => React.ReactNode;
+const DialogTitle = family.part("DialogTitle") as unknown as (props: React.ComponentProps<typeof Impl.DialogTitle>) => React.ReactNode;
+/** Starts loading the real components (e.g. before opening a controlled root from code). */
+const preloadDialog = family.preload;
 
 export {
   Dialog,
@@ -121,4 +32,5 @@ export {
   DialogPortal,
   DialogTitle,
   DialogTrigger,
+  preloadDialog,
 };

@@ -5,10 +5,12 @@ import * as React from "react";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Checkbox } from "@/components/ui/checkbox";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+
+// Only the open dialog shows it: loaded then, not with the calls page.
+const Checkbox = React.lazy(() => import("@/components/ui/checkbox").then((m) => ({ default: m.Checkbox })));
 
 export type ViewNameSubmit = { name: string; share: boolean };
 /** What the dialog's submit returns: nothing on success (it closes), or errors to show in place. */
@@ -97,7 +99,9 @@ export function ViewNameDialog({
           {canShare ? (
             <div className="grid gap-1">
               <div className="flex items-center gap-2">
-                <Checkbox id={shareId} checked={share} onCheckedChange={(c) => setShare(c === true)} {...fieldA11y(shareId, errors.fieldErrors.visibility)} />
+                <React.Suspense fallback={<span className="size-4 shrink-0 rounded-[4px] border" aria-hidden="true" />}>
+                  <Checkbox id={shareId} checked={share} onCheckedChange={(c) => setShare(c === true)} {...fieldA11y(shareId, errors.fieldErrors.visibility)} />
+                </React.Suspense>
                 <Label htmlFor={shareId} className="font-normal">
                   Share with the team
                 </Label>

@@ -35,7 +35,10 @@ import { normaliseColumns, visibleColumns, type CallColumnId } from "@/lib/calls
 import { callsListPath } from "@/lib/calls/links";
 import { filtersKey, viewHref } from "@/lib/views/links";
 import type { SavedViewDTO } from "@/lib/views/types";
-import { ViewNameDialog, type ViewNameResult } from "./view-name-dialog";
+import type { ViewNameResult } from "./view-name-dialog";
+
+// Loaded at the first "Save as new view" or "Rename", not with the calls page.
+const ViewNameDialog = React.lazy(() => import("./view-name-dialog").then((m) => ({ default: m.ViewNameDialog })));
 
 export type ViewsToolbarProps = {
   teamId: string;
@@ -102,6 +105,9 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
     reset(next.columns);
   };
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
+  // The name dialogs mount at their first use and then stay (so they can animate closed).
+  const [nameDialogsUsed, setNameDialogsUsed] = React.useState(false);
+  if (!nameDialogsUsed && (dialog?.kind === "create" || dialog?.kind === "rename")) setNameDialogsUsed(true);
   const [conflict, setConflict] = React.useState<{ viewId: string; message: string } | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [, startTransition] = React.useTransition();
@@ -356,28 +362,32 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
         </Alert>
       ) : null}
 
-      <ViewNameDialog
-        open={dialog?.kind === "create"}
-        onOpenChange={(o) => setDialog(o ? { kind: "create" } : null)}
-        title="Save as new view"
-        description="The current filters, page size and columns, under a name."
-        submitLabel="Save view"
-        initialName={applied ? `${applied.name} (copy)` : ""}
-        canShare={canShare}
-        onSubmit={create}
-      />
-      <ViewNameDialog
-        open={dialog?.kind === "rename"}
-        onOpenChange={(o) => {
-          if (!o) setDialog(null);
-        }}
-        title="Rename view"
-        description={dialog?.kind === "rename" && dialog.view.visibility === "TEAM" ? "The new name shows for everyone in the team." : "Only the name changes."}
-        submitLabel="Rename"
-        initialName={dialog?.kind === "rename" ? dialog.view.name : ""}
-        // The latest copy of the view (a retry after a conflict uses the refreshed version).
-        onSubmit={async ({ name }) => (dialog?.kind === "rename" ? rename(applied?.id === dialog.view.id ? applied : dialog.view, name) : undefined)}
-      />
+      {nameDialogsUsed ? (
+        <React.Suspense fallback={null}>
+        <ViewNameDialog
+          open={dialog?.kind === "create"}
+          onOpenChange={(o) => setDialog(o ? { kind: "create" } : null)}
+          title="Save as new view"
+          description="The current filters, page size and columns, under a name."
+          submitLabel="Save view"
+          initialName={applied ? `${applied.name} (copy)` : ""}
+          canShare={canShare}
+          onSubmit={create}
+        />
+        <ViewNameDialog
+          open={dialog?.kind === "rename"}
+          onOpenChange={(o) => {
+            if (!o) setDialog(null);
+          }}
+          title="Rename view"
+          description={dialog?.kind === "rename" && dialog.view.visibility === "TEAM" ? "The new name shows for everyone in the team." : "Only the name changes."}
+          submitLabel="Rename"
+          initialName={dialog?.kind === "rename" ? dialog.view.name : ""}
+          // The latest copy of the view (a retry after a conflict uses the refreshed version).
+          onSubmit={async ({ name }) => (dialog?.kind === "rename" ? rename(applied?.id === dialog.view.id ? applied : dialog.view, name) : undefined)}
+        />
+        </React.Suspense>
+      ) : null}
       <AlertDialog
         open={dialog?.kind === "delete"}
         onOpenChange={(o) => {

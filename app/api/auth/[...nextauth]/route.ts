@@ -5,8 +5,16 @@ import { clientIp, startLoginAttempt, withLoginAttempt } from "@/lib/auth/thrott
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
+// next-auth marks only its csrf and session answers `no-store`; the sign-in answer carries the
+// session cookie, so every answer here is `no-store` like every other route's.
+async function nextAuth(req: NextRequest, ctx: Ctx): Promise<Response> {
+  const res: Response = await NextAuth(authOptions())(req, ctx);
+  if (!res.headers.has("Cache-Control")) res.headers.set("Cache-Control", "no-store");
+  return res;
+}
+
 export async function GET(req: NextRequest, ctx: Ctx) {
-  return NextAuth(authOptions())(req, ctx);
+  return nextAuth(req, ctx);
 }
 
 /** The e-mail of a credentials sign-in, read from the body the way next-auth reads it (JSON or form). */
@@ -36,8 +44,8 @@ export async function POST(req: NextRequest, ctx: Ctx) {
           { status: 429, headers: { "Retry-After": String(wait), "Cache-Control": "no-store" } },
         );
       }
-      return withLoginAttempt(started.attempt, () => NextAuth(authOptions())(req, ctx));
+      return withLoginAttempt(started.attempt, () => nextAuth(req, ctx));
     }
   }
-  return NextAuth(authOptions())(req, ctx);
+  return nextAuth(req, ctx);
 }
