@@ -32,5 +32,18 @@ export async function simControl(request: APIRequestContext, path: string, metho
   return res.json();
 }
 
+/** The demo team's calls straight from the simulator, every page (brute-force expectations). */
+export async function simCalls(query: Record<string, string>, key = "wt_demo_alpha"): Promise<{ id: number }[]> {
+  const out: { id: number }[] = [];
+  for (let page = 1; ; page++) {
+    const res = await fetch(`${stackInfo().simUrl}/api/user/calls?${new URLSearchParams({ ...query, per_page: "100", page: String(page) })}`, {
+      headers: { Authorization: `Bearer ${key}`, Accept: "application/json" },
+    });
+    const body = (await res.json()) as { data: { id: number }[]; last_page: number };
+    out.push(...body.data);
+    if (page >= body.last_page) return out;
+  }
+}
+
 export const test = base;
 export { expect };

@@ -6,28 +6,14 @@
 // complete.
 import fs from "node:fs";
 import type { Page } from "@playwright/test";
-import { DEMO, DEMO_PASSWORD, expect, signIn, simControl, stackInfo, test } from "../fixtures";
+import { DEMO, DEMO_PASSWORD, expect, signIn, simControl, simCalls, test } from "../fixtures";
 import { addDays, todayIn } from "../../lib/validation/dates";
 import { EXPORT_COLUMN_HEADERS, EXPORT_COLUMN_ORDER, type ExportColumnId } from "../../lib/export/columns";
 import { csvRecords, parseCsv } from "../../tests/support/parse-csv";
 import { callRows, visibleCallIds } from "./helpers";
 
 const TEAM_ZONE = "Europe/Istanbul"; // the demo team's time zone (prisma/seed.ts)
-const KEY = "wt_demo_alpha"; // the demo team's WhatTalk key (prisma/seed.ts)
 const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-
-/** The simulator's own list (brute-force expectations). */
-async function simCalls(query: Record<string, string>): Promise<{ id: number }[]> {
-  const out: { id: number }[] = [];
-  for (let page = 1; ; page++) {
-    const res = await fetch(`${stackInfo().simUrl}/api/user/calls?${new URLSearchParams({ ...query, per_page: "100", page: String(page) })}`, {
-      headers: { Authorization: `Bearer ${KEY}`, Accept: "application/json" },
-    });
-    const body = (await res.json()) as { data: { id: number }[]; last_page: number };
-    out.push(...body.data);
-    if (page >= body.last_page) return out;
-  }
-}
 
 /** The table's visible column ids, in order, as the first row's cells carry them. */
 async function visibleColumnIds(page: Page): Promise<string[]> {

@@ -1,25 +1,11 @@
 // A supervisor opens the analytics, changes the range and sees the charts and numbers follow,
 // then downloads a CSV export of the current filters and the file holds exactly those calls.
 import fs from "node:fs";
-import { DEMO, DEMO_PASSWORD, expect, signIn, stackInfo, test } from "../fixtures";
+import { DEMO, DEMO_PASSWORD, expect, signIn, simCalls, test } from "../fixtures";
 import { addDays, todayIn } from "../../lib/validation/dates";
 import { csvRecords, parseCsv } from "../../tests/support/parse-csv";
 
 const TEAM_ZONE = "Europe/Istanbul"; // the demo team's time zone (prisma/seed.ts)
-const KEY = "wt_demo_alpha"; // the demo team's WhatTalk key (prisma/seed.ts)
-
-/** The simulator's own list for a range (brute-force expectations). */
-async function simCalls(query: Record<string, string>): Promise<{ id: number }[]> {
-  const out: { id: number }[] = [];
-  for (let page = 1; ; page++) {
-    const res = await fetch(`${stackInfo().simUrl}/api/user/calls?${new URLSearchParams({ ...query, per_page: "100", page: String(page) })}`, {
-      headers: { Authorization: `Bearer ${KEY}`, Accept: "application/json" },
-    });
-    const body = (await res.json()) as { data: { id: number }[]; last_page: number };
-    out.push(...body.data);
-    if (page >= body.last_page) return out;
-  }
-}
 
 const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
