@@ -2,16 +2,17 @@
 // readable line naming it (see lib/env.ts). In production the API-key encryption key ring must also
 // parse (fails closed: without it no stored WhatTalk key could be read or written).
 // Diagnostics: `kill -USR2 <pid>` logs one JSON line with the process's memory (after a full
-// garbage collection when node runs with --expose-gc) and the size of the response cache.
+// garbage collection when node runs with --expose-gc) and the sizes of the response cache and of
+// Prisma's query plan cache (lib/db.ts), both bounded.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertEnv } = await import("@/lib/env");
     const e = assertEnv();
     const { logger } = await import("@/lib/logger");
     process.on("SIGUSR2", () => {
-      const g = globalThis as { gc?: () => void; __portalResponseCacheStats?: () => unknown };
+      const g = globalThis as { gc?: () => void; __portalResponseCacheStats?: () => unknown; __portalPlanCacheStats?: () => unknown };
       g.gc?.();
-      logger.info({ module: "diagnostics", afterGc: typeof g.gc === "function", memory: process.memoryUsage(), responseCache: g.__portalResponseCacheStats?.() ?? null }, "memory usage");
+      logger.info({ module: "diagnostics", afterGc: typeof g.gc === "function", memory: process.memoryUsage(), responseCache: g.__portalResponseCacheStats?.() ?? null, planCache: g.__portalPlanCacheStats?.() ?? null }, "memory usage");
     });
     if (e.NODE_ENV === "production") {
       const { getKeyRing, KeyRingError } = await import("@/lib/crypto/keyring");

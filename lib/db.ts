@@ -13,6 +13,8 @@ import { env } from "@/lib/env";
 // the plans of reads are kept by that exact text. Only plans: every query still runs in the
 // database, nothing read is cached. Writes and raw SQL are compiled every time as before.
 const PLAN_CACHE_MAX = 5_000;
+/** And at most this many characters of query text and plans (a plan is a few kB of JSON). */
+const PLAN_CACHE_MAX_CHARS = 16_000_000;
 const PLAN_KEY_MAX_CHARS = 16_384;
 const READ_QUERY = /^\{"modelName":"\w+","action":"(findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|count|aggregate|groupBy)"/;
 
@@ -20,7 +22,9 @@ type QueryCompilerClass = { prototype: { compile(request: string): string; __por
 
 /** Plan cache counters (tests, diagnostics). */
 export const planCacheStats = { hits: 0, misses: 0, installed: false };
-const plans = new LRUCache<string, string>({ max: PLAN_CACHE_MAX });
+const plans = new LRUCache<string, string>({ max: PLAN_CACHE_MAX, maxSize: PLAN_CACHE_MAX_CHARS, sizeCalculation: (plan, request) => plan.length + request.length });
+// Diagnostics (SIGUSR2, instrumentation.ts): a bounded cache that fills up is not a leak.
+(globalThis as { __portalPlanCacheStats?: () => { entries: number; chars: number; maxChars: number } }).__portalPlanCacheStats = () => ({ entries: plans.size, chars: plans.calculatedSize, maxChars: PLAN_CACHE_MAX_CHARS });
 let installing: Promise<boolean> | undefined;
 
 /** Wraps the query compiler's `compile` with the plan cache (once per process; a no-op if Prisma changed shape). */

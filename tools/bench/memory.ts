@@ -27,7 +27,7 @@ export function sampleRss(pid: number, everyMs = 25) {
   };
 }
 
-export type HeapReport = { afterGc: boolean; memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }; responseCache: { entries: number; bytes: number; maxBytes: number } | null };
+export type HeapReport = { afterGc: boolean; memory: { rss: number; heapTotal: number; heapUsed: number; external: number; arrayBuffers: number }; responseCache: { entries: number; bytes: number; maxBytes: number } | null; planCache?: { entries: number; chars: number; maxChars: number } | null };
 
 /**
  * Asks the app for its memory (SIGUSR2: a full GC when node runs with --expose-gc, then one JSON
