@@ -13,7 +13,7 @@ import { env } from "@/lib/env";
 // the plans of reads are kept by that exact text. Only plans: every query still runs in the
 // database, nothing read is cached. Writes and raw SQL are compiled every time as before.
 const PLAN_CACHE_MAX = 5_000;
-/** And at most this many characters of query text and plans (a plan is a few kB of JSON). */
+/** And at most this many characters of query text and plans as JSON (a plan is a few kB). */
 const PLAN_CACHE_MAX_CHARS = 16_000_000;
 const PLAN_KEY_MAX_CHARS = 16_384;
 const READ_QUERY = /^\{"modelName":"\w+","action":"(findUnique|findUniqueOrThrow|findFirst|findFirstOrThrow|findMany|count|aggregate|groupBy)"/;
@@ -22,7 +22,11 @@ type QueryCompilerClass = { prototype: { compile(request: string): string; __por
 
 /** Plan cache counters (tests, diagnostics). */
 export const planCacheStats = { hits: 0, misses: 0, installed: false };
-const plans = new LRUCache<string, string>({ max: PLAN_CACHE_MAX, maxSize: PLAN_CACHE_MAX_CHARS, sizeCalculation: (plan, request) => plan.length + request.length });
+const plans = new LRUCache<string, string>({ max: PLAN_CACHE_MAX, maxSize: PLAN_CACHE_MAX_CHARS, sizeCalculation: (plan, request) => Math.max(1, planChars(plan) + request.length) });
+/** A plan's size as JSON characters (the compiler returns an object; measured once, when it is stored). */
+function planChars(plan: unknown): number {
+  return typeof plan === "string" ? plan.length : (JSON.stringify(plan)?.length ?? 0);
+}
 // Diagnostics (SIGUSR2, instrumentation.ts): a bounded cache that fills up is not a leak.
 (globalThis as { __portalPlanCacheStats?: () => { entries: number; chars: number; maxChars: number } }).__portalPlanCacheStats = () => ({ entries: plans.size, chars: plans.calculatedSize, maxChars: PLAN_CACHE_MAX_CHARS });
 let installing: Promise<boolean> | undefined;
