@@ -30,7 +30,7 @@ type RootState = {
 const idleCallbacks: (() => void)[] = [];
 let idleScheduled = false;
 /** Runs `fn` once the page is idle after hydration (all families share one idle callback). */
-function whenIdle(fn: () => void) {
+export function whenIdle(fn: () => void) {
   idleCallbacks.push(fn);
   if (idleScheduled || typeof window === "undefined") return;
   idleScheduled = true;

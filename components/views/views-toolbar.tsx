@@ -29,6 +29,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { whenIdle } from "@/components/ui/lazy-overlay";
 import { toast } from "@/components/ui/sonner";
 import { apiFetch, type ApiError } from "@/lib/client/api";
 import { normaliseColumns, visibleColumns, type CallColumnId } from "@/lib/calls/columns";
@@ -37,8 +38,9 @@ import { filtersKey, viewHref } from "@/lib/views/links";
 import type { SavedViewDTO } from "@/lib/views/types";
 import type { ViewNameResult } from "./view-name-dialog";
 
-// Loaded at the first "Save as new view" or "Rename", not with the calls page.
-const ViewNameDialog = React.lazy(() => import("./view-name-dialog").then((m) => ({ default: m.ViewNameDialog })));
+// Loaded when the page is idle (or at the first "Save as new view" or "Rename"), not with the calls page.
+const loadNameDialog = () => import("./view-name-dialog");
+const ViewNameDialog = React.lazy(() => loadNameDialog().then((m) => ({ default: m.ViewNameDialog })));
 
 export type ViewsToolbarProps = {
   teamId: string;
@@ -107,6 +109,7 @@ export function ViewsToolbar(props: ViewsToolbarProps) {
   const [dialog, setDialog] = React.useState<OpenDialog>(null);
   // The name dialogs mount at their first use and then stay (so they can animate closed).
   const [nameDialogsUsed, setNameDialogsUsed] = React.useState(false);
+  React.useEffect(() => whenIdle(() => void loadNameDialog()), []);
   if (!nameDialogsUsed && (dialog?.kind === "create" || dialog?.kind === "rename")) setNameDialogsUsed(true);
   const [conflict, setConflict] = React.useState<{ viewId: string; message: string } | null>(null);
   const [busy, setBusy] = React.useState(false);

@@ -60,8 +60,12 @@ test("team view as the team default, a personal variant, a stale save, rename an
     await expect(agent.getByText("Modified", { exact: true })).toBeVisible();
     await expect(agent.getByRole("button", { name: "Save", exact: true })).toHaveCount(0);
     await agent.getByRole("button", { name: "Save as new view", exact: true }).click();
-    await expect(agent.getByRole("dialog", { name: "Save as new view" }).getByRole("checkbox")).toHaveCount(0);
+    // The dialog first (it loads at its first use), then what it lacks: no "Share with the team".
+    const agentDialog = agent.getByRole("dialog", { name: "Save as new view" });
+    await expect(agentDialog.getByLabel("Name")).toBeVisible();
+    await expect(agentDialog.getByRole("checkbox")).toHaveCount(0);
     await agent.keyboard.press("Escape");
+    await expect(agentDialog).toHaveCount(0);
     const variant = await saveAsNewView(agent, "My failed inbound");
     agentViews.push(variant.id);
     await expect(agent.getByText("Modified", { exact: true })).toHaveCount(0);
@@ -192,6 +196,7 @@ test("a supervisor shares a personal view with the team from its menu; a name th
     // The agent does not see it yet.
     await signIn(agent, DEMO.agent, DEMO_PASSWORD, `${CALLS}?view=none`);
     await viewsButton(agent).click();
+    await expect(agent.getByRole("menu")).toBeVisible();
     await expect(agent.getByRole("menuitemradio", { name: /^Web calls/ })).toHaveCount(0);
     await agent.keyboard.press("Escape");
 
@@ -220,8 +225,8 @@ test("a supervisor shares a personal view with the team from its menu; a name th
     await expect(page.getByRole("menuitemradio", { name: /^Web calls \(all assistants\)/ })).toContainText("by Selin Supervisor");
     await page.keyboard.press("Escape");
     await page.getByRole("button", { name: /^Actions for the view/ }).click();
-    await expect(page.getByRole("menuitem", { name: "Share with team" })).toHaveCount(0);
     await expect(page.getByRole("menuitem", { name: "Set as team default" })).toBeVisible();
+    await expect(page.getByRole("menuitem", { name: "Share with team" })).toHaveCount(0);
     await page.keyboard.press("Escape");
 
     // The agent now finds it among the team views and applies it.
