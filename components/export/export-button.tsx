@@ -41,11 +41,11 @@ type Runner = typeof import("./export-runner");
 let runner: Promise<Runner> | null = null;
 const loadRunner = () => (runner ??= import("./export-runner"));
 
-/** The idle "Export CSV" button with its description (shared with the runner). */
-export function ExportIdleButton({ label, description, descriptionId, onClick, disabled = false, onPointerEnter }: { label: string; description: string; descriptionId: string; onClick: () => void; disabled?: boolean; onPointerEnter?: () => void }) {
+/** The idle "Export CSV" button with its description (shared with the runner); `onIntent`: hovered or focused. */
+export function ExportIdleButton({ label, description, descriptionId, onClick, disabled = false, onIntent }: { label: string; description: string; descriptionId: string; onClick: () => void; disabled?: boolean; onIntent?: () => void }) {
   return (
     <>
-      <Button type="button" variant="outline" size="sm" onClick={onClick} disabled={disabled} title={description} aria-describedby={descriptionId} onPointerEnter={onPointerEnter} onFocus={onPointerEnter}>
+      <Button type="button" variant="outline" size="sm" onClick={onClick} disabled={disabled} title={description} aria-describedby={descriptionId} onPointerEnter={onIntent} onFocus={onIntent}>
         <DownloadIcon aria-hidden="true" />
         {label}
       </Button>
@@ -68,7 +68,7 @@ export function ExportButton(props: ExportButtonProps) {
           label={label}
           description={description ?? exportDescription(details)}
           descriptionId={descriptionId}
-          onPointerEnter={() => void loadRunner()}
+          onIntent={() => void loadRunner()}
           onClick={() => void loadRunner().then((m) => setLoaded(() => m.ExportRunner))}
         />
       </div>

@@ -29,12 +29,16 @@ type RootState = {
 
 const idleCallbacks: (() => void)[] = [];
 let idleScheduled = false;
-/** Runs `fn` once the page is idle after hydration (all families share one idle callback). */
+/** Runs `fn` when the page is next idle (callers at the same time share one idle callback). */
 export function whenIdle(fn: () => void) {
   idleCallbacks.push(fn);
   if (idleScheduled || typeof window === "undefined") return;
   idleScheduled = true;
-  const run = () => idleCallbacks.splice(0).forEach((f) => f());
+  const run = () => {
+    // Later callers (a menu mounted after a client-side navigation) schedule the next idle period.
+    idleScheduled = false;
+    idleCallbacks.splice(0).forEach((f) => f());
+  };
   if (window.requestIdleCallback) window.requestIdleCallback(run, { timeout: 4000 });
   else window.setTimeout(run, 2000);
 }

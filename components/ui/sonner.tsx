@@ -5,6 +5,7 @@
 // is ready, so callers use it exactly like sonner's `toast`.
 import * as React from "react";
 import type { ExternalToast } from "sonner";
+import { whenIdle } from "./lazy-overlay";
 
 type Host = typeof import("./sonner-host");
 type Kind = "success" | "error" | "info" | "warning";
@@ -40,11 +41,7 @@ export function Toaster() {
       void loadHost().then((m) => setHost(() => m.SonnerHost));
     };
     requestHost = load;
-    const idle = window.requestIdleCallback ? window.requestIdleCallback(load, { timeout: 3000 }) : window.setTimeout(load, 1500);
-    return () => {
-      if (window.cancelIdleCallback) window.cancelIdleCallback(idle);
-      else window.clearTimeout(idle);
-    };
+    whenIdle(load);
   }, []);
   return Host ? <Host onMounted={markMounted} /> : null;
 }

@@ -1,6 +1,7 @@
 // Shared set-up for the WhatTalk connection tests: a real simulator over HTTP, users and teams made
 // straight in the file's fresh database, and actors like the route handlers pass.
 import crypto from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import type { Role } from "@/lib/rbac";
@@ -30,6 +31,26 @@ export async function startSim(): Promise<Simulator> {
   const sim = await startSimulator({ port: 0, anchor: ANCHOR, quiet: true });
   setEnv({ WHATTALK_API_URL: sim.apiUrl, WHATTALK_TIMEOUT_MS: "2000", WHATTALK_MAX_RETRIES: "1", WHATTALK_TEAM_BUDGET_PER_MINUTE: "10000", REDIS_URL: undefined });
   return sim;
+}
+
+/**
+ * A simulator for the whole test file, handed to `use` once started: reset before each test, with
+ * WHATTALK_API_URL pointing at it and fresh client state; closed after the file.
+ */
+export function withSimulator(use: (sim: Simulator) => void): void {
+  let sim: Simulator | undefined;
+  beforeAll(async () => {
+    sim = await startSim();
+    use(sim);
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(() => {
+    sim?.reset();
+    if (sim) setEnv({ WHATTALK_API_URL: sim.apiUrl });
+    freshClientState();
+  });
 }
 
 /** Fresh client state between tests (budgets, cache, dedupe, throttles). */

@@ -1,6 +1,6 @@
 // The team's WhatTalk API key: stored encrypted, tested against a real simulator, replaced with a new
 // row id, removed; the context other features use, and what happens when the key stops working.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { captureLogs, type LogCapture } from "@/lib/logger";
@@ -14,21 +14,13 @@ import { listCalls, getCall } from "@/lib/whattalk/client";
 import { WhatTalkError } from "@/lib/whattalk/errors";
 import { freePort } from "@/tools/stack";
 import type { Simulator } from "@/tools/whattalk-sim/server";
-import { ALPHA, BETA, auditText, freshClientState, key32, makeTeam, rejection, setEnv, startSim, uniq } from "./credentials-helpers";
+import { ALPHA, BETA, auditText, freshClientState, key32, makeTeam, rejection, setEnv, withSimulator, uniq } from "./credentials-helpers";
 
 let sim: Simulator;
 let logs: LogCapture;
 
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
+withSimulator((s) => (sim = s));
 beforeEach(() => {
-  sim.reset();
-  setEnv({ WHATTALK_API_URL: sim.apiUrl });
-  freshClientState();
   logs?.stop();
   logs = captureLogs({ level: "debug" });
 });

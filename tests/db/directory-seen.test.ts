@@ -1,7 +1,7 @@
 // Names seen in calls that carry no id (WhatTalk's documented call object has assistant_name and
 // campaign_name only): recorded per team with a count and the last time seen, bounded, deduped,
 // idempotent, listed for the directory settings page until an entry with that name exists.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { callInScope } from "@/lib/calls/scope";
 import { saveCredential } from "@/lib/credentials/save-credential";
@@ -13,21 +13,11 @@ import { listSeenNames } from "@/lib/directory/list-seen-names";
 import { listCalls } from "@/lib/whattalk/client";
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
 import type { Simulator } from "@/tools/whattalk-sim/server";
-import { ALPHA, freshClientState, makeTeam, setEnv, startSim } from "./credentials-helpers";
+import { ALPHA, makeTeam, withSimulator } from "./credentials-helpers";
 
 let sim: Simulator;
 
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.reset();
-  setEnv({ WHATTALK_API_URL: sim.apiUrl });
-  freshClientState();
-});
+withSimulator((s) => (sim = s));
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const rowsOf = (teamId: string) =>

@@ -1,6 +1,6 @@
 // The assistants and campaigns directory: sync from WhatTalk (every page, vanished rows removed,
 // manual rows kept, 404 fallback), entries typed by hand, and names learned from calls.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { saveCredential } from "@/lib/credentials/save-credential";
@@ -11,21 +11,11 @@ import { listDirectory } from "@/lib/directory/list-directory";
 import { syncAssistants, UNSUPPORTED_MESSAGE } from "@/lib/directory/sync-assistants";
 import { listCalls } from "@/lib/whattalk/client";
 import type { Simulator } from "@/tools/whattalk-sim/server";
-import { ALPHA, freshClientState, makeTeam, rejection, setEnv, startSim } from "./credentials-helpers";
+import { ALPHA, makeTeam, rejection, withSimulator } from "./credentials-helpers";
 
 let sim: Simulator;
 
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.reset();
-  setEnv({ WHATTALK_API_URL: sim.apiUrl });
-  freshClientState();
-});
+withSimulator((s) => (sim = s));
 
 async function connectedTeam() {
   const team = await makeTeam();
