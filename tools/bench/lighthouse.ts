@@ -1,4 +1,4 @@
-// Lighthouse (12.2.3: 13 needs Node 22) on a page of the production build, in Debian's Chromium
+// Lighthouse (13.x, which needs Node 22+) on a page of the production build, in Debian's Chromium
 // started by Playwright with a DevTools port. Signed-in pages get the session cookie through
 // Lighthouse's `extraHeaders` (its documented way to audit pages behind a login), so its storage
 // reset between runs does not sign the page out.
