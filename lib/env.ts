@@ -3,18 +3,13 @@
 // `assertEnv()` (instrumentation.ts and the launcher) so a bad variable stops the server with one
 // readable line naming it.
 import { z } from "zod";
+import { pinIsForAllowedHost, recordingHostsSchema, recordingPinsSchema } from "@/lib/validation/recording-hosts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })
   .transform((v) => ["true", "1", "yes", "on"].includes(v));
 const int = (min: number, max: number) =>
   z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`).max(max, `must be at most ${max}`);
-const csv = z.string().transform((v) =>
-  v
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean),
-);
 
 /** An http(s) URL with nothing after the host: next-auth would read a path as its own base path. */
 function isHttpOrigin(v: string): boolean {
@@ -25,6 +20,8 @@ function isHttpOrigin(v: string): boolean {
     return false;
   }
 }
+
+const RECORDING_HOSTS_DEFAULT = "recordings.whattalk.ai";
 
 const schema = z
   .object({
@@ -44,8 +41,10 @@ const schema = z
     /** Key ring for API keys at rest: "k2:<base64 32 bytes>,k1:<...>"; the first encrypts, all decrypt. */
     APP_ENCRYPTION_KEYS: z.string().optional(),
     WHATTALK_API_URL: z.url("must be a URL").default("https://app.whattalk.ai/api"),
-    /** Hosts (host or host:port) recordings may be fetched from. */
-    WHATTALK_RECORDING_HOSTS: csv.default(["recordings.whattalk.ai"]),
+    /** Hosts recordings may be fetched from: `host`, `host:port`, `[IPv6]:port` (https), or the same after `http://`. */
+    WHATTALK_RECORDING_HOSTS: recordingHostsSchema.prefault(RECORDING_HOSTS_DEFAULT),
+    /** curl-style pins `host:port:address` for recording hosts: no DNS, and the operator's address is trusted like a listed literal one. */
+    WHATTALK_RECORDING_RESOLVE: recordingPinsSchema.prefault(""),
     WHATTALK_TIMEOUT_MS: int(100, 120_000).default(10_000),
     WHATTALK_MAX_RETRIES: int(0, 5).default(2),
     /** Upstream requests a team may make per minute, across all instances. */
@@ -91,6 +90,14 @@ function crossIssues(set: Record<string, string>): { name: string; message: stri
   for (const [id, secret] of OAUTH_PAIRS) {
     if (set[id] && !set[secret]) issues.push({ name: secret, message: `is required when ${id} is set` });
     if (!set[id] && set[secret]) issues.push({ name: id, message: `is required when ${secret} is set` });
+  }
+  // A recording pin must serve an allowed host (otherwise it does nothing: a typo).
+  const hosts = recordingHostsSchema.safeParse(set.WHATTALK_RECORDING_HOSTS ?? RECORDING_HOSTS_DEFAULT);
+  const pins = recordingPinsSchema.safeParse(set.WHATTALK_RECORDING_RESOLVE ?? "");
+  if (hosts.success && pins.success) {
+    for (const pin of pins.data) {
+      if (!pinIsForAllowedHost(pin, hosts.data)) issues.push({ name: "WHATTALK_RECORDING_RESOLVE", message: `pins ${pin.hostname}:${pin.port}, which is not in WHATTALK_RECORDING_HOSTS` });
+    }
   }
   return issues;
 }

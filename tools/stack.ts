@@ -129,7 +129,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           NEXT_TELEMETRY_DISABLED: "1",
           NODE_ENV: options.mode === "dev" ? "development" : "production",
           NEXTAUTH_URL: appUrl,
-          ...(sim ? { WHATTALK_API_URL: sim.apiUrl, WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,${simHost}` } : {}),
+          ...(sim ? { WHATTALK_API_URL: sim.apiUrl, WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,http://${simHost}` } : {}),
           // The embedded server runs one query at a time: one connection avoids queueing inside PGlite.
           ...(embedded ? { DATABASE_POOL_SIZE: "1" } : {}),
           ...options.env,

@@ -1,6 +1,6 @@
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { compareNewestFirst } from "@/lib/calls/merge";
-import { appLog, assignAssistants, Client, connectTeam, createTeam, createUser, simAllCalls, simControl, simRequests, teamWithRoles } from "./helpers";
+import { appLog, assignAssistants, Client, connectTeam, createTeam, createUser, simAllCalls, simControl, simRequests, simUrl, teamWithRoles } from "./helpers";
 
 type ListBody = { calls: Record<string, unknown>[]; page: number; perPage: number; total: number; lastPage: number; meta: Record<string, unknown> };
 
@@ -186,25 +186,77 @@ describe("call detail and recording", () => {
     expectNoStore(bad);
   });
 
-  it("refuses recordings on other hosts, redirects to other hosts and private addresses", async () => {
-    const call = await callOf(103);
-    const sim = new URL((await simControl(`/calls/${call.id}`)).call.recording_url as string);
-    for (const url of [
-      "http://example.com/recordings/1.mp3",
-      `http://localhost:${sim.port + 1}/recordings/calls/${call.id}.wav`,
-      `http://localhost/recordings/calls/${call.id}.wav`,
-      `http://10.0.0.5/recordings/calls/${call.id}.wav`,
-      `http://[::1]:${sim.port}/recordings/calls/${call.id}.wav`,
-      `${sim.origin}/recordings/redirect?to=${encodeURIComponent("http://example.com/a.mp3")}`,
-      `file:///etc/passwd`,
-    ]) {
-      await simControl(`/calls/${call.id}`, { method: "PATCH", json: { recording_url: url } });
-      const res = await t.clients.SUPERVISOR.get(`${base()}/${call.id}/recording`);
+  /**
+   * A team of its own on the same WhatTalk account, and a way to add calls with a given recording
+   * URL. Its cache keys are its own, so the portal never answers a call's detail from a copy another
+   * test cached (the simulator reuses call ids after each reset).
+   */
+  async function ownTeam() {
+    const owner = await createUser();
+    const team = await createTeam({ members: [{ userId: owner.id, role: "OWNER" }] });
+    await connectTeam(team.id);
+    const client = await new Client().signIn(owner.email);
+    const addCall = async (recordingUrl: string | true) =>
+      ((await simControl("/calls", { method: "POST", json: { key: "wt_demo_alpha", status: "completed", duration: 42, recording_url: recordingUrl } })) as { id: number }).id;
+    return { teamId: team.id, client, recording: (id: number) => `/api/teams/${team.id}/calls/${id}/recording`, addCall };
+  }
+  /** The reasons the app logged for refusing this team's call's recording URL. */
+  const refusals = (teamId: string, callId: number) =>
+    appLog()
+      .split("\n")
+      .filter((l) => l.includes(`"teamId":"${teamId}","callId":${callId},`) && l.includes("refused"))
+      .map((l) => JSON.parse(l) as { reason?: string; msg: string })
+      .map((l) => l.reason ?? l.msg);
+
+  it("streams a recording from a host name, with Range: the name pinned to the simulator by WHATTALK_RECORDING_RESOLVE", async () => {
+    // The stack lists http://recordings.sim.test:<sim port> and pins that name to 127.0.0.1 (tests/setup/stack-global.ts).
+    const own = await ownTeam();
+    const id = await own.addCall(true);
+    const sim = new URL((await simControl(`/calls/${id}`)).call.recording_url as string);
+    expect(sim.hostname).toBe("127.0.0.1");
+    const expected = new Uint8Array(await (await fetch(sim)).arrayBuffer());
+    await simControl(`/calls/${id}`, { method: "PATCH", json: { recording_url: `http://recordings.sim.test:${sim.port}${sim.pathname}` } });
+    await simControl("/requests", { method: "DELETE" });
+
+    const full = await own.client.get(own.recording(id));
+    expect(full.status).toBe(200);
+    expectNoStore(full);
+    expect(full.headers.get("content-type")).toMatch(/^audio\//);
+    expect(new Uint8Array(await full.arrayBuffer())).toEqual(expected);
+    const part = await own.client.request(own.recording(id), { headers: { Range: "bytes=100-199" } });
+    expect(part.status).toBe(206);
+    expectNoStore(part);
+    expect(part.headers.get("content-range")).toBe(`bytes 100-199/${expected.length}`);
+    expect(new Uint8Array(await part.arrayBuffer())).toEqual(expected.slice(100, 200));
+    const fetched = (await simControl("/requests")).filter((r: { kind: string }) => r.kind === "recording");
+    expect(fetched.map((r: { path: string; status: number }) => `${r.path} ${r.status}`)).toEqual([`${sim.pathname} 200`, `${sim.pathname} 206`]);
+  });
+
+  it("refuses recordings on other hosts, plain http where https is listed, redirects to other hosts and private addresses, each for its reason", async () => {
+    const sim = new URL(simUrl());
+    const cases: [string, string][] = [
+      ["http://example.com/recordings/1.mp3", "host not allowed"],
+      // Listed without a scheme, so https only.
+      ["http://recordings.whattalk.ai/recordings/1.mp3", "plain http not allowed for this host"],
+      // Listed (and pinned) on the simulator's port only.
+      [`http://recordings.sim.test:${Number(sim.port) + 1}/recordings/calls/1.wav`, "host not allowed"],
+      [`http://localhost:${Number(sim.port) + 1}/recordings/calls/1.wav`, "host not allowed"],
+      ["http://localhost/recordings/calls/1.wav", "host not allowed"],
+      ["http://10.0.0.5/recordings/calls/1.wav", "host not allowed"],
+      [`http://[::1]:${sim.port}/recordings/calls/1.wav`, "host not allowed"],
+      [`${sim.origin}/recordings/redirect?to=${encodeURIComponent("http://example.com/a.mp3")}`, "redirect to another host"],
+      ["file:///etc/passwd", "scheme not allowed"],
+    ];
+    const own = await ownTeam();
+    for (const [url, reason] of cases) {
+      const id = await own.addCall(url);
+      const res = await own.client.get(own.recording(id));
       expect(res.status, url).toBe(502);
       expectNoStore(res, url);
       const body = await res.json();
-      expect(body.error.reason).toBe("recording_host_refused");
+      expect(body.error.reason, url).toBe("recording_host_refused");
       expect(JSON.stringify(body)).not.toContain(url);
+      await expect.poll(() => refusals(own.teamId, id), { message: url }).toEqual([reason]);
     }
   });
 

@@ -20,9 +20,9 @@ export default async function setup(project: TestProject) {
   const secrets = generateSecrets();
   const appLogFile = path.join(path.resolve(ROOT, process.env.TEST_RESULTS_DIR || "test-results"), "integration-app.log");
   fs.rmSync(appLogFile, { force: true });
-  // Recordings may come from the simulator by its literal address (exempt from the private-address
-  // check because it is listed, as in the demo) and by the host name `localhost` on the same port,
-  // which is listed too but resolves to loopback: the recording route must refuse that one.
+  // Recordings may come from the simulator (plain http, so each entry says http://) by its literal
+  // address and by the name `recordings.sim.test`, pinned to it (both exempt from the private-address
+  // rule: the operator chose them), and by `localhost`, listed but resolved by DNS to loopback: refused.
   const simPort = await freePort();
   const stack = await startStack({
     mode: "start",
@@ -33,7 +33,8 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: "info",
       WHATTALK_TIMEOUT_MS: "3000",
       WHATTALK_MAX_RETRIES: "1",
-      WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,127.0.0.1:${simPort},localhost:${simPort}`,
+      WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,http://127.0.0.1:${simPort},http://localhost:${simPort},http://recordings.sim.test:${simPort}`,
+      WHATTALK_RECORDING_RESOLVE: `recordings.sim.test:${simPort}:127.0.0.1`,
     },
     appLog: { file: appLogFile },
   });
@@ -46,6 +47,7 @@ export default async function setup(project: TestProject) {
       DATABASE_URL: stack.databaseUrl,
       WHATTALK_API_URL: stack.appEnv.WHATTALK_API_URL,
       WHATTALK_RECORDING_HOSTS: stack.appEnv.WHATTALK_RECORDING_HOSTS,
+      WHATTALK_RECORDING_RESOLVE: stack.appEnv.WHATTALK_RECORDING_RESOLVE,
     },
     appLogFile,
   });

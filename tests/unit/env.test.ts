@@ -27,7 +27,8 @@ describe("defaults", () => {
       NODE_ENV: "development",
       DATABASE_POOL_SIZE: 10,
       WHATTALK_API_URL: "https://app.whattalk.ai/api",
-      WHATTALK_RECORDING_HOSTS: ["recordings.whattalk.ai"],
+      WHATTALK_RECORDING_HOSTS: [{ protocol: "https:", host: "recordings.whattalk.ai" }],
+      WHATTALK_RECORDING_RESOLVE: [],
       WHATTALK_TIMEOUT_MS: 10_000,
       WHATTALK_MAX_RETRIES: 2,
       WHATTALK_TEAM_BUDGET_PER_MINUTE: 100,
@@ -44,7 +45,10 @@ describe("defaults", () => {
     const e = parseEnv({ LOGIN_MAX_ATTEMPTS: "12", SIGNUP_ENABLED: "off", WHATTALK_RECORDING_HOSTS: " a.test , b.test:8080 ,", WHATTALK_CACHE_TTL_MS: "0" });
     expect(e.LOGIN_MAX_ATTEMPTS).toBe(12);
     expect(e.SIGNUP_ENABLED).toBe(false);
-    expect(e.WHATTALK_RECORDING_HOSTS).toEqual(["a.test", "b.test:8080"]);
+    expect(e.WHATTALK_RECORDING_HOSTS).toEqual([
+      { protocol: "https:", host: "a.test" },
+      { protocol: "https:", host: "b.test:8080" },
+    ]);
     expect(e.WHATTALK_CACHE_TTL_MS).toBe(0);
     for (const yes of ["true", "1", "yes", "on"]) expect(parseEnv({ SIGNUP_ENABLED: yes }).SIGNUP_ENABLED).toBe(true);
     for (const no of ["false", "0", "no", "off"]) expect(parseEnv({ SIGNUP_ENABLED: no }).SIGNUP_ENABLED).toBe(false);
@@ -142,6 +146,63 @@ describe("bad variables", () => {
     expect(message).not.toContain(SECRET);
     expect(message).not.toContain("short-secret");
     expect(message).not.toContain("redis.internal");
+  });
+});
+
+describe("recording hosts and pins", () => {
+  it("reads https by default and http only when written, IPv6 in brackets, the default port left out, in lower case", () => {
+    const e = parseEnv({
+      WHATTALK_RECORDING_HOSTS: "Recordings.WhatTalk.ai, recordings.whattalk.ai:443, http://127.0.0.1:4010, HTTPS://cdn.test:8443, [::1]:4010, http://[0:0::1], http://rec.test:80",
+      WHATTALK_RECORDING_RESOLVE: "rec.test:80:10.0.0.5, cdn.test:8443:[fd00:0::7]",
+    });
+    expect(e.WHATTALK_RECORDING_HOSTS).toEqual([
+      { protocol: "https:", host: "recordings.whattalk.ai" },
+      { protocol: "https:", host: "recordings.whattalk.ai" },
+      { protocol: "http:", host: "127.0.0.1:4010" },
+      { protocol: "https:", host: "cdn.test:8443" },
+      { protocol: "https:", host: "[::1]:4010" },
+      { protocol: "http:", host: "[::1]" },
+      { protocol: "http:", host: "rec.test" },
+    ]);
+    expect(e.WHATTALK_RECORDING_RESOLVE).toEqual([
+      { hostname: "rec.test", port: 80, address: "10.0.0.5", family: 4 },
+      { hostname: "cdn.test", port: 8443, address: "fd00::7", family: 6 },
+    ]);
+  });
+
+  it.each([
+    ["ftp://recordings.whattalk.ai", "must use https:// or http://"],
+    ["::1", "must write an IPv6 address in brackets, like [::1]:4010"],
+    ["2001:db8::1:4010", "must write an IPv6 address in brackets, like [::1]:4010"],
+    ["https://recordings.whattalk.ai/calls", "must be host, host:port or [IPv6]:port, optionally after https:// or http://, with nothing after the port"],
+    ["user@recordings.whattalk.ai", "must be host, host:port or [IPv6]:port, optionally after https:// or http://, with nothing after the port"],
+    ["recordings.whattalk.ai:99999", "must be host, host:port or [IPv6]:port (port 1 to 65535)"],
+    ["recordings.whattalk.ai:0", "must have a port from 1 to 65535"],
+    ["*.whattalk.ai", "is not a host name (no wildcards)"],
+  ])("WHATTALK_RECORDING_HOSTS entry %s: %s", (entry, problem) => {
+    const value = `recordings.whattalk.ai,${entry}`;
+    expect(errorOf({ WHATTALK_RECORDING_HOSTS: value })).toBe(`Invalid environment: WHATTALK_RECORDING_HOSTS entry ${JSON.stringify(entry)} ${problem} (got ${JSON.stringify(value)})`);
+  });
+
+  it.each([
+    ["recordings.whattalk.ai:443", "must be host:port:address, like recordings.example.com:443:203.0.113.7"],
+    ["recordings.whattalk.ai:443:recordings.internal", "must end with an IPv4 address or an IPv6 address in brackets"],
+    ["recordings.whattalk.ai:0:203.0.113.7", "must have a port from 1 to 65535"],
+    ["127.0.0.1:443:203.0.113.7", "pins a literal address, which needs no pin"],
+    ["*.whattalk.ai:443:203.0.113.7", "must start with a host name (no wildcards)"],
+  ])("WHATTALK_RECORDING_RESOLVE entry %s: %s", (entry, problem) => {
+    expect(errorOf({ WHATTALK_RECORDING_RESOLVE: entry })).toBe(`Invalid environment: WHATTALK_RECORDING_RESOLVE entry ${JSON.stringify(entry)} ${problem} (got ${JSON.stringify(entry)})`);
+  });
+
+  it("refuses a pin twice for one host and port, and a pin for no allowed host", () => {
+    expect(errorOf({ WHATTALK_RECORDING_RESOLVE: "recordings.whattalk.ai:443:203.0.113.7,recordings.whattalk.ai:443:203.0.113.8" })).toMatch(
+      /^Invalid environment: WHATTALK_RECORDING_RESOLVE pins recordings\.whattalk\.ai:443 twice \(got /,
+    );
+    // The default host is https (443): a pin for port 80 serves nothing.
+    expect(errorOf({ WHATTALK_RECORDING_RESOLVE: "recordings.whattalk.ai:80:203.0.113.7" })).toBe(
+      'Invalid environment: WHATTALK_RECORDING_RESOLVE pins recordings.whattalk.ai:80, which is not in WHATTALK_RECORDING_HOSTS (got "recordings.whattalk.ai:80:203.0.113.7")',
+    );
+    expect(parseEnv({ WHATTALK_RECORDING_RESOLVE: "recordings.whattalk.ai:443:203.0.113.7" }).WHATTALK_RECORDING_RESOLVE).toHaveLength(1);
   });
 });
 

@@ -103,7 +103,7 @@ export async function startBenchEnv(opts: { log: (s: string) => void; logDir: st
     const common = {
       ...secrets,
       WHATTALK_API_URL: sim.apiUrl,
-      WHATTALK_RECORDING_HOSTS: simHost,
+      WHATTALK_RECORDING_HOSTS: `http://${simHost}`,
       LOG_LEVEL: "info",
       // Pool per instance on a real server (the embedded one gets 1 from the stack).
       ...(database ? { DATABASE_POOL_SIZE: "10" } : {}),
