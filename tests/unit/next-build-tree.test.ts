@@ -5,8 +5,8 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import type { NextConfig } from "next";
 import { afterAll, describe, expect, it } from "vitest";
-import nextConfig from "@/next.config.mjs";
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(__dirname, "../..");
@@ -16,8 +16,9 @@ const { writeConfigurationDefaults } = require("next/dist/lib/typescript/writeCo
 const { writeAppTypeDeclarations } = require("next/dist/lib/typescript/writeAppTypeDeclarations") as {
   writeAppTypeDeclarations: (o: { baseDir: string; distDir: string; imageImportsEnabled: boolean; hasPagesDir: boolean; hasAppDir: boolean; strictRouteTypes: boolean; typedRoutes: boolean }) => Promise<void>;
 };
+const nextConfig = (await import(path.join(ROOT, "next.config.mjs"))).default as NextConfig;
 const tsVersion = (require("typescript") as { version: string }).version;
-const strictRouteTypes = Boolean((nextConfig.experimental as { strictRouteTypes?: boolean } | undefined)?.strictRouteTypes);
+const strictRouteTypes = Boolean(nextConfig.experimental?.strictRouteTypes);
 const DIST_DIRS = [".next", ".next-check", ".next-e2e", "build/portal"];
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "tsconfig-"));
