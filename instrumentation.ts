@@ -4,6 +4,7 @@
 // Diagnostics: `kill -USR2 <pid>` logs one JSON line with the process's memory (after a full
 // garbage collection when node runs with --expose-gc) and the sizes of the response cache and of
 // Prisma's query plan cache (lib/db.ts), both bounded.
+// Each instance purges deleted teams' audit rows past AUDIT_RETENTION_DAYS at start-up and daily.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertEnv } = await import("@/lib/env");
@@ -14,6 +15,8 @@ export async function register() {
       g.gc?.();
       logger.info({ module: "diagnostics", afterGc: typeof g.gc === "function", memory: process.memoryUsage(), responseCache: g.__portalResponseCacheStats?.() ?? null, planCache: g.__portalPlanCacheStats?.() ?? null }, "memory usage");
     });
+    const { scheduleAuditPurge } = await import("@/lib/audit/purge");
+    scheduleAuditPurge(logger);
     if (e.NODE_ENV === "production") {
       const { getKeyRing, KeyRingError } = await import("@/lib/crypto/keyring");
       try {

@@ -68,6 +68,8 @@ const schema = z
     EXPORT_CONCURRENCY: int(1, 16).default(4),
     /** A CSV export needing more minutes of the team's request budget than this is refused upfront (narrow the range). */
     EXPORT_MAX_MINUTES: int(1, 1440).default(30),
+    /** A deleted team's audit rows are kept this many days after the deletion, then purged (lib/audit/purge.ts). */
+    AUDIT_RETENTION_DAYS: int(1, 36_500).default(365),
   });
 
 export type Env = z.infer<typeof schema>;

@@ -1,10 +1,13 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { getRedis } from "@/lib/redis";
 
 type Check = { status: "ok" | "error" | "skipped"; latencyMs?: number; message?: string };
 export type HealthReport = { status: "ok" | "degraded"; checks: { database: Check; redis: Check; whattalk: Check } };
+/** A report with the time its checks finished: answers share it while it is cached. */
+export type CachedHealthReport = HealthReport & { checkedAt: string };
 
 /** Each check answers within its limit: a hung dependency makes the probe fail, not hang. */
 const CHECK_TIMEOUT_MS = { database: 2_000, redis: 2_000, whattalk: 3_000 };
@@ -46,4 +49,26 @@ export async function checkHealth(): Promise<HealthReport> {
   // WhatTalk being down degrades features but the portal itself still serves (and explains) pages.
   const status = database.status === "ok" && redisCheck.status !== "error" ? "ok" : "degraded";
   return { status, checks: { database, redis: redisCheck, whattalk } };
+}
+
+/** How long a report is reused: a healthy one 5 s, one with any failing check 1 s (recovery shows fast). */
+export const HEALTH_CACHE_MS = { ok: 5_000, failing: 1_000 };
+
+const reports = new LRUCache<"health", CachedHealthReport>({
+  max: 1,
+  ttl: HEALTH_CACHE_MS.ok,
+  async fetchMethod(_key, _stale, { options }) {
+    const report = await checkHealth();
+    if (report.status !== "ok" || Object.values(report.checks).some((c) => c.status === "error")) options.ttl = HEALTH_CACHE_MS.failing;
+    return { ...report, checkedAt: new Date().toISOString() };
+  },
+});
+
+/**
+ * The health report /api/health answers with: at most one run of the checks per instance at a time
+ * and per cache period, however many probes arrive (concurrent ones wait for the same run), so the
+ * endpoint cannot be used to multiply load on the database, Redis or WhatTalk.
+ */
+export async function getHealth(): Promise<CachedHealthReport> {
+  return (await reports.fetch("health"))!;
 }

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 
 const ROOT = path.resolve(__dirname, "..");
-const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "proxy.ts", "instrumentation.ts"];
+const BUILD_INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "next.config.mjs", "postcss.config.mjs", "package-lock.json", "tsconfig.json", "tsconfig.base.json", "proxy.ts", "instrumentation.ts"];
 
 /** sha256 over the paths and contents of everything `next build` reads from the project. */
 export function buildFingerprint(root = ROOT): string {

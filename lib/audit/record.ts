@@ -40,11 +40,18 @@ export type AuditInput = {
   data?: Prisma.InputJsonValue;
 };
 
-/** Records who did what to whom. Pass a transaction client to record atomically with the change. */
+/**
+ * Records who did what to whom. Pass a transaction client to record atomically with the change. The
+ * team's id, slug and name are copied into the row, so it stays attributable after the team is deleted.
+ */
 export async function recordAudit(input: AuditInput, tx: Prisma.TransactionClient = db()): Promise<void> {
+  const team = input.teamId ? await tx.team.findUnique({ where: { id: input.teamId }, select: { slug: true, name: true } }) : null;
   await tx.auditEvent.create({
     data: {
       teamId: input.teamId,
+      teamRefId: input.teamId,
+      teamSlug: team?.slug ?? null,
+      teamName: team?.name ?? null,
       actorId: input.actor?.id ?? null,
       actorLabel: input.actor?.email ?? null,
       action: input.action,

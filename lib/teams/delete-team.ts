@@ -5,9 +5,9 @@ import { recordAudit } from "@/lib/audit/record";
 import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
 
 /**
- * Deletes a team and everything in it (team:delete, owners only). The caller must repeat the team's
- * address as confirmation. The deletion itself is recorded without a team (the team's own log goes
- * with it).
+ * Deletes a team and everything in it (team:delete, owners only) except its audit log, which is
+ * detached and purged AUDIT_RETENTION_DAYS later (lib/audit/purge.ts). The caller must repeat the
+ * team's address as confirmation. The deletion itself is the log's last row.
  */
 export async function deleteTeam(input: { actor: TeamActor; confirmSlug: string }): Promise<void> {
   const teamId = input.actor.teamId;
@@ -19,10 +19,12 @@ export async function deleteTeam(input: { actor: TeamActor; confirmSlug: string 
       const message = `Type the team's address (${team.slug}) to confirm.`;
       throw badRequest(message, { confirmSlug: [message] });
     }
-    await tx.team.delete({ where: { id: teamId } });
     await recordAudit(
-      { teamId: null, actor: auditActorOf(input.actor), action: "team.deleted", target: { type: "team", id: team.id, label: team.name }, data: { slug: team.slug, members: team._count.memberships } },
+      { teamId, actor: auditActorOf(input.actor), action: "team.deleted", target: { type: "team", id: team.id, label: team.name }, data: { slug: team.slug, members: team._count.memberships } },
       tx,
     );
+    // The rows keep the team's id, slug and name; the foreign key's ON DELETE SET NULL detaches them.
+    await tx.auditEvent.updateMany({ where: { teamId }, data: { detachedAt: new Date() } });
+    await tx.team.delete({ where: { id: teamId } });
   });
 }

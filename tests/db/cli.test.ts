@@ -1,9 +1,11 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { seedDemo } from "@/prisma/seed";
-import { uniq } from "./accounts-fixtures";
+import { deleteTeam } from "@/lib/teams/delete-team";
+import { team, uniq } from "./accounts-fixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -23,6 +25,31 @@ function portal(args: string[], opts: { env?: Record<string, string | undefined>
   });
 }
 
+/**
+ * Runs `npm run portal -- ...` in a terminal (a pseudo-terminal from util-linux's `script`), typing
+ * each answer once its prompt appears. Returns everything the terminal showed.
+ */
+function portalInTerminal(args: string[], answers: { prompt: RegExp; text: string }[]): Promise<{ code: number | null; screen: string }> {
+  const quote = (a: string) => `'${a.replace(/'/g, "'\\''")}'`;
+  const command = [process.execPath, path.join(ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "tools/cli/portal.ts", ...args].map(quote).join(" ");
+  return new Promise((resolve, reject) => {
+    const child = spawn("script", ["--quiet", "--return", "--flush", "--command", command, "/dev/null"], { cwd: ROOT, env: process.env });
+    let screen = "";
+    let seen = 0; // where the next prompt is looked for
+    const onOutput = (d: Buffer) => {
+      screen += d;
+      for (let m; answers.length && (m = answers[0].prompt.exec(screen.slice(seen))); ) {
+        seen += m.index + m[0].length;
+        child.stdin.write(`${answers.shift()!.text}\r`);
+      }
+    };
+    child.stdout.on("data", onOutput);
+    child.stderr.on("data", onOutput);
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, screen }));
+  });
+}
+
 // Each command is a fresh tsx process (a few seconds each on a busy 2-core machine): generous timeouts.
 describe("admin CLI", { timeout: 180_000 }, () => {
   it("prints help and exits 0; an unknown command or missing option exits 2", async () => {
@@ -37,14 +64,14 @@ describe("admin CLI", { timeout: 180_000 }, () => {
     expect(unknown.err).toMatch(/Unknown command "user:delete"/);
     const missing = await portal(["user:create", "--email", "a@b.test"]);
     expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/Missing --password, --name/);
-    const extra = await portal(["user:create", "--email", "a@b.test", "--password", "x", "--name", "A", "--admin"]);
+    expect(missing.err).toMatch(/Missing --name/);
+    const extra = await portal(["user:create", "--email", "a@b.test", "--password-stdin", "--name", "A", "--admin"], { stdin: "long enough" });
     expect(extra.code).toBe(2);
     expect(extra.err).toMatch(/--admin/);
   });
 
   it("needs DATABASE_URL", async () => {
-    const r = await portal(["user:create", "--email", "a@b.test", "--password", "long enough", "--name", "A"], { env: { DATABASE_URL: undefined } });
+    const r = await portal(["user:create", "--email", "a@b.test", "--password-stdin", "--name", "A"], { env: { DATABASE_URL: undefined }, stdin: "long enough" });
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/DATABASE_URL is not set/);
   });
@@ -53,18 +80,63 @@ describe("admin CLI", { timeout: 180_000 }, () => {
   const agent = `${uniq("agent")}@example.test`;
   const slug = uniq("cli-");
 
-  it("user:create creates users through the service (validation, one per e-mail)", async () => {
-    const u1 = await portal(["user:create", "--email", owner, "--password", "long enough password", "--name", "Ops Owner"]);
+  it("user:create creates users through the service (validation, one per e-mail), the password from stdin", async () => {
+    const u1 = await portal(["user:create", "--email", owner, "--password-stdin", "--name", "Ops Owner"], { stdin: "long enough password\n" });
     expect(u1).toMatchObject({ code: 0 });
     expect(u1.out).toContain(`Created user ${owner}`);
-    const u2 = await portal(["user:create", "--email", agent, "--password", "-", "--name", "Agent Smith"], { stdin: "from stdin 123\n" });
+    const u2 = await portal(["user:create", "--email", agent, "--password-stdin", "--name", "Agent Smith"], { stdin: "from stdin 123" });
     expect(u2.code).toBe(0);
-    const dup = await portal(["user:create", "--email", owner, "--password", "long enough password", "--name", "Again"]);
+    const hashes = await db().user.findMany({ where: { email: { in: [owner, agent] } }, orderBy: { email: "asc" }, select: { email: true, passwordHash: true } });
+    expect(await verifyPassword(hashes.find((h) => h.email === owner)!.passwordHash!, "long enough password")).toBe(true);
+    expect(await verifyPassword(hashes.find((h) => h.email === agent)!.passwordHash!, "from stdin 123")).toBe(true);
+    const dup = await portal(["user:create", "--email", owner, "--password-stdin", "--name", "Again"], { stdin: "long enough password\n" });
     expect(dup.code).toBe(1);
     expect(dup.err).toMatch(/already exists/);
-    const weak = await portal(["user:create", "--email", `${uniq()}@example.test`, "--password", "short", "--name", "W"]);
+    const weak = await portal(["user:create", "--email", `${uniq()}@example.test`, "--password-stdin", "--name", "W"], { stdin: "short\n" });
     expect(weak.code).toBe(1);
     expect(weak.err).toMatch(/password: Use at least 8 characters/);
+  });
+
+  it("user:create refuses a password given as an argument, and one missing without a terminal; nothing is created", async () => {
+    const email = `${uniq("argv")}@example.test`;
+    for (const args of [["--password", "argv secret 123"], ["--password=argv secret 123"], ["--password-stdin", "--password", "argv secret 123"]]) {
+      const r = await portal(["user:create", "--email", email, "--name", "Argv", ...args], { stdin: "long enough password\n" });
+      expect(r.code).toBe(2);
+      expect(r.err).toContain("--password is not accepted: a password on the command line is visible in `ps` and kept in shell history.");
+      expect(r.err).toContain("--password-stdin");
+      expect(r.out + r.err).not.toContain("argv secret 123");
+    }
+    const none = await portal(["user:create", "--email", email, "--name", "No Password"]);
+    expect(none.code).toBe(2);
+    expect(none.err).toMatch(/No password: run this in a terminal to be asked for it, or pipe it in with --password-stdin/);
+    expect(await db().user.count({ where: { email } })).toBe(0);
+    const keyArg = await portal(["key:set", "--team", "any", "--key", "wt_argv_key"]);
+    expect(keyArg.code).toBe(2);
+    expect(keyArg.err).toMatch(/--key is not accepted: .*--key-file/);
+  });
+
+  it("user:create in a terminal asks for the password twice without echoing it", async () => {
+    const email = `${uniq("tty")}@example.test`;
+    const secret = "typed in terminal 42";
+    const r = await portalInTerminal(["user:create", "--email", email, "--name", "Terminal User"], [
+      { prompt: /Password \(not shown\): /, text: secret },
+      { prompt: /Repeat the password: /, text: secret },
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.screen).toContain("Repeat the password: ");
+    expect(r.screen).toContain(`Created user ${email}`);
+    expect(r.screen).not.toContain(secret);
+    const created = await db().user.findUniqueOrThrow({ where: { email }, select: { passwordHash: true } });
+    expect(await verifyPassword(created.passwordHash!, secret)).toBe(true);
+
+    const other = `${uniq("tty")}@example.test`;
+    const differ = await portalInTerminal(["user:create", "--email", other, "--name", "Typo"], [
+      { prompt: /Password \(not shown\): /, text: secret },
+      { prompt: /Repeat the password: /, text: "something else 42" },
+    ]);
+    expect(differ.code).toBe(1);
+    expect(differ.screen).toContain("The two passwords differ; nothing was created.");
+    expect(await db().user.count({ where: { email: other } })).toBe(0);
   });
 
   it("team:create makes the given user the owner", async () => {
@@ -106,6 +178,28 @@ describe("admin CLI", { timeout: 180_000 }, () => {
       { action: "member.joined", actorLabel: "operator:cli" },
       { action: "member.role_changed", actorLabel: "operator:cli" },
     ]);
+  });
+});
+
+describe("audit:purge", { timeout: 180_000 }, () => {
+  it("deletes the audit rows of teams deleted more than AUDIT_RETENTION_DAYS ago, --dry-run only counts", async () => {
+    const t = await team(["OWNER", "ADMIN"]);
+    await deleteTeam({ actor: t.by("OWNER").actor, confirmSlug: t.team.slug });
+    await db().auditEvent.updateMany({ where: { teamRefId: t.team.id }, data: { detachedAt: new Date(Date.now() - 400 * 24 * 60 * 60 * 1000) } });
+    const rows = () => db().auditEvent.count({ where: { teamRefId: t.team.id } });
+    expect(await rows()).toBe(3);
+
+    const longer = await portal(["audit:purge"], { env: { AUDIT_RETENTION_DAYS: "500" } });
+    expect(longer.code).toBe(0);
+    expect(longer.out).toMatch(/^Deleted 0 audit rows of teams deleted before \S+ \(AUDIT_RETENTION_DAYS=500\)\.$/m);
+    const dry = await portal(["audit:purge", "--dry-run"]);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toMatch(/^Would delete 3 audit rows of teams deleted before \S+ \(AUDIT_RETENTION_DAYS=365\)\.$/m);
+    expect(await rows()).toBe(3);
+    const purge = await portal(["audit:purge"]);
+    expect(purge.code).toBe(0);
+    expect(purge.out).toMatch(/^Deleted 3 audit rows/m);
+    expect(await rows()).toBe(0);
   });
 });
 

@@ -129,7 +129,7 @@ describe("admin CLI", () => {
   function io(stdin = "") {
     const out: string[] = [];
     const err: string[] = [];
-    const value: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin };
+    const value: Io = { out: (l) => out.push(l), err: (l) => err.push(l), readStdin: async () => stdin, stdinIsTTY: false, readSecret: () => Promise.reject(new Error("not a terminal")) };
     return { io: value, out, err, all: () => [...out, ...err].join("\n") };
   }
 

@@ -38,7 +38,15 @@ describe("defaults", () => {
       ANALYTICS_MAX_CALLS: 20_000,
       EXPORT_CONCURRENCY: 4,
       EXPORT_MAX_MINUTES: 30,
+      AUDIT_RETENTION_DAYS: 365,
     });
+  });
+
+  it("AUDIT_RETENTION_DAYS is a whole number of days from 1 to 36500", () => {
+    expect(parseEnv({ AUDIT_RETENTION_DAYS: "30" }).AUDIT_RETENTION_DAYS).toBe(30);
+    expect(errorOf({ AUDIT_RETENTION_DAYS: "0" })).toBe('Invalid environment: AUDIT_RETENTION_DAYS must be at least 1 (got "0")');
+    expect(errorOf({ AUDIT_RETENTION_DAYS: "1.5" })).toBe('Invalid environment: AUDIT_RETENTION_DAYS must be a whole number (got "1.5")');
+    expect(errorOf({ AUDIT_RETENTION_DAYS: "a year" })).toBe('Invalid environment: AUDIT_RETENTION_DAYS must be a number (got "a year")');
   });
 
   it("parses numbers, booleans and lists", () => {

@@ -14,6 +14,10 @@ export type Io = {
   err: (line: string) => void;
   /** Reads all of stdin (for secrets that should not appear in the shell history). */
   readStdin: () => Promise<string>;
+  /** Whether stdin is a terminal (then `readSecret` can ask). */
+  stdinIsTTY: boolean;
+  /** Asks on the terminal and reads one line without echoing it. */
+  readSecret: (prompt: string) => Promise<string>;
 };
 
 export type Command = {
@@ -22,6 +26,11 @@ export type Command = {
   options: Record<string, OptionSpec>;
   /** Extra lines for `--help <command>` (examples). */
   examples?: string[];
+  /**
+   * Options refused before anything runs, with the message saying what to use instead: a secret as
+   * an argument is visible to every user in `ps` and stays in the shell history.
+   */
+  refused?: Record<string, string>;
   /** Resolves normally on success; throw UsageError for bad input, AppError (or any error) for failures. */
   run: (options: Record<string, string | boolean | undefined>, io: Io) => Promise<void>;
 };

@@ -38,6 +38,7 @@ function commandHelp(c: Command): string {
     "",
     "Options:",
     ...opts.map(([name, o]) => `  ${`--${name} ${o.type === "boolean" ? "" : (o.placeholder ?? "<value>")}`.padEnd(width)}  ${o.description}${o.required ? " (required)" : ""}`),
+    ...Object.entries(c.refused ?? {}).map(([name, why]) => `  --${name.padEnd(width - 2)}  Not accepted: ${why}`),
     ...(c.examples?.length ? ["", "Examples:", ...c.examples.map((e) => `  ${e}`)] : []),
   ].join("\n");
 }
@@ -70,6 +71,10 @@ export async function main(argv: string[], io: Io, commands: readonly Command[] 
   }
 
   try {
+    // Checked on the raw arguments, so the refusal never echoes the value.
+    for (const [option, why] of Object.entries(command.refused ?? {})) {
+      if (rest.some((a) => a === `--${option}` || a.startsWith(`--${option}=`))) throw new UsageError(`--${option} is not accepted: ${why}`);
+    }
     let values: Record<string, string | boolean | undefined>;
     try {
       values = parseArgs({

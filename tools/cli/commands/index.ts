@@ -1,6 +1,7 @@
 // Every admin CLI command, in help order. To add one: write tools/cli/commands/<name>.ts exporting a
 // `Command` and list it here.
 import type { Command } from "../command";
+import { auditPurge } from "./audit-purge";
 import { keySet } from "./key-set";
 import { keysRotate } from "./keys-rotate";
 import { memberAdd } from "./member-add";
@@ -8,4 +9,4 @@ import { memberRole } from "./member-role";
 import { teamCreate } from "./team-create";
 import { userCreate } from "./user-create";
 
-export const COMMANDS: readonly Command[] = [userCreate, teamCreate, memberAdd, memberRole, keySet, keysRotate];
+export const COMMANDS: readonly Command[] = [userCreate, teamCreate, memberAdd, memberRole, keySet, keysRotate, auditPurge];

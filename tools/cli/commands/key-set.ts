@@ -1,5 +1,5 @@
-// `key:set`: stores a team's WhatTalk API key from a file or stdin (never from an argument: those
-// end up in shell history and process lists).
+// `key:set`: stores a team's WhatTalk API key from a file, stdin, or asked on the terminal without
+// echo (never from an argument: those end up in shell history and process lists).
 import fs from "node:fs";
 import { saveCredential } from "@/lib/credentials/save-credential";
 import { operatorActor } from "@/lib/teams/team-actor";
@@ -11,18 +11,18 @@ export const keySet: Command = {
   summary: "Store (or replace) a team's WhatTalk API key, read from a file or stdin",
   options: {
     team: { type: "string", required: true, placeholder: "<slug>", description: "Team slug" },
-    "key-file": { type: "string", placeholder: "<path>", description: 'File holding the key; "-" or omitted: read it from stdin' },
+    "key-file": { type: "string", placeholder: "<path>", description: 'File holding the key; "-" or omitted: read it from stdin (asked for, not shown, in a terminal)' },
     label: { type: "string", placeholder: "<label>", description: 'Label shown in the settings (default "WhatTalk API key")' },
     "no-check": { type: "boolean", description: "Store without testing the key against WhatTalk (status unchecked)" },
   },
+  refused: { key: "a key on the command line is visible in `ps` and kept in shell history. Use --key-file, pipe it in, or leave it out to be asked for it in the terminal (not echoed)." },
   examples: ["npm run portal -- key:set --team acme --key-file ./whattalk.key", "printf %s \"$WHATTALK_KEY\" | npm run portal -- key:set --team acme --label Production"],
   async run(options, io) {
     const slug = str(options, "team");
     const file = typeof options["key-file"] === "string" ? options["key-file"] : "-";
     let apiKey: string;
     if (file === "-") {
-      if (process.stdin.isTTY) io.err("Paste the API key, then press Enter and Ctrl-D:");
-      apiKey = await io.readStdin();
+      apiKey = io.stdinIsTTY ? await io.readSecret("WhatTalk API key (not shown): ") : await io.readStdin();
     } else {
       try {
         apiKey = fs.readFileSync(file, "utf8");
