@@ -14,6 +14,7 @@ import { LRUCache } from "lru-cache";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { bulkRetryDelayMs, callPageFetcher, pagesFor } from "@/lib/bulk/call-pages";
 import { openPageReader } from "@/lib/bulk/read-pages";
+import { callScopeOf, type CallScope } from "@/lib/calls/scope";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { env } from "@/lib/env";
 import { AppError, forbidden } from "@/lib/errors";
@@ -27,7 +28,7 @@ export const CACHE_SECONDS = 180;
 const ABANDON_GRACE_MS = 3_000;
 const MAX_PAGE_WAIT_MS = 3 * 60_000;
 
-type Computed = { data: AnalyticsData; computedAt: string; requests: number; from: string; to: string; timeZone: string };
+type Computed = { data: AnalyticsData; computedAt: string; requests: number; droppedOutOfScope: number; from: string; to: string; timeZone: string };
 
 type Job = {
   key: string;
@@ -51,18 +52,21 @@ function assertAccess(access: TeamAccess) {
 function shape(access: TeamAccess, c: Computed, cached: boolean): AnalyticsResult {
   return {
     data: access.can("calls:costs") ? c.data : withoutCosts(c.data),
-    meta: { from: c.from, to: c.to, timeZone: c.timeZone, computedAt: c.computedAt, requests: c.requests, cached, cacheSeconds: CACHE_SECONDS },
+    meta: { from: c.from, to: c.to, timeZone: c.timeZone, computedAt: c.computedAt, requests: c.requests, cached, cacheSeconds: CACHE_SECONDS, droppedOutOfScope: c.droppedOutOfScope },
   };
 }
 
-const keyOf = (teamId: string, credentialId: string, timeZone: string, selection: AnalyticsSelection) => [teamId, credentialId, timeZone, selectionKey(selection)].join("\u0000");
+// The scope is part of the key, so results are only shared between members who see the same calls.
+const scopeKey = (scope: CallScope) => (scope.kind === "all" ? "all" : scope.assistants.map((a) => a.id).join(","));
+const keyOf = (teamId: string, credentialId: string, timeZone: string, scope: CallScope, selection: AnalyticsSelection) =>
+  [teamId, credentialId, timeZone, scopeKey(scope), selectionKey(selection)].join("\u0000");
 
 /** A cached result, if there is one (for the page's first render); never calls WhatTalk. */
 export async function peekAnalytics(access: TeamAccess, selection: AnalyticsSelection): Promise<AnalyticsResult | null> {
   assertAccess(access);
   try {
     const ctx = await whatTalkContextForTeam(access.team.id);
-    const hit = results.get(keyOf(access.team.id, ctx.credentialId, access.team.timeZone, selection));
+    const hit = results.get(keyOf(access.team.id, ctx.credentialId, access.team.timeZone, await callScopeOf(access), selection));
     return hit ? shape(access, hit, true) : null;
   } catch {
     return null;
@@ -92,7 +96,8 @@ export async function runAnalytics(
   const teamId = access.team.id;
   const timeZone = access.team.timeZone;
   const ctx = await whatTalkContextForTeam(teamId);
-  const key = keyOf(teamId, ctx.credentialId, timeZone, selection);
+  const scope = await callScopeOf(access);
+  const key = keyOf(teamId, ctx.credentialId, timeZone, scope, selection);
 
   if (!opts.fresh) {
     const hit = results.get(key);
@@ -108,10 +113,11 @@ export async function runAnalytics(
       for (const l of j.listeners) l(j.progress);
     };
     const max = env().ANALYTICS_MAX_CALLS;
+    let droppedOutOfScope = 0;
     j.done = (async (): Promise<Computed> => {
       const reader = await openPageReader<UpstreamCall>({
         // A refresh asks WhatTalk itself, not the portal's short response cache.
-        fetchPage: callPageFetcher(ctx, selection, { cache: !opts.fresh }),
+        fetchPage: callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: !opts.fresh }),
         concurrency: env().EXPORT_CONCURRENCY,
         retryDelayMs: bulkRetryDelayMs,
         maxWaitMs: MAX_PAGE_WAIT_MS,
@@ -135,7 +141,7 @@ export async function runAnalytics(
         for (const call of batch.items) agg.add(call);
         emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
       }
-      return { data: agg.result(), computedAt: new Date().toISOString(), requests, from: selection.date_from, to: selection.date_to, timeZone };
+      return { data: agg.result(), computedAt: new Date().toISOString(), requests, droppedOutOfScope, from: selection.date_from, to: selection.date_to, timeZone };
     })();
     j.done.then(
       (computed) => {

@@ -14,6 +14,8 @@ export type AnalyticsMeta = {
   cached: boolean;
   /** How long results are kept (seconds). */
   cacheSeconds: number;
+  /** Calls WhatTalk answered outside the reader's scope, left out of the numbers (lib/calls/scope.ts). */
+  droppedOutOfScope: number;
 };
 
 export type AnalyticsResult = { data: AnalyticsData; meta: AnalyticsMeta };

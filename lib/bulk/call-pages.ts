@@ -1,6 +1,8 @@
 // WhatTalk's call list as pages for the page reader (lib/bulk/read-pages.ts): 100 calls a page
-// (WhatTalk's maximum), every request through the typed client and so inside the team's budget.
+// (WhatTalk's maximum), every request through the typed client and so inside the team's budget,
+// every call re-checked against the reader's scope (lib/calls/scope.ts).
 import "server-only";
+import { keepInScope, type CallScope } from "@/lib/calls/scope";
 import type { CallFilters } from "@/lib/validation/call-filters";
 import { toUpstreamQuery } from "@/lib/validation/call-filters";
 import { isWhatTalkError, listCalls, type WhatTalkContext } from "@/lib/whattalk";
@@ -12,13 +14,21 @@ export const BULK_PER_PAGE = 100;
 export type CallSelection = Omit<CallFilters, "page" | "per_page">;
 
 /**
- * Fetches page `n` of the calls matching `selection`. `cache: false` asks WhatTalk itself rather
- * than answering from the portal's short response cache (answers are still stored).
+ * Fetches page `n` of the calls matching `selection`, keeping only calls inside `reader.scope`
+ * (`onDropped` counts the others). `cache: false` asks WhatTalk itself rather than answering from
+ * the portal's short response cache (answers are still stored).
  */
-export function callPageFetcher(ctx: WhatTalkContext, selection: CallSelection, opts: { cache?: boolean } = {}): PageFetcher<UpstreamCall> {
+export function callPageFetcher(
+  ctx: WhatTalkContext,
+  reader: { scope: CallScope; answer: string; onDropped?: (n: number) => void },
+  selection: CallSelection,
+  opts: { cache?: boolean } = {},
+): PageFetcher<UpstreamCall> {
   return async (page, signal) => {
     const { data } = await listCalls(ctx, toUpstreamQuery({ ...selection, per_page: BULK_PER_PAGE, page }), { signal, cache: opts.cache });
-    return { items: data.data, total: data.total, lastPage: data.last_page };
+    const { calls, dropped } = await keepInScope(reader.scope, ctx.teamId, data.data, reader.answer);
+    if (dropped) reader.onDropped?.(dropped);
+    return { items: calls, total: data.total, lastPage: data.last_page };
   };
 }
 

@@ -9,7 +9,7 @@ import { listCalls as upstreamListCalls, type WhatTalkContext } from "@/lib/what
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
 import { toCallDTO, type CallDTO } from "./dto";
 import { CHUNK, mergePage } from "./merge";
-import { callScopeOf, type CallScope } from "./scope";
+import { callScopeOf, keepInScope, type CallScope } from "./scope";
 
 export type CallListResult = {
   calls: CallDTO[];
@@ -27,8 +27,17 @@ export type CallListResult = {
     assistants?: { id: number; label: string }[];
     /** Agents with no assigned assistants see nothing, and are told why. */
     emptyReason?: "no_assignments";
+    /**
+     * Calls WhatTalk answered outside the agent's assistants (or the one the filter names), or that
+     * cannot be attributed to an assistant, dropped from this page: 0 unless WhatTalk mis-applied its
+     * filter. The total and the pages stay WhatTalk's count then, so a page may show fewer calls.
+     */
+    droppedOutOfScope: number;
   };
 };
+
+/** What WhatTalk answered for one page, before the scope check. */
+type Fetched = { calls: UpstreamCall[]; total: number; meta: Pick<CallListResult["meta"], "cache" | "fetchedAt" | "ageSeconds"> };
 
 function pageResult(calls: CallDTO[], f: CallFilters, total: number, meta: CallListResult["meta"]): CallListResult {
   return { calls, page: f.page, perPage: f.per_page, total, lastPage: Math.max(1, Math.ceil(total / f.per_page)), meta };
@@ -49,23 +58,29 @@ export async function listTeamCalls(access: TeamAccess, filters: CallFilters, op
       throw new AppError("FORBIDDEN", "You can only see calls of the assistants assigned to you.", { fieldErrors: { assistant_id: ["Not one of your assigned assistants."] } });
     }
     if (scope.assistants.length === 0) {
-      return pageResult([], filters, 0, { cache: "none", fetchedAt: null, ageSeconds: 0, ...scopeMeta, emptyReason: "no_assignments" });
+      return pageResult([], filters, 0, { cache: "none", fetchedAt: null, ageSeconds: 0, ...scopeMeta, emptyReason: "no_assignments", droppedOutOfScope: 0 });
     }
   }
 
   const ctx = await whatTalkContextForTeam(access.team.id);
   const streams = streamsFor(scope, filters);
-  if (streams.length === 1) {
-    const { data, meta } = await upstreamListCalls(ctx, toUpstreamQuery({ ...filters, ...streams[0] }), opts);
-    learn(access.team.id, data.data);
-    return pageResult(
-      data.data.map((c) => toCallDTO(c, shape)),
-      filters,
-      data.total,
-      { cache: meta.cache, fetchedAt: meta.fetchedAt, ageSeconds: meta.ageSeconds, ...scopeMeta },
-    );
-  }
-  return mergedList(ctx, access.team.id, streams, filters, shape, scopeMeta, opts);
+  const fetched = streams.length === 1 ? await singleList(ctx, { ...filters, ...streams[0] }, opts) : await mergedList(ctx, streams, filters, opts);
+  // The one exit of every list (API, live refresh, calls page): each call re-checked, fail closed,
+  // against the agent's assistants or, when the filter names one, that assistant alone.
+  const checked: CallScope = scope.kind === "assigned" && filters.assistant_id !== undefined ? { kind: "assigned", assistants: scope.assistants.filter((a) => a.id === filters.assistant_id) } : scope;
+  const { calls, dropped } = await keepInScope(checked, access.team.id, fetched.calls, streams.length === 1 ? "list" : "merged list");
+  learn(access.team.id, calls);
+  return pageResult(
+    calls.map((c) => toCallDTO(c, shape)),
+    filters,
+    fetched.total,
+    { ...fetched.meta, ...scopeMeta, droppedOutOfScope: dropped },
+  );
+}
+
+async function singleList(ctx: WhatTalkContext, filters: CallFilters, opts: { signal?: AbortSignal; cache?: boolean }): Promise<Fetched> {
+  const { data, meta } = await upstreamListCalls(ctx, toUpstreamQuery(filters), opts);
+  return { calls: data.data, total: data.total, meta: { cache: meta.cache, fetchedAt: meta.fetchedAt, ageSeconds: meta.ageSeconds } };
 }
 
 /** One upstream query per assistant the list covers (a single unrestricted query for full access). */
@@ -74,29 +89,18 @@ function streamsFor(scope: CallScope, f: CallFilters): { assistant_id?: number }
   return scope.assistants.map((a) => ({ assistant_id: a.id }));
 }
 
-async function mergedList(
-  ctx: WhatTalkContext,
-  teamId: string,
-  streams: { assistant_id?: number }[],
-  filters: CallFilters,
-  shape: { timeZone: string; costs: boolean },
-  scopeMeta: Pick<CallListResult["meta"], "scope" | "assistants">,
-  opts: { signal?: AbortSignal; cache?: boolean },
-): Promise<CallListResult> {
+async function mergedList(ctx: WhatTalkContext, streams: { assistant_id?: number }[], filters: CallFilters, opts: { signal?: AbortSignal; cache?: boolean }): Promise<Fetched> {
   let oldest: { fetchedAt: string; ageSeconds: number } | null = null;
   const merged = await mergePage<UpstreamCall>(streams.length, (filters.page - 1) * filters.per_page, filters.per_page, async (s, index) => {
     const { data, meta } = await upstreamListCalls(ctx, toUpstreamQuery({ ...filters, ...streams[s], per_page: CHUNK, page: index + 1 }), opts);
     if (!oldest || meta.ageSeconds > oldest.ageSeconds) oldest = { fetchedAt: meta.fetchedAt, ageSeconds: meta.ageSeconds };
     return { items: data.data as UpstreamCall[], total: data.total };
   });
-  learn(teamId, merged.items);
   const o = oldest as { fetchedAt: string; ageSeconds: number } | null;
-  return pageResult(
-    merged.items.map((c) => toCallDTO(c, shape)),
-    filters,
-    merged.total,
-    { cache: "merged", fetchedAt: o?.fetchedAt ?? null, ageSeconds: o?.ageSeconds ?? 0, ...scopeMeta },
-  );
+  // A call in two assistants' lists (WhatTalk ignored the filter) is shown once.
+  const seen = new Set<number>();
+  const calls = merged.items.filter((c) => !seen.has(c.id) && seen.add(c.id));
+  return { calls, total: merged.total, meta: { cache: "merged", fetchedAt: o?.fetchedAt ?? null, ageSeconds: o?.ageSeconds ?? 0 } };
 }
 
 function learn(teamId: string, calls: readonly UpstreamCall[]) {

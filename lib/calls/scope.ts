@@ -1,10 +1,14 @@
 import "server-only";
+import type { TeamAccess } from "@/lib/auth/team-access";
 import { db } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
-import type { TeamAccess } from "@/lib/auth/team-access";
+import { logger } from "@/lib/logger";
 
 /** Which calls a member may read: all of the team's, or only those of their assigned assistants. */
 export type CallScope = { kind: "all" } | { kind: "assigned"; assistants: { id: number; label: string }[] };
+
+/** What a call is attributed to an assistant by. */
+export type AttributableCall = { assistant_id?: number | null; assistant_name?: string | null };
 
 export async function callScopeOf(access: TeamAccess): Promise<CallScope> {
   if (access.can("calls:read:all")) return { kind: "all" };
@@ -17,17 +21,39 @@ export async function callScopeOf(access: TeamAccess): Promise<CallScope> {
   return { kind: "assigned", assistants: rows.map((r) => ({ id: r.assistantId, label: r.label })) };
 }
 
+const normalName = (name: string) => name.trim().toLowerCase();
+
 /**
- * Whether a call belongs to the scope. Uses the call's assistant id; when WhatTalk leaves it out,
- * falls back to the assistant's name as the team's directory or the assignment labels know it.
- * Unknown means no (fail closed).
+ * The call-in-scope rule, ready for `calls`: a call's assistant id decides; when WhatTalk leaves it
+ * out, the assistant's name as the team's directory or the assignment labels know it (read once,
+ * only when a call needs it). Unknown means no (fail closed).
  */
-export async function callInScope(scope: CallScope, teamId: string, call: { assistant_id?: number | null; assistant_name?: string | null }): Promise<boolean> {
-  if (scope.kind === "all") return true;
+async function scopeRule(scope: CallScope, teamId: string, calls: readonly AttributableCall[]): Promise<(call: AttributableCall) => boolean> {
+  if (scope.kind === "all") return () => true;
   const ids = new Set(scope.assistants.map((a) => a.id));
-  if (typeof call.assistant_id === "number") return ids.has(call.assistant_id);
-  if (!call.assistant_name) return false;
-  const known = await db().assistant.findMany({ where: { teamId, externalId: { in: [...ids] } }, select: { name: true } });
-  const names = new Set([...known.map((k) => k.name), ...scope.assistants.map((a) => a.label)].map((n) => n.trim().toLowerCase()));
-  return names.has(call.assistant_name.trim().toLowerCase());
+  let names = new Set<string>();
+  if (calls.some((c) => typeof c.assistant_id !== "number" && c.assistant_name)) {
+    const known = await db().assistant.findMany({ where: { teamId, externalId: { in: [...ids] } }, select: { name: true } });
+    names = new Set([...known.map((k) => k.name), ...scope.assistants.map((a) => a.label)].map(normalName));
+  }
+  return (call) => (typeof call.assistant_id === "number" ? ids.has(call.assistant_id) : !!call.assistant_name && names.has(normalName(call.assistant_name)));
+}
+
+/** Whether a call belongs to the scope (see scopeRule). */
+export async function callInScope(scope: CallScope, teamId: string, call: AttributableCall): Promise<boolean> {
+  return (await scopeRule(scope, teamId, [call]))(call);
+}
+
+/**
+ * Every call of a WhatTalk answer re-checked against the member's scope before it leaves the
+ * server, whatever WhatTalk's own `assistant_id` filter did: calls outside it, or that cannot be
+ * attributed, are dropped, counted, and logged as a warning (team id and counts only).
+ */
+export async function keepInScope<T extends AttributableCall>(scope: CallScope, teamId: string, calls: readonly T[], answer: string): Promise<{ calls: T[]; dropped: number }> {
+  if (scope.kind === "all") return { calls: [...calls], dropped: 0 };
+  const inScope = await scopeRule(scope, teamId, calls);
+  const kept = calls.filter(inScope);
+  const dropped = calls.length - kept.length;
+  if (dropped > 0) logger.warn({ module: "calls", teamId, answer, dropped, checked: calls.length }, "calls outside the member's scope dropped from a WhatTalk answer");
+  return { calls: kept, dropped };
 }

@@ -1,4 +1,5 @@
-// Fault injection (latency, errors, rate limit, malformed JSON, hangs, failNext, assistants 404)
+// Fault injection (latency, errors, rate limit, malformed JSON, hangs, failNext, assistants 404,
+// an ignored assistant filter)
 // and the control API (faults, reset, request log, stats, patching and adding calls).
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -205,6 +206,27 @@ describe("malformed, hang, failNext, assistants404, documentedFieldsOnly", () =>
     expect((await api(sim, `/user/calls/${expected[0].id}`)).json).toHaveProperty("assistant_id", 101);
     expect(simOptionsFromEnv({ SIM_DOCUMENTED_FIELDS_ONLY: "1" }).faults).toEqual({ documentedFieldsOnly: true });
   });
+
+  it("ignoreAssistantFilter answers every assistant's calls to an assistant_id filter (still validated)", async () => {
+    const all = account(sim, "alpha").calls;
+    const completed = all.filter((c) => c.status === "completed");
+    const own = completed.filter((c) => c.assistant_id === 101);
+    expect((await api(sim, "/user/calls?assistant_id=101&status=completed&per_page=5")).json.total).toBe(own.length);
+
+    const put = await control("/faults", "PATCH", { ignoreAssistantFilter: true });
+    expect(put.json.ignoreAssistantFilter).toBe(true);
+    const list = await api(sim, "/user/calls?assistant_id=101&status=completed&per_page=100");
+    expect(list.status).toBe(200);
+    expect(list.json.total).toBe(completed.length);
+    expect(new Set(list.json.data.map((c: { assistant_id: number | null }) => c.assistant_id)).size).toBeGreaterThan(1);
+    // The other filters still apply, and a malformed assistant_id is still a 422.
+    expect(list.json.data.every((c: { status: string }) => c.status === "completed")).toBe(true);
+    expect((await api(sim, "/user/calls?assistant_id=abc")).status).toBe(422);
+
+    await control("/reset", "POST");
+    expect((await api(sim, "/user/calls?assistant_id=101&status=completed&per_page=5")).json.total).toBe(own.length);
+    expect(simOptionsFromEnv({ SIM_IGNORE_ASSISTANT_FILTER: "1" }).faults).toEqual({ ignoreAssistantFilter: true });
+  });
 });
 
 describe("control API", () => {
@@ -212,7 +234,8 @@ describe("control API", () => {
     const initial = await control("/faults");
     expect(initial.json).toEqual({
       latencyMs: 0, jitterMs: 0, errorRate: 0, errorStatuses: [500, 502, 503], rateLimitPerMinute: 0,
-      rateBurstPer10s: 0, malformedRate: 0, hangRate: 0, assistants404: false, documentedFieldsOnly: false, failNext: null,
+      rateBurstPer10s: 0, malformedRate: 0, hangRate: 0, assistants404: false, documentedFieldsOnly: false, ignoreAssistantFilter: false,
+      failNext: null,
     });
     await control("/faults", "PUT", { latencyMs: 5, errorRate: 0.1 });
     const patched = await control("/faults", "PATCH", { hangRate: 0.2 });

@@ -81,8 +81,9 @@ const CALLS_ROUTE = [
   "app/not-found.tsx",
   "app/forbidden.tsx",
   "app/(portal)/teams/[teamSlug]/layout.tsx",
-  "app/(portal)/teams/[teamSlug]/calls/page.tsx",
+  "app/(portal)/teams/[teamSlug]/calls/(list)/page.tsx",
   "app/(portal)/teams/[teamSlug]/calls/error.tsx",
+  "app/(portal)/teams/[teamSlug]/calls/not-found.tsx",
 ]
   .map((f) => path.join(ROOT, f))
   .filter((f) => fs.existsSync(f));

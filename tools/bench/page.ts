@@ -16,7 +16,7 @@ import { ms, ratio, round, summarise } from "./stats";
 const kB = (bytes: number) => `${round(bytes / 1000, 1)} kB`;
 const kiB = (bytes: number) => `${round(bytes / 1024, 1)} KiB`;
 
-export const CALLS_ROUTE = "/(portal)/teams/[teamSlug]/calls/page";
+export const CALLS_ROUTE = "/(portal)/teams/[teamSlug]/calls/(list)/page";
 const SAMPLES = 15;
 
 // ---------------------------------------------------------------------------------------------

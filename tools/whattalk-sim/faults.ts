@@ -35,6 +35,11 @@ export interface Faults {
    * documentation does not list) are left out. Filtering by them still works.
    */
   documentedFieldsOnly: boolean;
+  /**
+   * The call list validates `assistant_id` but does not apply it: every assistant's calls come
+   * back, as if WhatTalk ignored or mis-applied the filter.
+   */
+  ignoreAssistantFilter: boolean;
   /** Deterministic faults for the next N API requests. */
   failNext: FailNext | null;
 }
@@ -50,6 +55,7 @@ export const DEFAULT_FAULTS: Readonly<Faults> = Object.freeze({
   hangRate: 0,
   assistants404: false,
   documentedFieldsOnly: false,
+  ignoreAssistantFilter: false,
   failNext: null,
 });
 
@@ -70,6 +76,7 @@ export const FaultsPatchSchema = z.strictObject({
   hangRate: rate.optional(),
   assistants404: z.boolean().optional(),
   documentedFieldsOnly: z.boolean().optional(),
+  ignoreAssistantFilter: z.boolean().optional(),
   failNext: FailNextSchema.nullable().optional(),
 });
 

@@ -169,6 +169,8 @@ export function simOptionsFromEnv(env: Record<string, string | undefined> = proc
   if (a404) faults.assistants404 = ["1", "true", "yes", "on"].includes(a404);
   const documented = env.SIM_DOCUMENTED_FIELDS_ONLY?.trim().toLowerCase();
   if (documented) faults.documentedFieldsOnly = ["1", "true", "yes", "on"].includes(documented);
+  const ignoreAssistant = env.SIM_IGNORE_ASSISTANT_FILTER?.trim().toLowerCase();
+  if (ignoreAssistant) faults.ignoreAssistantFilter = ["1", "true", "yes", "on"].includes(ignoreAssistant);
   const port = num("SIM_PORT", { min: 0, max: 65535, int: true });
   const anchor = env.SIM_ANCHOR?.trim() || undefined;
   if (anchor && anchor !== "now") parseInstant(anchor, "SIM_ANCHOR");
@@ -443,7 +445,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         status: v.str("status"),
         type: v.str("type"),
         phone: phone || undefined,
-        assistantId: v.has("assistant_id") ? v.int("assistant_id", 0) : undefined,
+        assistantId: v.has("assistant_id") && !faults.ignoreAssistantFilter ? v.int("assistant_id", 0) : undefined,
         campaignId: v.has("campaign_id") ? v.int("campaign_id", 0) : undefined,
         dateFrom: v.str("date_from"),
         dateTo: v.str("date_to"),

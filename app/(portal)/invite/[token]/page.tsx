@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { AcceptInvitationButton, SwitchAccountButton } from "@/components/accounts/accept-invitation";
+import { InvitationMessage } from "@/components/accounts/invitation-message";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -22,13 +24,10 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const invitation = await getInvitationPreview(token, user?.id);
   const here = `/invite/${token}`;
 
-  if (!invitation) {
-    return (
-      <Message title="This invitation link is not valid" text="Check that you copied the whole link, or ask the team admin for a new one." />
-    );
-  }
+  // An unknown token is a real 404 (not-found.tsx says what to do), answered before anything streams.
+  if (!invitation) notFound();
   const closed = CLOSED[invitation.status];
-  if (closed) return <Message title={closed.title} text={closed.text} />;
+  if (closed) return <InvitationMessage title={closed.title} text={closed.text} />;
 
   const role = ROLE_LABELS[invitation.role].toLowerCase();
   const alreadyMember = invitation.viewerIsMember;
@@ -76,24 +75,6 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
         ) : (
           <AcceptInvitationButton token={token} teamName={invitation.team.name} />
         )}
-      </CardContent>
-    </Card>
-  );
-}
-
-function Message({ title, text }: { title: string; text: string }) {
-  return (
-    <Card className="mx-auto max-w-lg">
-      <CardHeader>
-        <CardTitle>
-          <h1 className="text-xl font-semibold">{title}</h1>
-        </CardTitle>
-        <CardDescription>{text}</CardDescription>
-      </CardHeader>
-      <CardContent>
-        <Button asChild variant="outline">
-          <Link href="/">Go to the portal</Link>
-        </Button>
       </CardContent>
     </Card>
   );
