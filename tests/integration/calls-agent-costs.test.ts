@@ -4,7 +4,7 @@
 // analytics to answer with costs. Supervisors get all of it unchanged (lib/calls/dto.ts).
 import { beforeAll, describe, expect, it } from "vitest";
 import { formatCost } from "@/lib/calls/format";
-import { assignAssistants, connectTeam, simControl, simUrl, teamWithRoles } from "./helpers";
+import { assignAssistants, connectTeam, simControl, simFetch, simUrl, teamWithRoles } from "./helpers";
 
 type Call = Record<string, unknown> & { id: number; total_cost: number | null; carrier_cost: number | null };
 
@@ -44,7 +44,7 @@ beforeAll(async () => {
   await connectTeam(t.team.id, KEY);
   await assignAssistants(t.team.id, t.users.AGENT.id, [101, 102]);
   await simControl("/reset", { method: "POST" });
-  const res = await fetch(`${simUrl()}/api/user/calls?assistant_id=101&status=completed&per_page=50`, { headers: { Authorization: `Bearer ${KEY}` } });
+  const res = await simFetch(`${simUrl()}/api/user/calls?assistant_id=101&status=completed&per_page=50`, { headers: { Authorization: `Bearer ${KEY}` } });
   completed = ((await res.json()) as { data: Call[] }).data;
   expect(figures(completed).length).toBeGreaterThan(10);
   // One call whose free-form objects carry copies of WhatTalk's cost fields.

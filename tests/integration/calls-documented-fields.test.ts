@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compareNewestFirst } from "@/lib/calls/merge";
 import { db } from "@/lib/db";
-import { assignAssistants, connectTeam, simAllCalls, simControl, simRequests, simUrl, teamWithRoles } from "./helpers";
+import { assignAssistants, connectTeam, simAllCalls, simControl, simFetch, simRequests, simUrl, teamWithRoles } from "./helpers";
 
 type Call = Record<string, unknown> & { id: number };
 type ListBody = { calls: Call[]; total: number; lastPage: number };
@@ -17,7 +17,7 @@ const base = () => `/api/teams/${t.team.id}/calls`;
 
 /** Straight from the simulator (as the portal receives them in this mode). */
 async function simCalls(query: Record<string, string>): Promise<Call[]> {
-  const res = await fetch(`${simUrl()}/api/user/calls?${new URLSearchParams({ per_page: "20", ...query })}`, { headers: { Authorization: `Bearer ${KEY}`, Accept: "application/json" } });
+  const res = await simFetch(`${simUrl()}/api/user/calls?${new URLSearchParams({ per_page: "20", ...query })}`, { headers: { Authorization: `Bearer ${KEY}`, Accept: "application/json" } });
   return ((await res.json()) as { data: Call[] }).data;
 }
 const withRecording = async (assistantId: number) => (await simCalls({ assistant_id: String(assistantId), status: "completed" })).filter((c) => c.recording_url).slice(0, 3);
@@ -26,7 +26,7 @@ beforeAll(async () => {
   t = await teamWithRoles();
   await connectTeam(t.team.id, KEY);
   await simControl("/reset", { method: "POST" });
-  const res = await fetch(`${simUrl()}/api/user/assistants/get?per_page=100`, { headers: { Authorization: `Bearer ${KEY}` } });
+  const res = await simFetch(`${simUrl()}/api/user/assistants/get?per_page=100`, { headers: { Authorization: `Bearer ${KEY}` } });
   names = new Map(((await res.json()) as { data: { id: number; name: string }[] }).data.map((a) => [a.id, a.name]));
 
   // 101 is known by name from the team's directory (its assignment label says something else);

@@ -124,9 +124,25 @@ export function appLog(): string {
   return fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "";
 }
 
+/**
+ * fetch for the test's own requests to the simulator. A GET is sent again once when the kept-alive
+ * socket it went out on had just been closed by the simulator (its 5 s idle timeout firing while a
+ * busy test process had not yet noticed: undici's "other side closed").
+ */
+export async function simFetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+    const idempotent = !init.method || init.method === "GET" || init.method === "HEAD";
+    if (idempotent && (code === "UND_ERR_SOCKET" || code === "ECONNRESET")) return fetch(url, init);
+    throw error;
+  }
+}
+
 export async function simControl(path: string, init: RequestInit & { json?: unknown } = {}) {
   const { json, ...rest } = init;
-  const res = await fetch(new URL(`/__control${path}`, simUrl()), {
+  const res = await simFetch(new URL(`/__control${path}`, simUrl()), {
     ...rest,
     headers: json !== undefined ? { "content-type": "application/json" } : rest.headers,
     body: json !== undefined ? JSON.stringify(json) : rest.body,
@@ -174,7 +190,7 @@ export async function simRequests(): Promise<SimRequest[]> {
 export async function simAllCalls(key: string, query: Record<string, string> = {}) {
   const out: { id: number; created_at: string | null; assistant_id: number | null }[] = [];
   for (let page = 1; ; page++) {
-    const res = await fetch(`${simUrl()}/api/user/calls?${new URLSearchParams({ ...query, per_page: "100", page: String(page) })}`, { headers: { Authorization: `Bearer ${key}`, Accept: "application/json" } });
+    const res = await simFetch(`${simUrl()}/api/user/calls?${new URLSearchParams({ ...query, per_page: "100", page: String(page) })}`, { headers: { Authorization: `Bearer ${key}`, Accept: "application/json" } });
     const body = (await res.json()) as { data: typeof out; last_page: number };
     out.push(...body.data);
     if (page >= body.last_page) break;
