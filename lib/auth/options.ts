@@ -9,6 +9,7 @@ import { env, type Env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { currentLoginAttempt } from "@/lib/auth/throttle";
 import { findOrCreateOAuthUser, githubVerifiedEmail, verifiedOAuthEmail } from "@/lib/auth/oauth";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
@@ -89,6 +90,11 @@ export function authOptionsFor(e: Env): NextAuthOptions {
       debug: () => {},
     },
     callbacks: {
+      // Every redirect next-auth makes (after sign-in, sign-out, to the sign-in page) goes to a path of
+      // the portal's own origin; anything else goes to the start page.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl })}`;
+      },
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
         const result = await findOrCreateOAuthUser({ verifiedEmail: verifiedOAuthEmail(account.provider, profile), name: user.name ?? null });

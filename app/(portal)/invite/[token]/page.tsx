@@ -20,7 +20,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const user = await getCurrentUser();
   const invitation = await getInvitationPreview(token, user?.id);
-  const here = `/invite/${token}`;
+  const here = `/invite/${encodeURIComponent(token)}`;
 
   if (!invitation) {
     return (
