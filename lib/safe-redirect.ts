@@ -2,7 +2,8 @@
 // origin, decided by parsing the value as a browser will (WHATWG URL), so no spelling of another
 // site gets through (no open redirect). Pure and dependency-free: server pages and client forms use it.
 
-const MAX_LENGTH = 2048;
+// Generous: a calls page with many filters has a long query, and losing it at sign-in would be a pity.
+const MAX_LENGTH = 8192;
 /** Used when the portal's origin is unknown (NEXTAUTH_URL unset): then only paths pass, no absolute URL. */
 const UNKNOWN_ORIGIN = "http://portal.invalid";
 

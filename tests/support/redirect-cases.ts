@@ -57,7 +57,7 @@ export function hostileRedirects(origin: string): RedirectCase[] {
     // Harmless by construction: these stay on the portal, as the normalised path.
     ["user-info: evil as the user name of our own origin", `//evil.example@${u.host}/account`, "/account"],
     ["same-scheme without slashes (a path by the URL standard)", `${u.protocol}evil.example`, "/evil.example"],
-    ["too long", `/${"a".repeat(3000)}`, null],
+    ["too long", `/${"a".repeat(9000)}`, null],
     ["empty", "", null],
   ];
   return cases.map(([name, value, expected]) => ({ name, value, expected }));
