@@ -1,20 +1,27 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { signInWithPassword } from "@/components/auth/sign-in";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
 import { apiFetch } from "@/lib/client/api";
+import { safeCallbackPath } from "@/lib/safe-redirect";
+
+const NOT_THIS_PASSWORD = "This password does not open an account with this e-mail address. If you already have an account with it, sign in with that account's password.";
+
+const signInHref = (callbackUrl: string) => `/signin${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`;
 
 export function SignUpForm({ callbackUrl, inviteToken, invitedEmail }: { callbackUrl: string; inviteToken?: string; invitedEmail?: string }) {
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [formError, setFormError] = useState<string>();
   const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [notSignedIn, setNotSignedIn] = useState<string>();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -28,6 +35,7 @@ export function SignUpForm({ callbackUrl, inviteToken, invitedEmail }: { callbac
     setPending(true);
     setErrors({});
     setFormError(undefined);
+    setNotSignedIn(undefined);
     const res = await apiFetch("/api/signup", { method: "POST", json: { name: form.get("name"), email, password, inviteToken: inviteToken ?? null } });
     if (!res.ok) {
       setPending(false);
@@ -35,12 +43,16 @@ export function SignUpForm({ callbackUrl, inviteToken, invitedEmail }: { callbac
       if (!res.error.fieldErrors) setFormError(res.error.message);
       return;
     }
+    // The answer is the same whether the address was free or already had an account (it never
+    // tells). A new account signs in with this password at once; an existing one does not.
     const signedIn = await signInWithPassword(email, password);
     if (!signedIn.ok) {
-      router.replace(`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      setPending(false);
+      setNotSignedIn(signedIn.reason === "credentials" ? NOT_THIS_PASSWORD : signedIn.message);
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again by this browser's own URL parser (the server already did: defence in depth).
+    router.replace(safeCallbackPath(callbackUrl, { origin: window.location.origin }));
     router.refresh();
   }
 
@@ -49,6 +61,17 @@ export function SignUpForm({ callbackUrl, inviteToken, invitedEmail }: { callbac
       {formError ? (
         <Alert variant="destructive" role="alert">
           <AlertDescription>{formError}</AlertDescription>
+        </Alert>
+      ) : null}
+      {notSignedIn ? (
+        <Alert variant="warning" role="alert">
+          <AlertTitle>You are not signed in yet</AlertTitle>
+          <AlertDescription>
+            <p>{notSignedIn}</p>
+            <Link className="font-medium text-primary underline-offset-4 hover:underline" href={signInHref(callbackUrl)}>
+              Go to sign-in
+            </Link>
+          </AlertDescription>
         </Alert>
       ) : null}
       <div className="space-y-2">

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { signInWithPassword } from "@/components/auth/sign-in";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
 export function SignInForm({
   callbackUrl,
@@ -28,7 +29,8 @@ export function SignInForm({
     setError(undefined);
     const result = await signInWithPassword(String(form.get("email") ?? ""), String(form.get("password") ?? ""));
     if (result.ok) {
-      router.replace(callbackUrl);
+      // Checked again here, by this browser's own URL parser: the server already did (defence in depth).
+      router.replace(safeCallbackPath(callbackUrl, { origin: window.location.origin }));
       router.refresh();
       return;
     }

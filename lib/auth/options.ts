@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
@@ -9,8 +10,17 @@ import { env, type Env } from "@/lib/env";
 import { verifyPassword } from "@/lib/auth/password";
 import { currentLoginAttempt } from "@/lib/auth/throttle";
 import { findOrCreateOAuthUser, githubVerifiedEmail, verifiedOAuthEmail } from "@/lib/auth/oauth";
+import { revokeSession } from "@/lib/auth/revoke-session";
+import { SESSION_MAX_AGE_SECONDS, sessionClaims, sessionUser } from "@/lib/auth/session";
+import { safeCallbackPath } from "@/lib/safe-redirect";
 
-export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** Thrown by the jwt callback for a session that no longer stands (signed out, version bumped, user gone). */
+class SessionEnded extends Error {
+  constructor() {
+    super("The session has ended.");
+    this.name = "SessionEnded";
+  }
+}
 
 /** What the credentials provider accepts; the sign-in route reads the e-mail with the same rule. */
 export const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().email().max(320), password: z.string().min(1).max(1024) });
@@ -82,13 +92,27 @@ export function authOptionsFor(e: Env): NextAuthOptions {
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     providers,
+    events: {
+      async signOut({ token }) {
+        const claims = sessionClaims(token);
+        if (claims) await revokeSession(claims);
+      },
+    },
     logger: {
       // next-auth's own messages may include request details; keep them out of the logs except the code.
-      error: (code) => console.error(JSON.stringify({ level: 50, msg: "auth error", code })),
+      // An ended session is no error: next-auth reports it because the jwt callback refused it.
+      error: (code, metadata) => {
+        if (!(metadata instanceof SessionEnded)) console.error(JSON.stringify({ level: 50, msg: "auth error", code }));
+      },
       warn: () => {},
       debug: () => {},
     },
     callbacks: {
+      // Every redirect next-auth makes (after sign-in, sign-out, to the sign-in page) goes to a path of
+      // the portal's own origin; anything else goes to the start page.
+      async redirect({ url, baseUrl }) {
+        return `${baseUrl}${safeCallbackPath(url, { origin: baseUrl })}`;
+      },
       async signIn({ user, account, profile }) {
         if (account?.type !== "oauth") return true;
         const result = await findOrCreateOAuthUser({ verifiedEmail: verifiedOAuthEmail(account.provider, profile), name: user.name ?? null });
@@ -98,10 +122,17 @@ export function authOptionsFor(e: Env): NextAuthOptions {
       },
       async jwt({ token, user }) {
         if (user) {
+          // A sign-in: a new session, with an id of its own that signing out revokes.
           const u = user as { id: string; sv?: number };
           token.sub = u.id;
           token.sv = u.sv ?? 1;
+          token.sid = randomUUID();
+          return token;
         }
+        // Every later use (/api/auth/session, which also re-issues the cookie) checks the session as
+        // pages and route handlers do; next-auth answers an empty session and clears the cookie.
+        const claims = sessionClaims(token);
+        if (!claims || !(await sessionUser(claims))) throw new SessionEnded();
         return token;
       },
       async session({ session, token }) {

@@ -8,33 +8,48 @@ import { unauthenticated } from "@/lib/errors";
 
 export type CurrentUser = { id: string; email: string; name: string; sessionVersion: number };
 
+/** What a session token carries: the user, the user's session version at sign-in, and the session's own id. */
+export type SessionClaims = { userId: string; sv: number; sid: string };
+
+/** How long a session token is valid after it was last issued (next-auth re-issues it at each /api/auth/session). */
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
 export const SESSION_COOKIE_NAMES = ["__Secure-next-auth.session-token", "next-auth.session-token"] as const;
 
-/** Reads the session cookie (a next-auth JWT) and returns its user id and session version. */
-export async function readSessionToken(cookieValue: string | undefined): Promise<{ userId: string; sv: number } | null> {
+/** The session claims of a decoded next-auth JWT, or null when one is missing (tokens issued before sessions had ids included). */
+export function sessionClaims(token: { sub?: unknown; sv?: unknown; sid?: unknown } | null | undefined): SessionClaims | null {
+  if (!token || typeof token.sub !== "string" || !token.sub || typeof token.sv !== "number" || typeof token.sid !== "string" || !token.sid) return null;
+  return { userId: token.sub, sv: token.sv, sid: token.sid };
+}
+
+/** Reads the session cookie (a next-auth JWT) and returns its claims. */
+export async function readSessionToken(cookieValue: string | undefined): Promise<SessionClaims | null> {
   if (!cookieValue) return null;
   try {
-    const token = await decode({ token: cookieValue, secret: env().NEXTAUTH_SECRET ?? "" });
-    if (!token?.sub || typeof token.sv !== "number") return null;
-    return { userId: token.sub, sv: token.sv };
+    return sessionClaims(await decode({ token: cookieValue, secret: env().NEXTAUTH_SECRET ?? "" }));
   } catch {
     return null;
   }
 }
 
 /**
- * The signed-in user, checked against the database on every request (at most once per request):
- * a deleted user, or a session issued before the user's sessionVersion was bumped (password or
- * role change, "sign out everywhere"), is no session at all.
+ * The user of a session that still stands, in one indexed query: the user exists, the session was
+ * issued at the user's current sessionVersion (not bumped since by a password or role change or
+ * "sign out everywhere"), and its id was not revoked by signing out.
  */
+export async function sessionUser(claims: SessionClaims): Promise<CurrentUser | null> {
+  return db().user.findFirst({
+    where: { id: claims.userId, sessionVersion: claims.sv, revokedSessions: { none: { id: claims.sid } } },
+    select: { id: true, email: true, name: true, sessionVersion: true },
+  });
+}
+
+/** The signed-in user, checked against the database on every request (at most once per request). */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const jar = await cookies();
   const raw = SESSION_COOKIE_NAMES.map((n) => jar.get(n)?.value).find(Boolean);
-  const token = await readSessionToken(raw);
-  if (!token) return null;
-  const user = await db().user.findUnique({ where: { id: token.userId }, select: { id: true, email: true, name: true, sessionVersion: true } });
-  if (!user || user.sessionVersion !== token.sv) return null;
-  return user;
+  const claims = await readSessionToken(raw);
+  return claims ? sessionUser(claims) : null;
 });
 
 export async function requireUser(): Promise<CurrentUser> {

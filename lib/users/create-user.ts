@@ -8,13 +8,14 @@ import { emailSchema, nameSchema, passwordSchema } from "@/lib/validation/accoun
 import { parseOrThrow } from "@/lib/validation/parse";
 import { isUniqueViolation, type UserDTO } from "@/lib/users/types";
 
-const inputSchema = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema });
+/** A new account's fields (sign-up, the CLI). */
+export const newUserSchema = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema });
 
 const EMAIL_TAKEN = "An account with this e-mail address already exists. Sign in instead.";
 
 /** Creates a user with an argon2id password hash. 409 when the e-mail is taken. */
 export async function createUser(input: { email: string; password: string; name: string }, tx: Prisma.TransactionClient = db()): Promise<UserDTO> {
-  const data = parseOrThrow(inputSchema, input);
+  const data = parseOrThrow(newUserSchema, input);
   const existing = await tx.user.findUnique({ where: { email: data.email }, select: { id: true } });
   if (existing) throw conflict(EMAIL_TAKEN, { email: [EMAIL_TAKEN] });
   try {

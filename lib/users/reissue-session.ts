@@ -2,8 +2,7 @@ import "server-only";
 import type { NextRequest, NextResponse } from "next/server";
 import { decode, encode } from "next-auth/jwt";
 import { env } from "@/lib/env";
-import { SESSION_COOKIE_NAMES } from "@/lib/auth/session";
-import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/options";
+import { SESSION_COOKIE_NAMES, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session";
 
 /**
  * After a change that bumped the user's session version (password change, leaving a team, transfer

@@ -77,7 +77,7 @@ describe("role escalation attempts fail", () => {
     // Sign-up with a role or team in the body creates a plain account with no membership.
     const email = `${uniq("signup")}@example.test`;
     const su = await new Client().post("/api/signup", { email, password: DEFAULT_PASSWORD, name: "New", role: "OWNER", teamId: team.id });
-    expect(su.status).toBe(201);
+    expect(su.status).toBe(202);
     expect(await db().membership.count({ where: { user: { email } } })).toBe(0);
 
     // Assignments: a smuggled teamId/membershipId does not redirect the write.
@@ -180,7 +180,7 @@ describe("invitations end to end", () => {
 
     // The invitee signs up, signs in and joins.
     const invitee = new Client();
-    expect((await invitee.post("/api/signup", { email, password: DEFAULT_PASSWORD, name: "New Bie" })).status).toBe(201);
+    expect((await invitee.post("/api/signup", { email, password: DEFAULT_PASSWORD, name: "New Bie" })).status).toBe(202);
     await invitee.signIn(email);
     const ok = await invitee.post("/api/invitations/accept", { token });
     expect(ok.status).toBe(200);

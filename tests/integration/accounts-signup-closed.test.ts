@@ -54,7 +54,7 @@ describe("with sign-up off", () => {
     const other = await c.post("/api/signup", { email: `${uniq()}@example.test`, password: DEFAULT_PASSWORD, name: "Other", inviteToken: token });
     expect(other.status).toBe(403);
     const ok = await c.post("/api/signup", { email, password: DEFAULT_PASSWORD, name: "Invited", inviteToken: token });
-    expect(ok.status).toBe(201);
+    expect(ok.status).toBe(202);
     await c.signIn(email);
     expect((await c.post("/api/invitations/accept", { token })).status).toBe(200);
     expect((await c.get(`/teams/${team.slug}/calls`)).status).not.toBe(404);

@@ -1,10 +1,10 @@
 // Every entry point, over HTTP against the production build, from the one table in
 // entry-points.ts: the table must name every route handler (and method) and every page on disk,
-// and each one checks access itself. Route handlers: no session (or an ended one) 401, a member of
-// another team or an unknown team id 404 changing nothing and asking WhatTalk nothing, a role
-// without the scope 403 asking WhatTalk nothing, a role with it gets through; every answer carries
-// `Cache-Control: no-store`, every error is JSON without internals. Pages: a redirect to sign-in,
-// 404 for another team's slug, 403 without the scope.
+// and each one checks access itself. Route handlers: no session (or an ended one, or a copy of a
+// signed-out one) 401, a member of another team or an unknown team id 404 changing nothing and
+// asking WhatTalk nothing, a role without the scope 403 asking WhatTalk nothing, a role with it gets
+// through; every answer carries `Cache-Control: no-store`, every error is JSON without internals.
+// Pages: a redirect to sign-in, 404 for another team's slug, 403 without the scope.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bumpSessionVersion } from "@/lib/auth/session";
 import { db } from "@/lib/db";
@@ -31,6 +31,8 @@ let A: Fixture;
 let B: Team;
 /** An owner of A whose session ended (sessionVersion bumped): the cookie is there, the session is not. */
 let ended: Client;
+/** An owner of A holding a copy of a cookie whose session was signed out (revoked); pages only read. */
+let signedOut: Client;
 
 const UNKNOWN_TEAM = "cnoteamwiththisid0000000";
 const INTERNALS = /\bat \S+ \(|\.tsx?:\d+|node_modules|\/work\/|prisma|\bstack\b|TypeError|ReferenceError|ECONNREFUSED|127\.0\.0\.1/i;
@@ -42,7 +44,22 @@ beforeAll(async () => {
   await db().membership.create({ data: { teamId: A.team.id, userId: user.id, role: "OWNER" } });
   ended = await new Client().signIn(user.email);
   await bumpSessionVersion(user.id);
+  signedOut = await signedOutCopy(A.team.id);
 });
+
+/** A new owner of the team, signed in twice; one session signs out, and a copy of its cookie is returned. */
+async function signedOutCopy(teamId: string): Promise<Client> {
+  const user = await createUser();
+  await db().membership.create({ data: { teamId, userId: user.id, role: "OWNER" } });
+  const session = await new Client().signIn(user.email);
+  await new Client().signIn(user.email); // another session of the same user, still signed in
+  const copy = new Client();
+  copy.cookies = new Map(session.cookies);
+  const { csrfToken } = (await (await session.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const body = new URLSearchParams({ csrfToken, json: "true" }).toString();
+  expect((await session.request("/api/auth/signout", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body })).status).toBe(200);
+  return copy;
+}
 
 afterAll(async () => {
   await simControl("/reset", { method: "POST" }); // drops the calls the table added to the simulator
@@ -123,9 +140,11 @@ describe("route handlers", () => {
       continue;
     }
 
-    it(`${name}: 401 without a session and with an ended one, asking WhatTalk nothing`, async () => {
+    it(`${name}: 401 without a session, with an ended one and with a signed-out one, asking WhatTalk nothing`, async () => {
       await upstreamRequests();
-      for (const [who, client] of [["no cookie", new Client()], ["ended session", ended]] as const) {
+      // A copy of its own: on a portal that let it through, one entry (sign out everywhere) would end it for the others.
+      const copy = await signedOutCopy(A.team.id);
+      for (const [who, client] of [["no cookie", new Client()], ["ended session", ended], ["signed-out session", copy]] as const) {
         const res = await answer(await send(client, e.method, await e.request(A)), `${name} (${who})`);
         expect(res.status, `${who}: ${res.text}`).toBe(401);
         expect(res.code).toBe("UNAUTHENTICATED");
@@ -208,10 +227,11 @@ describe("pages", () => {
       continue;
     }
 
-    it(`${p.route}: a redirect to sign-in without a session and with an ended one (the page's own check, past the proxy)`, async () => {
+    it(`${p.route}: a redirect to sign-in without a session, with an ended one and with a signed-out one (the page's own check, past the proxy)`, async () => {
       const pagePath = p.path(A);
       signInRedirect(await new Client().get(pagePath), pagePath, "no cookie");
       signInRedirect(await ended.get(pagePath), pagePath, "ended session");
+      signInRedirect(await signedOut.get(pagePath), pagePath, "signed-out session");
     });
 
     if (p.access.kind === "user") {

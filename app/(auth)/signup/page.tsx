@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl, { origin: env().NEXTAUTH_URL });
   if (await getCurrentUser()) redirect(callbackUrl);
   const inviteToken = typeof params.invite === "string" ? params.invite : undefined;
   const invitation = inviteToken ? await getInvitationPreview(inviteToken) : null;

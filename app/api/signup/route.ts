@@ -12,11 +12,15 @@ const body = z.object({
   inviteToken: z.string().max(200).nullish(),
 });
 
-/** Creates an account (403 when sign-up is off, unless the caller holds an invitation for that e-mail). */
+/**
+ * Creates an account (403 when sign-up is off, unless the caller holds an invitation for that
+ * e-mail). 202 with the same body whether the address was free or already had an account, so the
+ * answer never tells which (the browser then signs in with the new password, see SignUpForm).
+ */
 export const POST = route(async (req) => {
   const input = await readJson(req, body);
   const wait = await consumeSignup(clientIp(req.headers));
   if (wait > 0) throw new AppError("RATE_LIMITED", `Too many sign-ups from your network. Try again in ${Math.ceil(wait / 60)} min.`, { retryAfterSeconds: wait });
-  const user = await signUp(input);
-  return json({ user }, { status: 201 });
+  await signUp(input);
+  return json({ ok: true }, { status: 202 });
 });

@@ -22,7 +22,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   const { token } = await params;
   const user = await getCurrentUser();
   const invitation = await getInvitationPreview(token, user?.id);
-  const here = `/invite/${token}`;
+  const here = `/invite/${encodeURIComponent(token)}`;
 
   // An unknown token is a real 404 (not-found.tsx says what to do), answered before anything streams.
   if (!invitation) notFound();
