@@ -18,7 +18,7 @@ export function createNonce(): string {
 
 export type PageHeaderOptions = {
   nonce: string;
-  /** `next dev`: React needs eval there for its debugging aids, never in production. */
+  /** `next dev`: React needs eval there for its debugging aids, and Next's overlay inline styles. */
   development: boolean;
   /** The public origin (NEXTAUTH_URL) is https: HSTS and upgrade-insecure-requests. */
   https: boolean;
@@ -30,8 +30,9 @@ export function pageCsp({ nonce, development, https }: PageHeaderOptions): strin
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${development ? " 'unsafe-eval'" : ""}`,
     "default-src 'self'",
     // <style> and <link> only from the portal, with the nonce, or sonner's known stylesheet; style
-    // attributes (Radix, recharts, React's server-rendered `style`) cannot carry a nonce.
-    `style-src 'self' 'nonce-${nonce}' ${SONNER_STYLE_HASHES.join(" ")}`,
+    // attributes (Radix, recharts, React's server-rendered `style`) cannot carry a nonce. `next dev`'s
+    // own overlay inserts <style> elements without one (Next's documented development policy).
+    development ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}' ${SONNER_STYLE_HASHES.join(" ")}`,
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",

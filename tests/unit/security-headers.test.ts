@@ -40,8 +40,10 @@ describe("the page policy", () => {
     expect(getScriptNonceFromHeader(pageCsp({ nonce, development: true, https: true }))).toBe(nonce);
   });
 
-  it("allows eval only for the development server", () => {
-    expect(directives(pageCsp({ nonce, development: true, https: false })).get("script-src")).toContain("'unsafe-eval'");
+  it("allows eval, and inline <style> for Next's overlay, only for the development server", () => {
+    const dev = directives(pageCsp({ nonce, development: true, https: false }));
+    expect(dev.get("script-src")).toEqual(["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", "'unsafe-eval'"]);
+    expect(dev.get("style-src")).toEqual(["'self'", "'unsafe-inline'"]);
   });
 
   it("upgrades insecure requests and sends HSTS only for an https origin", () => {
