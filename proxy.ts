@@ -33,5 +33,5 @@ export function proxy(req: NextRequest) {
 
 // Pages only: route handlers get fixed strict headers from next.config.mjs, static files need none.
 export const config = {
-  matcher: ["/((?!api/|_next/static|_next/image).*)"],
+  matcher: ["/((?!api/|_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };
