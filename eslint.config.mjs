@@ -19,6 +19,13 @@ const config = [
     files: ["components/ui/sonner-host.tsx"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // Journeys take `test` from e2e/fixtures.ts, which fails them on any Content-Security-Policy violation.
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "@playwright/test", message: "Import test and expect from e2e/fixtures (it fails a journey on any CSP violation).", allowTypeImports: true }] }],
+    },
+  },
 ];
 
 export default config;

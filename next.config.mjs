@@ -1,7 +1,7 @@
 // @ts-check
 
-/** Security headers for every response. The CSP allows only this origin (plus inline styles, which
- * Next's runtime and Radix need); media is proxied through the portal so it is same-origin too. */
+/** Security headers for every response. Pages get their Content-Security-Policy (with a per-request
+ * nonce) and HSTS from proxy.ts, which skips route handlers (their CSP is below). */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "X-Frame-Options", value: "DENY" },
@@ -24,7 +24,11 @@ const nextConfig = {
   // Server-only packages with native or WASM parts: load them from node_modules at run time.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "@node-rs/argon2", "pino", "ioredis", "pg"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Route handlers answer JSON, CSV or audio, never a document that should run or embed anything.
+      { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
+    ];
   },
 };
 

@@ -1,6 +1,6 @@
 // Shared helpers for the browser journeys.
 import fs from "node:fs";
-import { test as base, expect, type Page, type APIRequestContext } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { STACK_FILE } from "./support/global-setup";
 
 export const DEMO_PASSWORD = "demo-password";
@@ -45,5 +45,50 @@ export async function simCalls(query: Record<string, string>, key = "wt_demo_alp
   }
 }
 
-export const test = base;
+/** A Content-Security-Policy violation seen in a page, or Chromium's console line about one. */
+export type CspViolation = { page: string; directive: string; blocked: string; source?: string; sample?: string };
+
+/** Watches every page of a context: `securitypolicyviolation` events and CSP console messages. */
+async function watchCsp(context: BrowserContext, found: CspViolation[]): Promise<void> {
+  await context.exposeBinding("__e2eCspViolation", ({ page }, v: Omit<CspViolation, "page">) => void found.push({ page: page.url(), ...v }));
+  await context.addInitScript(() => {
+    const report = (window as unknown as { __e2eCspViolation: (v: object) => void }).__e2eCspViolation;
+    document.addEventListener("securitypolicyviolation", (e) =>
+      report({ directive: e.effectiveDirective, blocked: e.blockedURI || "(inline)", source: e.sourceFile ? `${e.sourceFile}:${e.lineNumber}` : undefined, sample: e.sample || undefined }),
+    );
+  });
+  context.on("console", (msg) => {
+    if (/Content[- ]Security[- ]Policy/i.test(msg.text())) found.push({ page: msg.page()?.url() ?? "", directive: "(console)", blocked: msg.location().url, sample: msg.text() });
+  });
+}
+
+export function formatCspViolations(found: CspViolation[]): string {
+  return found.map((v) => `- ${v.directive} blocked ${v.blocked} on ${v.page}${v.source ? ` (${v.source})` : ""}${v.sample ? `: ${v.sample}` : ""}`).join("\n");
+}
+
+/**
+ * Every journey fails on any CSP violation, in the default context and in any context the test opens
+ * with `browser.newContext()`. A test that provokes one on purpose takes `cspViolations` and empties it.
+ */
+export const test = base.extend<{ cspViolations: CspViolation[] }>({
+  cspViolations: [
+    async ({ context, browser }, provide) => {
+      const found: CspViolation[] = [];
+      await watchCsp(context, found);
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<Browser["newContext"]>) => {
+        const created = await newContext.apply(browser, args);
+        await watchCsp(created, found);
+        return created;
+      };
+      try {
+        await provide(found);
+      } finally {
+        browser.newContext = newContext;
+      }
+      if (found.length) throw new Error(`Content-Security-Policy violations:\n${formatCspViolations(found)}`);
+    },
+    { auto: true },
+  ],
+});
 export { expect };

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
 import { apiFetch } from "@/lib/client/api";
-import { DEFAULT_LABEL, LABEL_MAX } from "@/lib/credentials/schema";
+import { DEFAULT_LABEL, LABEL_MAX } from "@/lib/credentials/limits";
 
 type SaveResponse = {
   credential: { label: string; last4: string; status: string };

@@ -1,11 +1,7 @@
-// Validation of what a user types on the "WhatTalk connection" page, shared by the form, the route
-// handlers, the CLI and the services. Messages never quote the value: it is a secret.
+// Validation of what a user types on the "WhatTalk connection" page, shared by the route handlers, the
+// CLI and the services (the form takes ./limits only). Messages never quote the value: it is a secret.
 import { z } from "zod";
-
-export const API_KEY_MIN = 8;
-export const API_KEY_MAX = 512;
-export const LABEL_MAX = 80;
-export const DEFAULT_LABEL = "WhatTalk API key";
+import { API_KEY_MAX, API_KEY_MIN, DEFAULT_LABEL, LABEL_MAX } from "./limits";
 
 /** A WhatTalk API key: trimmed, 8–512 printable ASCII characters without spaces (it goes in a header). */
 export const apiKeySchema = z
