@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/sonner";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TeamFields, type Option } from "@/components/settings/team-fields";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 
 export function CreateTeamForm({ timeZones, countries }: { timeZones: Option[]; countries: Option[] }) {
   const router = useRouter();

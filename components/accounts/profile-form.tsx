@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { useApiForm } from "@/lib/client/use-api-form";
+import { useApiForm } from "@/components/api/use-api-form";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
   const router = useRouter();

@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { signInWithPassword } from "@/components/auth/sign-in";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 
 export function SignUpForm({ callbackUrl, inviteToken, invitedEmail }: { callbackUrl: string; inviteToken?: string; invitedEmail?: string }) {
   const router = useRouter();

@@ -3,7 +3,7 @@
 import * as React from "react";
 
 import { toast } from "@/components/ui/sonner";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 import { normaliseColumns, type CallColumn, type CallColumnId } from "@/lib/calls/columns";
 
 // The calls table's visible columns, shared by the table's column chooser and the saved-views

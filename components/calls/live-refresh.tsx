@@ -4,7 +4,7 @@
 // page shows calls still in progress, so SWR is not in the calls page's first-load JavaScript.
 import * as React from "react";
 import useSWR from "swr";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 import type { CallListResult } from "@/lib/calls/list-calls";
 
 async function fetchList([url]: readonly [string, string]): Promise<CallListResult> {

@@ -7,7 +7,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 import type { CredentialDTO, KeyTestResult } from "@/lib/credentials/types";
 
 /** Dates already formatted by the page in the team's time zone. */

@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 import type { DirectoryEntry, DirectoryKind } from "@/lib/directory/types";
 
 const SOURCE: Record<DirectoryEntry["source"], { label: string; variant: "info" | "secondary" | "outline" }> = {

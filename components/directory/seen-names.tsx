@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { useApiForm } from "@/lib/client/use-api-form";
+import { useApiForm } from "@/components/api/use-api-form";
 import type { DirectoryEntry, DirectoryKind } from "@/lib/directory/types";
 
 /** A seen name as the page shows it (counts and times already formatted in the team's zone). */

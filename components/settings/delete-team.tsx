@@ -7,7 +7,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 
 /** Deleting a team asks for its address to be typed, like GitHub does for repositories. */
 export function DeleteTeam({ team }: { team: { id: string; name: string; slug: string } }) {

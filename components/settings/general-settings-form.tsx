@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/sonner";
 import { Button } from "@/components/ui/button";
 import { TeamFields, type Option } from "@/components/settings/team-fields";
-import { useApiForm } from "@/lib/client/use-api-form";
+import { useApiForm } from "@/components/api/use-api-form";
 
 type Team = { id: string; name: string; slug: string; timeZone: string; country: string };
 

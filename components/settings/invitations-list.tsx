@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/sonner";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
 import { Badge } from "@/components/ui/badge";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 import { ROLE_LABELS, type Role } from "@/lib/rbac";
 
 export type InvitationRow = { id: string; email: string; role: Role; status: "pending" | "expired" | "accepted" | "revoked"; expires: string; invitedBy: string | null; canRevoke: boolean };

@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { useApiForm } from "@/lib/client/use-api-form";
+import { useApiForm } from "@/components/api/use-api-form";
 import { ROLE_LABELS, type Role } from "@/lib/rbac";
 
 export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {

@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/sonner";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 
 export function TransferOwnership({ teamId, candidates }: { teamId: string; candidates: { membershipId: string; name: string; email: string }[] }) {
   const router = useRouter();

@@ -31,7 +31,7 @@ import {
 } from "@/components/ui/dropdown-menu";
 import { whenIdle } from "@/components/ui/lazy-overlay";
 import { toast } from "@/components/ui/sonner";
-import { apiFetch, type ApiError } from "@/lib/client/api";
+import { apiFetch, type ApiError } from "@/components/api/api-fetch";
 import { normaliseColumns, visibleColumns, type CallColumnId } from "@/lib/calls/columns";
 import { callsListPath } from "@/lib/calls/links";
 import { filtersKey, viewHref } from "@/lib/views/links";

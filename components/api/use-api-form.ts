@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { toast } from "@/components/ui/sonner";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "./api-fetch";
 
 /**
  * A form's call to the portal's JSON API: pending state, field errors shown inline, any other
