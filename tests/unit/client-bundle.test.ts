@@ -98,6 +98,7 @@ const DEFERRED_MODULES = [
   "components/calls/live-refresh.tsx",
   "components/export/export-runner.tsx",
   "components/views/view-name-dialog.tsx",
+  "components/api/team-api.ts",
 ];
 
 describe("the calls page's first-load JavaScript", () => {
