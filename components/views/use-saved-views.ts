@@ -1,21 +1,18 @@
 "use client";
 
-// The saved-views toolbar's state and its calls to the views API (through ../api/team-api, loaded
-// when the page is idle or at the first action, so it is not in the calls page's first-load JavaScript).
+// The saved-views toolbar's state and actions. The calls to the views API (./view-mutations.ts,
+// through ../api/team-api) load when the page is idle or at the first action, not with the calls page.
 import * as React from "react";
 import { useRouter } from "next/navigation";
 
-import type { ApiError } from "@/components/api/api-fetch";
 import { useCallColumns } from "@/components/calls/columns-context";
 import { whenIdle } from "@/components/ui/lazy-overlay";
-import { toast } from "@/components/ui/sonner";
 import { normaliseColumns, visibleColumns, type CallColumnId } from "@/lib/calls/columns";
-import { callsListPath } from "@/lib/calls/links";
 import { filtersKey, viewHref } from "@/lib/views/links";
 import type { SavedViewDTO } from "@/lib/views/types";
 import type { ViewNameResult } from "./view-name-dialog";
 
-const loadTeamApi = () => import("@/components/api/team-api");
+const loadMutations = () => import("./view-mutations");
 
 /**
  * The view as the member applied it: what "Modified" compares with and the version "Save" sends.
@@ -40,7 +37,7 @@ export type SavedViewsInput = {
 };
 
 /** What the calls to the API need from the hook's render. */
-type Ctx = SavedViewsInput & {
+export type ViewsContext = SavedViewsInput & {
   current: Base | null;
   visible: CallColumnId[];
   refresh: () => void;
@@ -53,13 +50,6 @@ type Ctx = SavedViewsInput & {
 };
 
 const sameColumns = (a: readonly CallColumnId[], b: readonly CallColumnId[]) => normaliseColumns(a).join(",") === normaliseColumns(b).join(",");
-const isStale = (error: ApiError) => error.status === 409 && error.details.reason === "stale";
-const nameErrors = (error: ApiError): ViewNameResult => ({ fieldErrors: error.fieldErrors, message: error.fieldErrors?.name ? undefined : error.message });
-
-function errorText(error: ApiError): string {
-  const fields = Object.values(error.fieldErrors ?? {}).flat();
-  return fields.length ? fields.join(" ") : error.message;
-}
 
 /**
  * The toolbar's state (the applied view's base copy, the open dialog, a save conflict) and its
@@ -81,9 +71,9 @@ export function useSavedViews(input: SavedViewsInput) {
   const [conflict, setConflict] = React.useState<ViewConflict | null>(null);
   const [busy, setBusy] = React.useState(false);
   const [, startTransition] = React.useTransition();
-  React.useEffect(() => whenIdle(() => void loadTeamApi()), []);
+  React.useEffect(() => whenIdle(() => void loadMutations()), []);
 
-  const c: Ctx = {
+  const c: ViewsContext = {
     ...input,
     current,
     visible,
@@ -117,115 +107,26 @@ export function useSavedViews(input: SavedViewsInput) {
     go: c.go,
     apply: (view: SavedViewDTO) => applyView(c, view),
     resetToView: () => resetToView(c),
-    save: () => saveView(c),
-    reloadView: () => reloadView(c),
-    create: (name: string, share: boolean) => createView(c, name, share),
-    rename: (view: SavedViewDTO, name: string) => renameView(c, view, name),
-    remove: (view: SavedViewDTO) => removeView(c, view),
-    share: (view: SavedViewDTO) => shareView(c, view),
-    setDefault: (which: DefaultKind, viewId: string | null, message: string) => setDefaultView(c, which, viewId, message),
+    save: async () => (await loadMutations()).saveView(c),
+    reloadView: async () => (await loadMutations()).reloadView(c),
+    create: async (name: string, share: boolean): Promise<ViewNameResult> => (await loadMutations()).createView(c, name, share),
+    rename: async (view: SavedViewDTO, name: string): Promise<ViewNameResult> => (await loadMutations()).renameView(c, view, name),
+    remove: async (view: SavedViewDTO) => (await loadMutations()).removeView(c, view),
+    share: async (view: SavedViewDTO) => (await loadMutations()).shareView(c, view),
+    setDefault: async (which: DefaultKind, viewId: string | null, message: string) => (await loadMutations()).setDefaultView(c, which, viewId, message),
   };
 }
 
-function applyView(c: Ctx, view: SavedViewDTO) {
+function applyView(c: ViewsContext, view: SavedViewDTO) {
   c.setConflict(null);
   // Re-applying the same view starts over from it (columns and version too).
   if (c.applied?.id === view.id) c.rebase(view);
   c.go(viewHref(c.teamSlug, view));
 }
 
-function resetToView(c: Ctx) {
+function resetToView(c: ViewsContext) {
   if (!c.applied) return;
   c.setConflict(null);
   c.rebase(c.applied);
   c.go(viewHref(c.teamSlug, c.applied));
-}
-
-async function saveView(c: Ctx) {
-  const { applied, current, currentFilters } = c;
-  if (!applied || !current || !currentFilters) return;
-  c.setBusy(true);
-  const r = await (await loadTeamApi()).updateView(c.teamId, applied.id, { version: current.version, filters: currentFilters, columns: c.visible });
-  c.setBusy(false);
-  if (!r.ok) {
-    if (isStale(r.error)) c.setConflict({ viewId: applied.id, message: r.error.message });
-    else toast.error("The view was not saved", { description: errorText(r.error) });
-    return;
-  }
-  c.setConflict(null);
-  c.rebase(r.data);
-  toast.success(`Saved “${r.data.name}”`);
-  c.go(viewHref(c.teamSlug, r.data));
-}
-
-async function reloadView(c: Ctx) {
-  if (!c.applied) return;
-  const r = await (await loadTeamApi()).getView(c.teamId, c.applied.id);
-  if (!r.ok) {
-    toast.error("The view could not be reloaded", { description: r.error.message });
-    if (r.error.status === 404) c.go(callsListPath(c.teamSlug));
-    return;
-  }
-  c.setConflict(null);
-  c.rebase(r.data);
-  c.go(viewHref(c.teamSlug, r.data));
-}
-
-async function createView(c: Ctx, name: string, share: boolean): Promise<ViewNameResult> {
-  if (!c.currentFilters) return { message: "Fix the highlighted filters first." };
-  const r = await (await loadTeamApi()).createView(c.teamId, { name, visibility: share ? "TEAM" : "PERSONAL", filters: c.currentFilters, columns: c.visible });
-  if (!r.ok) return nameErrors(r.error);
-  c.setDialog(null);
-  c.setConflict(null);
-  toast.success(`Saved the view “${r.data.name}”`, { description: r.data.visibility === "TEAM" ? "Shared with the team." : "Only you can see it." });
-  c.go(viewHref(c.teamSlug, r.data));
-}
-
-async function renameView(c: Ctx, view: SavedViewDTO, name: string): Promise<ViewNameResult> {
-  const r = await (await loadTeamApi()).updateView(c.teamId, view.id, { version: view.version, name });
-  if (!r.ok) {
-    if (isStale(r.error)) c.refresh();
-    return nameErrors(r.error);
-  }
-  c.followOwnChange(view, r.data);
-  c.setDialog(null);
-  toast.success(`Renamed to “${r.data.name}”`);
-  c.refresh();
-}
-
-async function removeView(c: Ctx, view: SavedViewDTO) {
-  c.setBusy(true);
-  const r = await (await loadTeamApi()).deleteView(c.teamId, view.id);
-  c.setBusy(false);
-  c.setDialog(null);
-  if (!r.ok && r.error.status !== 404) {
-    toast.error("The view was not deleted", { description: r.error.message });
-    return;
-  }
-  toast.success(`Deleted the view “${view.name}”`);
-  c.setConflict(null);
-  // The list without parameters: the next default applies (mine, else the team's, else none).
-  c.go(callsListPath(c.teamSlug));
-}
-
-async function shareView(c: Ctx, view: SavedViewDTO) {
-  const r = await (await loadTeamApi()).updateView(c.teamId, view.id, { version: view.version, visibility: "TEAM" });
-  if (!r.ok) {
-    toast.error("The view was not shared", { description: r.error.message });
-    if (isStale(r.error)) c.refresh();
-    return;
-  }
-  c.followOwnChange(view, r.data);
-  toast.success(`“${r.data.name}” is shared with the team`);
-  c.refresh();
-}
-
-async function setDefaultView(c: Ctx, which: DefaultKind, viewId: string | null, message: string) {
-  const r = await (await loadTeamApi()).setDefaultViews(c.teamId, { [which]: viewId });
-  if (!r.ok) {
-    toast.error("The default was not changed", { description: r.error.message });
-    return;
-  }
-  toast.success(message);
-  c.refresh();
 }

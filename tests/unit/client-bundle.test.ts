@@ -99,6 +99,7 @@ const DEFERRED_MODULES = [
   "components/export/export-runner.tsx",
   "components/views/view-name-dialog.tsx",
   "components/api/team-api.ts",
+  "components/views/view-mutations.ts",
 ];
 
 describe("the calls page's first-load JavaScript", () => {
