@@ -5,7 +5,7 @@ import { useState } from "react";
 import { toast } from "@/components/ui/sonner";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 
 export function AcceptInvitationButton({ token, teamName }: { token: string; teamName: string }) {
   const router = useRouter();

@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/sonner";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TeamFields, type Option } from "@/components/settings/team-fields";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 
 export function CreateTeamForm({ timeZones, countries }: { timeZones: Option[]; countries: Option[] }) {
   const router = useRouter();
@@ -19,10 +19,8 @@ export function CreateTeamForm({ timeZones, countries }: { timeZones: Option[]; 
     const form = new FormData(event.currentTarget);
     setPending(true);
     setFormError(undefined);
-    const res = await apiFetch<{ team: { slug: string; name: string } }>("/api/teams", {
-      method: "POST",
-      json: { name: form.get("name"), slug: form.get("slug") || null, timeZone: form.get("timeZone"), country: form.get("country") },
-    });
+    const text = (name: string) => String(form.get(name) ?? "");
+    const res = await teamApi.createTeam({ name: text("name"), slug: text("slug") || null, timeZone: text("timeZone"), country: text("country") });
     if (!res.ok) {
       setPending(false);
       setErrors(res.error.fieldErrors ?? {});

@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/sonner";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 
 export type MyTeam = { id: string; name: string; slug: string; roleLabel: string };
 
@@ -40,7 +40,7 @@ export function MyTeams({ teams }: { teams: MyTeam[] }) {
             description="You lose access to this team's calls at once. Your other signed-in devices are signed out. To come back you need a new invitation."
             confirmLabel="Leave team"
             onConfirm={async () => {
-              const res = await apiFetch(`/api/teams/${t.id}/leave`, { method: "POST", json: {} });
+              const res = await teamApi.leaveTeam(t.id);
               if (!res.ok) {
                 toast.error(res.error.message);
                 return;

@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { useApiForm } from "@/lib/client/use-api-form";
+import { apiFetch } from "@/components/api/api-fetch";
+import { useApiForm } from "@/components/api/use-api-form";
 
 export function PasswordForm() {
   const router = useRouter();
@@ -21,7 +22,7 @@ export function PasswordForm() {
       setErrors({ confirmPassword: ["The two new passwords do not match."] });
       return;
     }
-    const result = await submit<unknown>("/api/account/password", { method: "POST", json: { currentPassword: form.get("currentPassword"), newPassword } });
+    const result = await submit(() => apiFetch<unknown>("/api/account/password", { method: "POST", json: { currentPassword: form.get("currentPassword"), newPassword } }));
     if (!result) return;
     formEl.reset();
     toast.success("Password changed. Your other sessions were signed out.");

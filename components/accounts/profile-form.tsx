@@ -6,7 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { useApiForm } from "@/lib/client/use-api-form";
+import { apiFetch } from "@/components/api/api-fetch";
+import { useApiForm } from "@/components/api/use-api-form";
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
   const router = useRouter();
@@ -15,7 +16,7 @@ export function ProfileForm({ name, email }: { name: string; email: string }) {
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const result = await submit<unknown>("/api/account", { method: "PATCH", json: { name: form.get("name") } });
+    const result = await submit(() => apiFetch<unknown>("/api/account", { method: "PATCH", json: { name: form.get("name") } }));
     if (!result) return;
     toast.success("Name saved.");
     router.refresh();

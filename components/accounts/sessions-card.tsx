@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/sonner";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 
 export function SignOutEverywhereButton() {
   const router = useRouter();

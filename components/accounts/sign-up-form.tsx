@@ -9,7 +9,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { signInWithPassword } from "@/components/auth/sign-in";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import { apiFetch } from "@/components/api/api-fetch";
 import { safeCallbackPath } from "@/lib/safe-redirect";
 
 const NOT_THIS_PASSWORD = "This password does not open an account with this e-mail address. If you already have an account with it, sign in with that account's password.";

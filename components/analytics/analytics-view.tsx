@@ -9,6 +9,7 @@ import { useCallback, useEffect, useState } from "react";
 import { BreakdownTable } from "@/components/analytics/breakdown-table";
 import { CallsPerDayChart, DistributionChart } from "@/components/analytics/charts";
 import { SummaryCards } from "@/components/analytics/summary-cards";
+import { analyticsUrl } from "@/components/api/team-api";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -72,7 +73,7 @@ export function AnalyticsView({ teamId, query, initial }: { teamId: string; quer
     const controller = new AbortController();
     const params = new URLSearchParams(query);
     if (load.fresh) params.set("fresh", "1");
-    readAnalytics(`/api/teams/${encodeURIComponent(teamId)}/analytics?${params.toString()}`, controller.signal, (progress) => setState({ kind: "loading", progress }))
+    readAnalytics(analyticsUrl(teamId, params), controller.signal, (progress) => setState({ kind: "loading", progress }))
       .then((next) => {
         if (!controller.signal.aborted) setState(next);
       })

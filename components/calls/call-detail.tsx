@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
+import { callRecordingUrl } from "@/components/api/team-api";
 import type { CallDetailDTO } from "@/lib/calls/dto";
 import { EMPTY, formatCallTimeFull, formatCost, formatDuration, humanize, wallClockOf } from "@/lib/calls/format";
 import { JsonBlock } from "./json-block";
@@ -37,7 +38,7 @@ export function CallDetail({ call, teamId, timeZone }: { call: CallDetailDTO; te
   const created = formatCallTimeFull(call.createdAtLocal, timeZone);
   const updated = formatCallTimeFull(wallClockOf(call.updatedAt, timeZone), timeZone);
   const hasCosts = "totalCost" in call || "carrierCost" in call;
-  const recordingUrl = `/api/teams/${encodeURIComponent(teamId)}/calls/${call.id}/recording`;
+  const recordingUrl = callRecordingUrl(teamId, call.id);
 
   return (
     <div className="space-y-6">

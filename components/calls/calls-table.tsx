@@ -59,7 +59,6 @@ function ageText(seconds: number): string {
  */
 export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, query, backQuery = query, canExport = false, paginationValues }: CallsTableProps) {
   const router = useRouter();
-  const apiUrl = `/api/teams/${encodeURIComponent(teamId)}/calls?${query ? `${query}&` : ""}fresh=1`;
   // The server's page until the live refresh (loaded only when the page has live calls) reports.
   const [live, setLive] = React.useState<{ seed: CallListResult; data: CallListResult; failed: boolean } | null>(null);
   const current = live?.seed === initial ? live : null;
@@ -68,7 +67,7 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
   const onUpdate = React.useCallback((next: CallListResult, failed: boolean) => setLive({ seed: initial, data: next, failed }), [initial]);
   const refresh = initial.calls.some((c) => c.live) ? (
     <React.Suspense fallback={null}>
-      <LiveRefresh apiUrl={apiUrl} initial={initial} intervalMs={LIVE_REFRESH_MS} onUpdate={onUpdate} />
+      <LiveRefresh teamId={teamId} query={query} initial={initial} intervalMs={LIVE_REFRESH_MS} onUpdate={onUpdate} />
     </React.Suspense>
   ) : null;
 

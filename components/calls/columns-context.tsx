@@ -3,13 +3,12 @@
 import * as React from "react";
 
 import { toast } from "@/components/ui/sonner";
-import { apiFetch } from "@/lib/client/api";
 import { normaliseColumns, type CallColumn, type CallColumnId } from "@/lib/calls/columns";
 
 // The calls table's visible columns, shared by the table's column chooser and the saved-views
 // toolbar. Without a view they are the member's own preference (saved as they change). With a
 // view applied they are the view's columns; changing them only marks the view as modified until
-// it is saved.
+// it is saved. The team API (../api/team-api) loads at the first change, not with the calls page.
 
 type CallColumnsState = {
   /** Columns the member may choose from. */
@@ -69,7 +68,7 @@ export function CallColumnsProvider({
       if (!persist) return;
       if (saveTimer.current) clearTimeout(saveTimer.current);
       saveTimer.current = setTimeout(async () => {
-        const r = await apiFetch<{ columns: CallColumnId[] }>(`/api/teams/${encodeURIComponent(teamId)}/preferences`, { method: "PUT", json: { columns: next } });
+        const r = await (await import("@/components/api/team-api")).setCallColumns(teamId, next);
         if (!r.ok) toast.error("Your column choice could not be saved", { description: "It applies on this page until you reload. Try again in a moment." });
       }, 400);
     },

@@ -7,8 +7,9 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
-import { apiFetch } from "@/lib/client/api";
-import type { CredentialDTO, KeyTestResult } from "@/lib/credentials/types";
+import * as teamApi from "@/components/api/team-api";
+import type { CredentialDTO } from "@/lib/credentials/types";
+import type { TestCredentialResult } from "@/lib/credentials/test-credential";
 
 /** Dates already formatted by the page in the team's time zone. */
 export type CredentialDates = { createdAt: string; lastCheckedAt: string | null; lastUsedAt: string | null };
@@ -20,18 +21,16 @@ function StatusBadge({ credential }: { credential: CredentialDTO }) {
   return <Badge variant="warning">Unchecked</Badge>;
 }
 
-type TestResponse = { result: KeyTestResult; message: string };
-
 /** The stored key's status card: label, last 4, status, dates, "Test connection" and "Remove". */
 export function ConnectionStatus({ teamId, credential, dates }: { teamId: string; credential: CredentialDTO; dates: CredentialDates }) {
   const router = useRouter();
   const [testing, setTesting] = useState(false);
-  const [test, setTest] = useState<TestResponse | null>(null);
+  const [test, setTest] = useState<TestCredentialResult | null>(null);
 
   async function onTest() {
     setTesting(true);
     setTest(null);
-    const res = await apiFetch<TestResponse>(`/api/teams/${teamId}/credential/test`, { method: "POST", json: {} });
+    const res = await teamApi.testCredential(teamId);
     setTesting(false);
     if (!res.ok) {
       toast.error(res.error.message);
@@ -42,7 +41,7 @@ export function ConnectionStatus({ teamId, credential, dates }: { teamId: string
   }
 
   async function onRemove() {
-    const res = await apiFetch(`/api/teams/${teamId}/credential`, { method: "DELETE" });
+    const res = await teamApi.removeCredential(teamId);
     if (!res.ok) {
       toast.error(res.error.message);
       return;

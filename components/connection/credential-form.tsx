@@ -8,15 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 import { DEFAULT_LABEL, LABEL_MAX } from "@/lib/credentials/limits";
-
-type SaveResponse = {
-  credential: { label: string; last4: string; status: string };
-  replaced: boolean;
-  warning: string | null;
-  directory: { status: "synced"; total: number } | { status: "unsupported" | "failed"; message: string } | null;
-};
 
 type Problem = { kind: "rejected" | "unverified" | "other"; message: string };
 
@@ -37,10 +30,7 @@ export function CredentialForm({ teamId, hasKey, defaultLabel }: { teamId: strin
     if (!form) return;
     const data = new FormData(form);
     setPending(true);
-    const res = await apiFetch<SaveResponse>(`/api/teams/${teamId}/credential`, {
-      method: "PUT",
-      json: { label: data.get("label"), apiKey: data.get("apiKey"), allowUnchecked },
-    });
+    const res = await teamApi.saveCredential(teamId, { label: String(data.get("label") ?? ""), apiKey: String(data.get("apiKey") ?? ""), allowUnchecked });
     setPending(false);
     if (!res.ok) {
       const reason = res.error.details.reason;

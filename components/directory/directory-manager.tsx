@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 import type { DirectoryEntry, DirectoryKind } from "@/lib/directory/types";
 
 const SOURCE: Record<DirectoryEntry["source"], { label: string; variant: "info" | "secondary" | "outline" }> = {
@@ -20,9 +20,9 @@ const SOURCE: Record<DirectoryEntry["source"], { label: string; variant: "info" 
   LEARNED: { label: "Learned from calls", variant: "outline" },
 };
 
-const NOUN: Record<DirectoryKind, { one: string; many: string; path: string }> = {
-  assistant: { one: "assistant", many: "assistants", path: "assistants" },
-  campaign: { one: "campaign", many: "campaigns", path: "campaigns" },
+const NOUN: Record<DirectoryKind, { one: string; many: string }> = {
+  assistant: { one: "assistant", many: "assistants" },
+  campaign: { one: "campaign", many: "campaigns" },
 };
 
 /** "Sync from WhatTalk" with the time and error of the last sync. */
@@ -32,10 +32,7 @@ export function SyncPanel({ teamId, syncedAt, error, connected }: { teamId: stri
 
   async function onSync() {
     setPending(true);
-    const res = await apiFetch<{ sync: { status: "synced"; total: number; added: number; removed: number } | { status: "unsupported"; message: string } }>(
-      `/api/teams/${teamId}/directory/sync`,
-      { method: "POST", json: {} },
-    );
+    const res = await teamApi.syncDirectory(teamId);
     setPending(false);
     if (!res.ok) toast.error(res.error.message);
     else if (res.data.sync.status === "synced") {
@@ -82,7 +79,7 @@ export function DirectoryList({ teamId, kind, entries }: { teamId: string; kind:
   async function onAdd(event: React.FormEvent) {
     event.preventDefault();
     setPending(true);
-    const res = await apiFetch<Record<DirectoryKind, DirectoryEntry>>(`/api/teams/${teamId}/directory/${noun.path}`, { method: "POST", json: { id: id.trim(), name } });
+    const res = await teamApi.addDirectoryEntry(teamId, kind, { id: id.trim(), name });
     setPending(false);
     if (!res.ok) {
       setErrors(res.error.fieldErrors ?? {});
@@ -97,7 +94,7 @@ export function DirectoryList({ teamId, kind, entries }: { teamId: string; kind:
   }
 
   async function onRemove(entry: DirectoryEntry) {
-    const res = await apiFetch(`/api/teams/${teamId}/directory/${noun.path}/${entry.id}`, { method: "DELETE" });
+    const res = await teamApi.removeDirectoryEntry(teamId, kind, entry.id);
     if (!res.ok) {
       toast.error(res.error.message);
       return;

@@ -8,20 +8,20 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { useApiForm } from "@/lib/client/use-api-form";
-import type { DirectoryEntry, DirectoryKind } from "@/lib/directory/types";
+import * as teamApi from "@/components/api/team-api";
+import { useApiForm } from "@/components/api/use-api-form";
+import type { DirectoryKind } from "@/lib/directory/types";
 
 /** A seen name as the page shows it (counts and times already formatted in the team's zone). */
 export type SeenNameRow = { name: string; calls: string; lastSeen: string };
 
-const NOUN: Record<DirectoryKind, { one: string; many: string; path: string; use: string }> = {
+const NOUN: Record<DirectoryKind, { one: string; many: string; use: string }> = {
   assistant: {
     one: "assistant",
     many: "Assistants",
-    path: "assistants",
     use: "Add one with its WhatTalk id to use it in the call filters and agent assignments (an agent's calls without an assistant id are matched by this name).",
   },
-  campaign: { one: "campaign", many: "Campaigns", path: "campaigns", use: "Add one with its WhatTalk id to use it in the call filters." },
+  campaign: { one: "campaign", many: "Campaigns", use: "Add one with its WhatTalk id to use it in the call filters." },
 };
 
 /**
@@ -70,7 +70,7 @@ function SeenNameItem({ teamId, kind, row }: { teamId: string; kind: DirectoryKi
 
   async function onAdd(event: React.FormEvent) {
     event.preventDefault();
-    const res = await submit<Record<DirectoryKind, DirectoryEntry>>(`/api/teams/${teamId}/directory/${noun.path}`, { method: "POST", json: { id: id.trim(), name: row.name } });
+    const res = await submit(() => teamApi.addDirectoryEntry(teamId, kind, { id: id.trim(), name: row.name }));
     if (!res) return;
     toast.success(`Added ${noun.one} ${res.data[kind].id} (${res.data[kind].name}).`);
     router.refresh();

@@ -13,6 +13,7 @@
 // the table cannot show), and the button's description (tooltip, screen readers) says so.
 import { XIcon } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
+import { callsExportUrl, getExportProgress } from "@/components/api/team-api";
 import { toast } from "@/components/ui/sonner";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -50,7 +51,7 @@ export function exportUrl(teamId: string, query: string, columns: string[], deta
   for (const k of ["page", "per_page", "columns", "sort"]) params.delete(k);
   const cols = [...new Set([...columns, ...(details ? EXPORT_DETAIL_COLUMNS : [])])];
   if (cols.length) params.set("columns", cols.join(","));
-  return `/api/teams/${encodeURIComponent(teamId)}/calls/export?${params.toString()}`;
+  return callsExportUrl(teamId, params);
 }
 
 /** The whole button once loaded; `autoStart` starts the export the click that loaded it asked for. */
@@ -114,9 +115,9 @@ export function ExportRunner({ teamId, query, columns, details = true, label = "
       if (exportId) {
         poll = setInterval(async () => {
           try {
-            const p = await fetch(`/api/teams/${encodeURIComponent(teamId)}/calls/export/progress?id=${encodeURIComponent(exportId)}`, { signal: controller.signal });
+            const p = await getExportProgress(teamId, exportId, controller.signal);
             if (!p.ok) return;
-            const body = (await p.json()) as { state: string; resumesAt: string | null };
+            const body = p.data;
             resumesAt = body.state === "waiting" && body.resumesAt ? Date.parse(body.resumesAt) : null;
             update();
           } catch {

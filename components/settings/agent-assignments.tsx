@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 
 type Assignment = { assistantId: number; label: string };
 
@@ -31,7 +31,7 @@ export function AgentAssignments({
 
   async function save(next: Assignment[], message: string): Promise<boolean> {
     setPending(true);
-    const res = await apiFetch(`/api/teams/${teamId}/members/${agent.membershipId}/assignments`, { method: "PUT", json: { assignments: next } });
+    const res = await teamApi.setAssignments(teamId, agent.membershipId, next);
     setPending(false);
     if (!res.ok) {
       const fe = res.error.fieldErrors ?? {};

@@ -7,7 +7,7 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 
 /** Deleting a team asks for its address to be typed, like GitHub does for repositories. */
 export function DeleteTeam({ team }: { team: { id: string; name: string; slug: string } }) {
@@ -19,7 +19,7 @@ export function DeleteTeam({ team }: { team: { id: string; name: string; slug: s
   async function onDelete(event: React.FormEvent) {
     event.preventDefault();
     setPending(true);
-    const res = await apiFetch(`/api/teams/${team.id}`, { method: "DELETE", json: { confirmSlug: confirm } });
+    const res = await teamApi.deleteTeam(team.id, confirm);
     if (!res.ok) {
       setPending(false);
       setError(res.error.fieldErrors?.confirmSlug ?? [res.error.message]);

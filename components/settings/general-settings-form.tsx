@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/sonner";
 import { Button } from "@/components/ui/button";
 import { TeamFields, type Option } from "@/components/settings/team-fields";
-import { useApiForm } from "@/lib/client/use-api-form";
+import * as teamApi from "@/components/api/team-api";
+import { useApiForm } from "@/components/api/use-api-form";
 
 type Team = { id: string; name: string; slug: string; timeZone: string; country: string };
 
@@ -15,10 +16,8 @@ export function GeneralSettingsForm({ team, timeZones, countries }: { team: Team
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const result = await submit<{ team: Team }>(`/api/teams/${team.id}`, {
-      method: "PATCH",
-      json: { name: form.get("name"), slug: form.get("slug"), timeZone: form.get("timeZone"), country: form.get("country") },
-    });
+    const text = (name: string) => String(form.get(name) ?? "");
+    const result = await submit(() => teamApi.updateTeamSettings(team.id, { name: text("name"), slug: text("slug"), timeZone: text("timeZone"), country: text("country") }));
     if (!result) return;
     toast.success("Team settings saved.");
     if (result.data.team.slug !== team.slug) router.replace(`/teams/${result.data.team.slug}/settings/general`);

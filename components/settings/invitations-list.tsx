@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "@/components/ui/sonner";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
 import { Badge } from "@/components/ui/badge";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 import { ROLE_LABELS, type Role } from "@/lib/rbac";
 
 export type InvitationRow = { id: string; email: string; role: Role; status: "pending" | "expired" | "accepted" | "revoked"; expires: string; invitedBy: string | null; canRevoke: boolean };
@@ -36,7 +36,7 @@ export function InvitationsList({ teamId, invitations }: { teamId: string; invit
               description={`The link sent to ${inv.email} stops working. You can invite them again later.`}
               confirmLabel="Revoke"
               onConfirm={async () => {
-                const res = await apiFetch(`/api/teams/${teamId}/invitations/${inv.id}`, { method: "DELETE" });
+                const res = await teamApi.revokeInvitation(teamId, inv.id);
                 if (!res.ok) {
                   toast.error(res.error.message);
                   return;

@@ -9,7 +9,8 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
-import { useApiForm } from "@/lib/client/use-api-form";
+import * as teamApi from "@/components/api/team-api";
+import { useApiForm } from "@/components/api/use-api-form";
 import { ROLE_LABELS, type Role } from "@/lib/rbac";
 
 export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] }) {
@@ -21,10 +22,7 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: Role[] })
     event.preventDefault();
     const formEl = event.currentTarget;
     const form = new FormData(formEl);
-    const result = await submit<{ invitation: { email: string; role: Role }; url: string }>(`/api/teams/${teamId}/invitations`, {
-      method: "POST",
-      json: { email: form.get("email"), role: form.get("role") },
-    });
+    const result = await submit(() => teamApi.createInvitation(teamId, { email: String(form.get("email") ?? ""), role: String(form.get("role") ?? "") }));
     if (!result) return;
     formEl.reset();
     setCreated({ email: result.data.invitation.email, role: result.data.invitation.role, url: result.data.url });

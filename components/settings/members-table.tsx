@@ -7,7 +7,7 @@ import { ConfirmButton } from "@/components/accounts/confirm-button";
 import { Badge } from "@/components/ui/badge";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 import { ROLE_LABELS, type Role } from "@/lib/rbac";
 
 export type MemberRow = {
@@ -32,7 +32,7 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
   async function changeRole(m: MemberRow, role: Role) {
     setBusy(m.membershipId);
     setPicked((p) => ({ ...p, [m.membershipId]: { from: m.role, to: role } }));
-    const res = await apiFetch(`/api/teams/${teamId}/members/${m.membershipId}`, { method: "PATCH", json: { role } });
+    const res = await teamApi.changeMemberRole(teamId, m.membershipId, role);
     setBusy(null);
     if (!res.ok) {
       setPicked(({ [m.membershipId]: _dropped, ...rest }) => rest);
@@ -45,7 +45,7 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
   }
 
   async function remove(m: MemberRow) {
-    const res = await apiFetch(`/api/teams/${teamId}/members/${m.membershipId}`, { method: "DELETE" });
+    const res = await teamApi.removeMember(teamId, m.membershipId);
     if (!res.ok) {
       toast.error(res.error.message);
       return;

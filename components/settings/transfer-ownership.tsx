@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/sonner";
 import { ConfirmButton } from "@/components/accounts/confirm-button";
 import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
-import { apiFetch } from "@/lib/client/api";
+import * as teamApi from "@/components/api/team-api";
 
 export function TransferOwnership({ teamId, candidates }: { teamId: string; candidates: { membershipId: string; name: string; email: string }[] }) {
   const router = useRouter();
@@ -32,7 +32,7 @@ export function TransferOwnership({ teamId, candidates }: { teamId: string; cand
         description={`${chosen?.name ?? "They"} becomes an owner and you become an admin. Only an owner can make you an owner again.`}
         confirmLabel="Transfer ownership"
         onConfirm={async () => {
-          const res = await apiFetch(`/api/teams/${teamId}/transfer-ownership`, { method: "POST", json: { membershipId: target } });
+          const res = await teamApi.transferOwnership(teamId, target);
           if (!res.ok) {
             toast.error(res.error.message);
             return;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import type { Role } from "@/lib/rbac";
-import { deletePersonalViews } from "@/lib/views/service";
+import { deletePersonalViews } from "@/lib/views/delete-personal-views";
 
 export type TargetMembership = { id: string; role: Role; userId: string; email: string; name: string };
 

@@ -7,7 +7,14 @@ import { can, scopesOf, type Role } from "@/lib/rbac";
 import { leaveTeam } from "@/lib/members/leave-team";
 import { removeMember } from "@/lib/members/remove-member";
 import { memberActor } from "@/lib/teams/team-actor";
-import { createView, deleteView, getView, listViews, resolveDefaultView, setMyDefaultView, setTeamDefaultView, updateView } from "@/lib/views/service";
+import { createView } from "@/lib/views/create-view";
+import { deleteView } from "@/lib/views/delete-view";
+import { getView } from "@/lib/views/get-view";
+import { listViews } from "@/lib/views/list-views";
+import { resolveDefaultView } from "@/lib/views/resolve-default-view";
+import { setMyDefaultView } from "@/lib/views/set-my-default-view";
+import { setTeamDefaultView } from "@/lib/views/set-team-default-view";
+import { updateView } from "@/lib/views/update-view";
 
 const COLS = ["time", "status", "assistant"];
 

@@ -8,7 +8,7 @@ import path from "node:path";
 import { db } from "@/lib/db";
 import { operatorActor } from "@/lib/teams/team-actor";
 import { createInvitation } from "@/lib/invitations/create-invitation";
-import { createView } from "@/lib/views/service";
+import { createView } from "@/lib/views/create-view";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { can, scopesOf, type Role, type Scope } from "@/lib/rbac";
 import { assignAssistants, Client, connectTeam, createUser, simAllCalls, simControl, teamWithRoles, uniq } from "./helpers";

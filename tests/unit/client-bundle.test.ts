@@ -99,6 +99,8 @@ const DEFERRED_MODULES = [
   "components/calls/live-refresh.tsx",
   "components/export/export-runner.tsx",
   "components/views/view-name-dialog.tsx",
+  "components/api/team-api.ts",
+  "components/views/view-mutations.ts",
 ];
 
 describe("the calls page's first-load JavaScript", () => {

@@ -12,7 +12,7 @@ import { listDirectory } from "@/lib/directory/list-directory";
 import { searchParamsToObject } from "@/lib/validation/parse";
 import { parseCallFilters } from "@/lib/validation/call-filters";
 import { filtersKey } from "@/lib/views/links";
-import { listViews } from "@/lib/views/service";
+import { listViews } from "@/lib/views/list-views";
 
 export const metadata: Metadata = { title: "Analytics" };
 

@@ -1,6 +1,8 @@
 import { requireTeam } from "@/lib/auth/team-access";
 import { json, readJson, route } from "@/lib/http/route";
-import { createView, createViewSchema, listViews } from "@/lib/views/service";
+import { createView } from "@/lib/views/create-view";
+import { listViews } from "@/lib/views/list-views";
+import { createViewSchema } from "@/lib/views/schema";
 
 const CALL_READERS = ["calls:read:all", "calls:read:assigned"] as const;
 

@@ -29,7 +29,8 @@ import { FILTER_KEYS, parseCallFilters, selectionOf, type CallFilters, type Filt
 import { DATE_PRESETS, presetRange, todayIn } from "@/lib/validation/dates";
 import { searchParamsToObject } from "@/lib/validation/parse";
 import { filtersKey, NO_VIEW, viewHref } from "@/lib/views/links";
-import { listViews, resolveDefaultView } from "@/lib/views/service";
+import { listViews } from "@/lib/views/list-views";
+import { resolveDefaultView } from "@/lib/views/resolve-default-view";
 
 export const metadata: Metadata = { title: "Calls" };
 
@@ -83,7 +84,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
   // when it comes with a saved view: a view never widens access, it is narrowed to the agent's
   // own assistants with a note.
   const parsed = parseCallFilters(raw, access.team);
-  // A view whose stored filters need fixing (lib/views/service.ts `problem`) is not applied while
+  // A view whose stored filters need fixing (lib/views/dto.ts `problem`) is not applied while
   // the URL still carries them: invalid values (the URL's filters do not parse), or an assistant or
   // campaign no longer in the team's directory (valid, but it would quietly match nothing, or
   // read as "not assigned to you" for an agent). The toolbar explains and links to the rest.

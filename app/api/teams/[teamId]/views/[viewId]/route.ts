@@ -1,6 +1,9 @@
 import { requireTeam } from "@/lib/auth/team-access";
 import { json, readJson, route } from "@/lib/http/route";
-import { deleteView, getView, updateView, updateViewSchema } from "@/lib/views/service";
+import { deleteView } from "@/lib/views/delete-view";
+import { getView } from "@/lib/views/get-view";
+import { updateViewSchema } from "@/lib/views/schema";
+import { updateView } from "@/lib/views/update-view";
 
 const CALL_READERS = ["calls:read:all", "calls:read:assigned"] as const;
 type P = { teamId: string; viewId: string };

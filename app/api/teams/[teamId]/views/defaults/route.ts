@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { requireTeam } from "@/lib/auth/team-access";
 import { json, readJson, route } from "@/lib/http/route";
-import { listViews, setMyDefaultView, setTeamDefaultView } from "@/lib/views/service";
+import { listViews } from "@/lib/views/list-views";
+import { setMyDefaultView } from "@/lib/views/set-my-default-view";
+import { setTeamDefaultView } from "@/lib/views/set-team-default-view";
 
 const body = z
   .object({

@@ -2,20 +2,20 @@
 
 import { useState } from "react";
 import { toast } from "@/components/ui/sonner";
-import { apiFetch } from "@/lib/client/api";
+import type { ApiResult } from "./api-fetch";
 
 /**
- * A form's call to the portal's JSON API: pending state, field errors shown inline, any other
- * error as a toast. `submit` resolves to `{ data }` (data may be null for an empty answer), or null
- * when the request failed.
+ * A form's call to the portal's JSON API (a function of ./team-api, or `apiFetch`): pending state,
+ * field errors shown inline, any other error as a toast. `submit` resolves to `{ data }` (data may
+ * be null for an empty answer), or null when the request failed.
  */
 export function useApiForm() {
   const [pending, setPending] = useState(false);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
 
-  async function submit<T>(url: string, init: Parameters<typeof apiFetch>[1] = {}): Promise<{ data: T } | null> {
+  async function submit<T>(request: () => Promise<ApiResult<T>>): Promise<{ data: T } | null> {
     setPending(true);
-    const res = await apiFetch<T>(url, init);
+    const res = await request();
     setPending(false);
     if (!res.ok) {
       setErrors(res.error.fieldErrors ?? {});
