@@ -1,7 +1,9 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/body";
 import { toAppError } from "@/lib/http/to-app-error";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { logger } from "@/lib/logger";
@@ -33,6 +35,8 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   };
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (appError.retryAfterSeconds !== undefined) headers["Retry-After"] = String(appError.retryAfterSeconds);
+  // What is left of an oversized body is never read: the connection closes after the answer.
+  if (appError.code === "PAYLOAD_TOO_LARGE") headers.Connection = "close";
   return NextResponse.json(body, { status: appError.status, headers });
 }
 
@@ -77,11 +81,15 @@ export function assertSameOrigin(req: Request): void {
   if (!hosts.includes(originHost)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
 }
 
-/** Reads and validates a JSON body; malformed JSON or invalid fields give 400. Unknown keys are dropped. */
+/**
+ * Reads and validates a JSON body, the only way route handlers read one: over BODY_MAX_JSON_BYTES
+ * gives 413 (lib/http/body.ts), malformed JSON or invalid fields 400. Unknown keys are dropped.
+ */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const text = await readBodyText(req, env().BODY_MAX_JSON_BYTES);
   let data: unknown;
   try {
-    data = await req.json();
+    data = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The request body must be JSON.");
   }
