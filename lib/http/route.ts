@@ -60,25 +60,27 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
   };
 }
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const crossSite = () => new AppError("FORBIDDEN", "Cross-site requests are not allowed: use the portal itself, not a link or form on another site.");
 
 /**
- * CSRF defence in depth (session cookies are SameSite=Lax already): a state-changing request that a
- * browser marks as cross-site, or whose Origin is another host, is refused.
+ * CSRF defence in depth (session cookies are SameSite=Lax already): a request that a browser marks
+ * as cross-site, or whose Origin is another host, is refused, whatever its method. GETs included:
+ * a top-level cross-site GET carries the Lax cookie, and some GETs spend the team's WhatTalk budget
+ * or write audit rows (export, analytics, `?fresh=1`). Direct navigations (`Sec-Fetch-Site: none`),
+ * same-origin and same-site requests, and clients that send neither header pass.
  */
 export function assertSameOrigin(req: Request): void {
-  if (SAFE_METHODS.has(req.method)) return;
-  if (req.headers.get("sec-fetch-site") === "cross-site") throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  if (req.headers.get("sec-fetch-site") === "cross-site") throw crossSite();
   const origin = req.headers.get("origin");
   if (!origin || origin === "null") return;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+    throw crossSite();
   }
   const hosts = [req.headers.get("host"), req.headers.get("x-forwarded-host")?.split(",")[0]?.trim()].filter(Boolean);
-  if (!hosts.includes(originHost)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  if (!hosts.includes(originHost)) throw crossSite();
 }
 
 /**
