@@ -91,7 +91,7 @@ export async function runAnalytics(
   assertAccess(access);
   const teamId = access.team.id;
   const timeZone = access.team.timeZone;
-  const ctx = await whatTalkContextForTeam(teamId);
+  const ctx = await whatTalkContextForTeam(teamId, { memberId: access.user.id });
   const key = keyOf(teamId, ctx.credentialId, timeZone, selection);
 
   if (!opts.fresh) {

@@ -57,7 +57,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   if (!access.can("calls:costs")) columns = columns.filter((c) => c !== "cost");
 
   const teamId = access.team.id;
-  const ctx = await whatTalkContextForTeam(teamId);
+  const ctx = await whatTalkContextForTeam(teamId, { memberId: access.user.id });
   const id = randomUUID();
   const stop = new AbortController();
   const signal = opts.signal ? AbortSignal.any([stop.signal, opts.signal]) : stop.signal;
