@@ -18,10 +18,10 @@ test("analytics opened from another site's link run only on a click", async ({ p
   await page.getByRole("link", { name: "Our call stats" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Analytics" })).toBeVisible();
-  await expect(page.getByText("Run these analytics?")).toBeVisible();
-  await page.waitForTimeout(1_500); // nothing starts by itself meanwhile
+  await page.waitForTimeout(2_000); // nothing starts by itself meanwhile
   const before = (await simControl(request, "/requests")) as { path: string }[] | { requests: { path: string }[] };
   expect((Array.isArray(before) ? before : before.requests).filter((r) => r.path === "/api/user/calls")).toEqual([]);
+  await expect(page.getByText("Run these analytics?")).toBeVisible();
 
   await page.getByRole("button", { name: "Run analytics" }).click();
   await expect(page.getByTestId("analytics-result")).toBeVisible({ timeout: 30_000 });
