@@ -16,6 +16,24 @@ const config = [
     },
   },
   {
+    // Request bodies are read only through lib/http/body.ts (readJson in route handlers), which caps their size.
+    files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.ts", "proxy.ts"],
+    ignores: ["lib/http/body.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.object.name=/^(req|request)$/][callee.property.name=/^(json|text|formData|arrayBuffer|blob|bytes|clone)$/]",
+          message: "Read request bodies with readJson() (lib/http/route.ts) or readBodyBytes() (lib/http/body.ts): they cap the size (413).",
+        },
+        {
+          selector: "MemberExpression[object.name=/^(req|request)$/][property.name='body']",
+          message: "Read request bodies with readJson() (lib/http/route.ts) or readBodyBytes() (lib/http/body.ts): they cap the size (413).",
+        },
+      ],
+    },
+  },
+  {
     files: ["components/ui/sonner-host.tsx"],
     rules: { "no-restricted-imports": "off" },
   },

@@ -49,6 +49,10 @@ const schema = z
     WHATTALK_MAX_RETRIES: int(0, 5).default(2),
     /** Upstream requests a team may make per minute, across all instances. */
     WHATTALK_TEAM_BUDGET_PER_MINUTE: int(1, 100_000).default(100),
+    /** Share of that budget one member may use per minute (0 < share ≤ 1; 1 = no per-member limit). */
+    WHATTALK_MEMBER_SHARE: z.coerce.number({ message: "must be a number" }).gt(0, "must be more than 0").max(1, "must be at most 1").default(0.5),
+    /** Upstream requests one portal request may make at most (an agent's merged list of several assistants). */
+    WHATTALK_MAX_FANOUT: int(1, 1000).default(20),
     /** Response cache lifetime in ms; 0 disables the cache. */
     WHATTALK_CACHE_TTL_MS: int(0, 600_000).default(15_000),
     /** Redis for shared rate limits, cache and coalescing across instances. Unset: in memory. */
@@ -66,6 +70,10 @@ const schema = z
     ANALYTICS_MAX_CALLS: int(100, 1_000_000).default(20_000),
     /** Parallel upstream page requests of one CSV export or analytics run. */
     EXPORT_CONCURRENCY: int(1, 16).default(4),
+    /** Largest JSON request body (bytes); larger ones get 413 without being read. */
+    BODY_MAX_JSON_BYTES: int(1024, 10 * 1024 * 1024).default(64 * 1024),
+    /** Largest form body (bytes) of the sign-in routes (next-auth); larger ones get 413 without being read. */
+    BODY_MAX_FORM_BYTES: int(1024, 10 * 1024 * 1024).default(16 * 1024),
     /** A CSV export needing more minutes of the team's request budget than this is refused upfront (narrow the range). */
     EXPORT_MAX_MINUTES: int(1, 1440).default(30),
     /** A deleted team's audit rows are kept this many days after the deletion, then purged (lib/audit/purge.ts). */

@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "NOT_FOUND"
   | "CONFLICT"
   | "NO_CREDENTIAL"
+  | "PAYLOAD_TOO_LARGE"
   | "RATE_LIMITED"
   | "UPSTREAM_ERROR"
   | "UPSTREAM_TIMEOUT"
@@ -19,6 +20,7 @@ export const STATUS_OF: Record<AppErrorCode, number> = {
   NOT_FOUND: 404,
   CONFLICT: 409,
   NO_CREDENTIAL: 409,
+  PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UPSTREAM_ERROR: 502,
   UPSTREAM_TIMEOUT: 504,

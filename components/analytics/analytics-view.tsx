@@ -3,7 +3,8 @@
 // The analytics dashboard body: reads GET /api/teams/{teamId}/analytics (NDJSON) for the current
 // filters, shows progress while WhatTalk's pages are read (and when the team's request budget
 // makes it wait), then the cards, charts and tables. A change of filters (the `query` prop)
-// cancels the running read and starts the new one. Errors are shown with a retry.
+// cancels the running read and starts the new one. Errors are shown with a retry. A page opened
+// from another site (`autoRun` false) waits for a click before spending the team's budget.
 import { RefreshCwIcon } from "lucide-react";
 import { useCallback, useEffect, useState } from "react";
 import { BreakdownTable } from "@/components/analytics/breakdown-table";
@@ -18,6 +19,7 @@ import type { AnalyticsLine, AnalyticsProgress, AnalyticsResult } from "@/lib/an
 import { formatCount } from "@/lib/calls/format";
 
 type State =
+  | { kind: "idle" }
   | { kind: "loading"; progress: AnalyticsProgress | null }
   | { kind: "ready"; result: AnalyticsResult }
   | { kind: "error"; message: string; retryAt: number | null; tooMany: boolean };
@@ -63,13 +65,13 @@ function formatTime(iso: string, timeZone: string): string {
 }
 
 /** Render with `key={query}`: new filters remount it (the running read is cancelled). */
-export function AnalyticsView({ teamId, query, initial }: { teamId: string; query: string; initial: AnalyticsResult | null }) {
+export function AnalyticsView({ teamId, query, initial, autoRun = true }: { teamId: string; query: string; initial: AnalyticsResult | null; autoRun?: boolean }) {
   const [load, setLoad] = useState<Load>({ fresh: false, nonce: 0 });
-  const [state, setState] = useState<State>(initial ? { kind: "ready", result: initial } : { kind: "loading", progress: null });
+  const [state, setState] = useState<State>(initial ? { kind: "ready", result: initial } : autoRun ? { kind: "loading", progress: null } : { kind: "idle" });
   const [now, setNow] = useState(() => Date.now());
 
   useEffect(() => {
-    if (initial && load.nonce === 0) return; // the server page already had a cached result
+    if ((initial || !autoRun) && load.nonce === 0) return; // a cached result from the server page, or waiting for a click
     const controller = new AbortController();
     const params = new URLSearchParams(query);
     if (load.fresh) params.set("fresh", "1");
@@ -81,7 +83,7 @@ export function AnalyticsView({ teamId, query, initial }: { teamId: string; quer
         if (!controller.signal.aborted) setState({ kind: "error", message: "Could not reach the portal. Check your connection and try again.", retryAt: null, tooMany: false });
       });
     return () => controller.abort();
-  }, [teamId, query, initial, load]);
+  }, [teamId, query, initial, autoRun, load]);
 
   const ticking = (state.kind === "loading" && state.progress?.resumesAt) || (state.kind === "error" && state.retryAt);
   useEffect(() => {
@@ -94,6 +96,22 @@ export function AnalyticsView({ teamId, query, initial }: { teamId: string; quer
     setState({ kind: "loading", progress: null });
     setLoad((l) => ({ fresh, nonce: l.nonce + 1 }));
   }, []);
+
+  if (state.kind === "idle") {
+    return (
+      <Alert>
+        <AlertTitle>Run these analytics?</AlertTitle>
+        <AlertDescription>
+          <p>This page was opened from another site. Analytics read every matching call from WhatTalk, which uses the team&apos;s request budget, so they start only when you ask.</p>
+          <p className="mt-2">
+            <Button type="button" size="sm" onClick={() => reload(false)}>
+              Run analytics
+            </Button>
+          </p>
+        </AlertDescription>
+      </Alert>
+    );
+  }
 
   if (state.kind === "loading") {
     const p = state.progress;

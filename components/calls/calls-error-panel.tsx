@@ -49,10 +49,15 @@ function describe({ error, subject, teamSlug, canManageConnection, clearHref, al
     }
     case "RATE_LIMITED": {
       const s = Math.max(1, Math.ceil(error.retryAfterSeconds ?? 10));
-      const budget = error.details?.upstream === "budget_exhausted";
+      const why =
+        error.details?.upstream === "member_share_exhausted"
+          ? "You have used your share of the team's WhatTalk requests for this minute (the rest is kept for your colleagues)."
+          : error.details?.upstream === "budget_exhausted"
+            ? "The team has used up its WhatTalk requests for the moment."
+            : "WhatTalk is limiting requests from this team's key.";
       return {
         title: "Too many requests to WhatTalk right now",
-        description: `${budget ? "The team has used up its WhatTalk requests for the moment." : "WhatTalk is limiting requests from this team's key."} Try again in ${s} s.`,
+        description: `${why} Try again in ${s} s.`,
         retry: true,
         retryAfter: s,
       };
@@ -81,6 +86,7 @@ function describe({ error, subject, teamSlug, canManageConnection, clearHref, al
         ) : null,
       };
     case "BAD_REQUEST":
+      if (error.details?.reason === "fanout_limit") return { title: "This list needs too many requests to WhatTalk", description: error.message, retry: false };
       return {
         title: "WhatTalk did not accept these filters",
         description: "Change or clear the filters and try again.",

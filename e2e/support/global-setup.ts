@@ -22,7 +22,9 @@ export default async function globalSetup() {
     mode: "start",
     port,
     simulator: { port: 0 },
-    env: { ...secrets, WHATTALK_TIMEOUT_MS: "3000", WHATTALK_MAX_RETRIES: "1" },
+    // The journeys are one scripted user per role, faster than people: each may use the whole team
+    // budget (the members' fair share is tested over HTTP in tests/integration/fair-share.test.ts).
+    env: { ...secrets, WHATTALK_TIMEOUT_MS: "3000", WHATTALK_MAX_RETRIES: "1", WHATTALK_MEMBER_SHARE: "1" },
     appLog: { file: path.join(RESULTS_DIR, "e2e-app.log") },
     async beforeApp({ databaseUrl, simApiUrl }) {
       // The seed runs through the portal's services in a tsx process (server-only modules).

@@ -95,7 +95,7 @@ export async function runAnalytics(
   assertAccess(access);
   const teamId = access.team.id;
   const timeZone = access.team.timeZone;
-  const ctx = await whatTalkContextForTeam(teamId);
+  const ctx = await whatTalkContextForTeam(teamId, { memberId: access.user.id });
   const scope = await callScopeOf(access);
   const key = keyOf(teamId, ctx.credentialId, timeZone, scope, selection);
 

@@ -33,12 +33,12 @@ export function callPageFetcher(
 }
 
 /**
- * Which errors a bulk read waits out instead of failing: the team's own request budget being
- * spent, and WhatTalk's 429 (the client already waited out short Retry-Afters itself). The wait
+ * Which errors a bulk read waits out instead of failing: the team's own request budget (or the
+ * member's share of it) being spent, and WhatTalk's 429 (the client already waited out short Retry-Afters itself). The wait
  * is what they asked for, plus a little jitter so parallel requests do not return in one burst.
  */
 export function bulkRetryDelayMs(error: unknown): number | null {
-  if (isWhatTalkError(error, "budget_exhausted") || isWhatTalkError(error, "rate_limited")) {
+  if (isWhatTalkError(error, "budget_exhausted") || isWhatTalkError(error, "member_share_exhausted") || isWhatTalkError(error, "rate_limited")) {
     const seconds = error.retryAfterSeconds ?? 5;
     return Math.max(250, seconds * 1000) + Math.floor(Math.random() * 250);
   }

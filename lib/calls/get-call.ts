@@ -19,7 +19,7 @@ export function parseCallId(raw: string): number {
 export async function loadCallInScope(access: TeamAccess, callId: number, opts: { signal?: AbortSignal } = {}): Promise<UpstreamCall> {
   const scope = await callScopeOf(access);
   if (scope.kind === "assigned" && scope.assistants.length === 0) throw notFound("Call not found.");
-  const ctx = await whatTalkContextForTeam(access.team.id);
+  const ctx = await whatTalkContextForTeam(access.team.id, { memberId: access.user.id });
   let call: UpstreamCall;
   try {
     call = (await upstreamGetCall(ctx, callId, opts)).data;

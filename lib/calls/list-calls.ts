@@ -2,13 +2,14 @@ import "server-only";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { learnFromCalls } from "@/lib/directory/learn";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { toUpstreamQuery, type CallFilters } from "@/lib/validation/call-filters";
 import { listCalls as upstreamListCalls, type WhatTalkContext } from "@/lib/whattalk";
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
 import { toCallDTO, type CallDTO } from "./dto";
-import { CHUNK, mergePage } from "./merge";
+import { CHUNK, FanoutLimitError, mergePage } from "./merge";
 import { callScopeOf, keepInScope, type CallScope } from "./scope";
 
 export type CallListResult = {
@@ -46,7 +47,8 @@ function pageResult(calls: CallDTO[], f: CallFilters, total: number, meta: CallL
 /**
  * The team's calls for the given filters, shaped for the caller's role. Agents only ever get calls
  * of their assigned assistants: an explicit assistant outside them is 403; with several assistants
- * the lists are merged newest first with exact totals and pages.
+ * the lists are merged newest first with exact totals and pages, in at most WHATTALK_MAX_FANOUT
+ * upstream requests (a page that needs more is refused with 400, saying what to narrow).
  */
 export async function listTeamCalls(access: TeamAccess, filters: CallFilters, opts: { signal?: AbortSignal; cache?: boolean } = {}): Promise<CallListResult> {
   const scope = await callScopeOf(access);
@@ -62,7 +64,7 @@ export async function listTeamCalls(access: TeamAccess, filters: CallFilters, op
     }
   }
 
-  const ctx = await whatTalkContextForTeam(access.team.id);
+  const ctx = await whatTalkContextForTeam(access.team.id, { memberId: access.user.id });
   const streams = streamsFor(scope, filters);
   const fetched = streams.length === 1 ? await singleList(ctx, { ...filters, ...streams[0] }, opts) : await mergedList(ctx, streams, filters, opts);
   // The one exit of every list (API, live refresh, calls page): each call re-checked, fail closed,
@@ -91,11 +93,28 @@ function streamsFor(scope: CallScope, f: CallFilters): { assistant_id?: number }
 
 async function mergedList(ctx: WhatTalkContext, streams: { assistant_id?: number }[], filters: CallFilters, opts: { signal?: AbortSignal; cache?: boolean }): Promise<Fetched> {
   let oldest: { fetchedAt: string; ageSeconds: number } | null = null;
-  const merged = await mergePage<UpstreamCall>(streams.length, (filters.page - 1) * filters.per_page, filters.per_page, async (s, index) => {
-    const { data, meta } = await upstreamListCalls(ctx, toUpstreamQuery({ ...filters, ...streams[s], per_page: CHUNK, page: index + 1 }), opts);
-    if (!oldest || meta.ageSeconds > oldest.ageSeconds) oldest = { fetchedAt: meta.fetchedAt, ageSeconds: meta.ageSeconds };
-    return { items: data.data as UpstreamCall[], total: data.total };
-  });
+  const maxRequests = env().WHATTALK_MAX_FANOUT;
+  let merged;
+  try {
+    merged = await mergePage<UpstreamCall>(
+      streams.length,
+      (filters.page - 1) * filters.per_page,
+      filters.per_page,
+      async (s, index) => {
+        const { data, meta } = await upstreamListCalls(ctx, toUpstreamQuery({ ...filters, ...streams[s], per_page: CHUNK, page: index + 1 }), opts);
+        if (!oldest || meta.ageSeconds > oldest.ageSeconds) oldest = { fetchedAt: meta.fetchedAt, ageSeconds: meta.ageSeconds };
+        return { items: data.data as UpstreamCall[], total: data.total };
+      },
+      maxRequests,
+    );
+  } catch (error) {
+    if (!(error instanceof FanoutLimitError)) throw error;
+    throw new AppError(
+      "BAD_REQUEST",
+      `This page merges the calls of your ${streams.length} assistants and would take more than ${maxRequests} requests to WhatTalk. Choose one assistant, narrow the date range, or go to an earlier page.`,
+      { details: { reason: "fanout_limit", limit: maxRequests, assistants: streams.length } },
+    );
+  }
   const o = oldest as { fetchedAt: string; ageSeconds: number } | null;
   // A call in two assistants' lists (WhatTalk ignored the filter) is shown once.
   const seen = new Set<number>();

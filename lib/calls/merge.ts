@@ -18,23 +18,36 @@ export function compareNewestFirst(a: { created_at: string | null; id: number },
 
 export type MergedPage<T> = { items: T[]; total: number; requests: number };
 
+/** The page would need more than `limit` chunk requests (thrown before the estimate is fetched, or when reached). */
+export class FanoutLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`merging this page needs more than ${limit} requests`);
+    this.name = "FanoutLimitError";
+  }
+}
+
 /**
  * The items at [offset, offset + limit) of the merge of `streams` sorted lists.
  * Round 1 fetches every stream's first chunk (which also gives its total). Round 2 prefetches, in
  * parallel, the chunks each stream probably needs (its share of the merged prefix, with a margin).
  * The merge then fetches any further chunk it reaches, so the answer is exact whatever the estimate.
+ * At most `maxRequests` chunks are fetched: more streams than that, or an estimate above it, throw
+ * FanoutLimitError before fetching; so does reaching it during the merge.
  */
 export async function mergePage<T extends { created_at: string | null; id: number }>(
   streams: number,
   offset: number,
   limit: number,
   fetchChunk: ChunkFetcher<T>,
+  maxRequests = Number.POSITIVE_INFINITY,
 ): Promise<MergedPage<T>> {
+  if (streams > maxRequests) throw new FanoutLimitError(maxRequests);
   let requests = 0;
   const chunks: Map<number, Promise<Chunk<T>>>[] = Array.from({ length: streams }, () => new Map());
   const get = (s: number, i: number) => {
     let p = chunks[s].get(i);
     if (!p) {
+      if (requests >= maxRequests) throw new FanoutLimitError(maxRequests);
       requests++;
       p = fetchChunk(s, i);
       chunks[s].set(i, p);
@@ -48,14 +61,15 @@ export async function mergePage<T extends { created_at: string | null; id: numbe
   if (offset >= total || limit <= 0) return { items: [], total, requests };
 
   const need = Math.min(total, offset + limit);
-  const prefetch: Promise<unknown>[] = [];
+  const planned: [number, number][] = [];
   for (let s = 0; s < streams; s++) {
     if (totals[s] === 0) continue;
     const share = Math.min(totals[s], Math.ceil((need * totals[s]) / total * 1.15) + 10);
     const lastChunk = Math.ceil(share / CHUNK) - 1;
-    for (let i = 1; i <= lastChunk; i++) prefetch.push(get(s, i));
+    for (let i = 1; i <= lastChunk; i++) planned.push([s, i]);
   }
-  await Promise.all(prefetch);
+  if (requests + planned.length > maxRequests) throw new FanoutLimitError(maxRequests);
+  await Promise.all(planned.map(([s, i]) => get(s, i)));
 
   // k-way merge over the streams (k is small: a heap is not worth it).
   const pos = new Array<number>(streams).fill(0);

@@ -1,6 +1,6 @@
 // THE way features get a WhatTalk context for a team (lib/calls and the directory use it).
 //
-//   const ctx = await whatTalkContextForTeam(teamId);   // throws AppError NO_CREDENTIAL
+//   const ctx = await whatTalkContextForTeam(teamId, { memberId: access.user.id });   // throws AppError NO_CREDENTIAL
 //   const { data } = await listCalls(ctx, query);
 //
 // No key, a key WhatTalk rejected (status INVALID) or a value that cannot be decrypted throw
@@ -15,7 +15,8 @@ import { STATUS_NOTE, noCredentialError } from "@/lib/credentials/messages";
 import { markCredentialInvalid, markUndecryptable, touchLastUsed } from "@/lib/credentials/mark";
 import type { WhatTalkContext } from "@/lib/whattalk/client";
 
-export async function whatTalkContextForTeam(teamId: string): Promise<WhatTalkContext> {
+/** `memberId`: the user the requests are made for; they count against that member's share of the team budget. */
+export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: string } = {}): Promise<WhatTalkContext> {
   const row = await db().apiCredential.findUnique({
     where: { teamId },
     select: { id: true, teamId: true, status: true, statusMessage: true, keyId: true, ciphertext: true },
@@ -32,6 +33,7 @@ export async function whatTalkContextForTeam(teamId: string): Promise<WhatTalkCo
   const ciphertext = row.ciphertext;
   return {
     teamId,
+    ...(opts.memberId ? { memberId: opts.memberId } : {}),
     credentialId,
     apiKey: async () => {
       let key: string;

@@ -37,8 +37,8 @@ async function recordSyncError(teamId: string, message: string | null) {
     .catch((error: unknown) => logger.warn({ module: "directory", teamId, err: { message: (error as Error)?.message } }, "could not record the sync error"));
 }
 
-async function fetchAll(teamId: string, perPage: number): Promise<UpstreamAssistant[]> {
-  const ctx = await whatTalkContextForTeam(teamId);
+async function fetchAll(teamId: string, perPage: number, memberId: string | undefined): Promise<UpstreamAssistant[]> {
+  const ctx = await whatTalkContextForTeam(teamId, { memberId });
   const byId = new Map<number, UpstreamAssistant>();
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await listAssistants(ctx, { per_page: perPage, page }, { cache: false });
@@ -56,7 +56,7 @@ function nameOf(a: UpstreamAssistant): string {
 async function runSync(teamId: string, auditActor: AuditActor, perPage = PER_PAGE): Promise<SyncOutcome> {
   let upstream: UpstreamAssistant[];
   try {
-    upstream = await fetchAll(teamId, perPage);
+    upstream = await fetchAll(teamId, perPage, auditActor.id ?? undefined);
   } catch (error) {
     if (isWhatTalkError(error, "not_found")) {
       await recordSyncError(teamId, UNSUPPORTED_MESSAGE);

@@ -58,7 +58,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   if (!access.can("calls:costs")) columns = columns.filter((c) => c !== "cost");
 
   const teamId = access.team.id;
-  const ctx = await whatTalkContextForTeam(teamId);
+  const ctx = await whatTalkContextForTeam(teamId, { memberId: access.user.id });
   const scope = await callScopeOf(access);
   /** Calls WhatTalk answered outside the member's scope, left out of the file (lib/calls/scope.ts). */
   let droppedOutOfScope = 0;

@@ -1,7 +1,9 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/body";
 import { toAppError } from "@/lib/http/to-app-error";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { logger } from "@/lib/logger";
@@ -33,6 +35,8 @@ export function errorResponse(error: unknown): NextResponse<ErrorBody> {
   };
   const headers: Record<string, string> = { "Cache-Control": "no-store" };
   if (appError.retryAfterSeconds !== undefined) headers["Retry-After"] = String(appError.retryAfterSeconds);
+  // What is left of an oversized body is never read: the connection closes after the answer.
+  if (appError.code === "PAYLOAD_TOO_LARGE") headers.Connection = "close";
   return NextResponse.json(body, { status: appError.status, headers });
 }
 
@@ -56,32 +60,38 @@ export function route<P = Record<string, never>>(handler: Handler<P>) {
   };
 }
 
-const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+const crossSite = () => new AppError("FORBIDDEN", "Cross-site requests are not allowed: use the portal itself, not a link or form on another site.");
 
 /**
- * CSRF defence in depth (session cookies are SameSite=Lax already): a state-changing request that a
- * browser marks as cross-site, or whose Origin is another host, is refused.
+ * CSRF defence in depth (session cookies are SameSite=Lax already): a request that a browser marks
+ * as cross-site, or whose Origin is another host, is refused, whatever its method. GETs included:
+ * a top-level cross-site GET carries the Lax cookie, and some GETs spend the team's WhatTalk budget
+ * or write audit rows (export, analytics, `?fresh=1`). Direct navigations (`Sec-Fetch-Site: none`),
+ * same-origin and same-site requests, and clients that send neither header pass.
  */
 export function assertSameOrigin(req: Request): void {
-  if (SAFE_METHODS.has(req.method)) return;
-  if (req.headers.get("sec-fetch-site") === "cross-site") throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  if (req.headers.get("sec-fetch-site") === "cross-site") throw crossSite();
   const origin = req.headers.get("origin");
   if (!origin || origin === "null") return;
   let originHost: string;
   try {
     originHost = new URL(origin).host;
   } catch {
-    throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+    throw crossSite();
   }
   const hosts = [req.headers.get("host"), req.headers.get("x-forwarded-host")?.split(",")[0]?.trim()].filter(Boolean);
-  if (!hosts.includes(originHost)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+  if (!hosts.includes(originHost)) throw crossSite();
 }
 
-/** Reads and validates a JSON body; malformed JSON or invalid fields give 400. Unknown keys are dropped. */
+/**
+ * Reads and validates a JSON body, the only way route handlers read one: over BODY_MAX_JSON_BYTES
+ * gives 413 (lib/http/body.ts), malformed JSON or invalid fields 400. Unknown keys are dropped.
+ */
 export async function readJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  const text = await readBodyText(req, env().BODY_MAX_JSON_BYTES);
   let data: unknown;
   try {
-    data = await req.json();
+    data = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "The request body must be JSON.");
   }

@@ -18,6 +18,7 @@ export function toAppError(error: unknown): AppError {
         return new AppError("NOT_FOUND", "Not found.", { details: { upstream: error.kind } });
       case "rate_limited":
       case "budget_exhausted":
+      case "member_share_exhausted":
         return new AppError("RATE_LIMITED", error.message, { ...retry, retryAfterSeconds: error.retryAfterSeconds ?? 10 });
       case "timeout":
         return new AppError("UPSTREAM_TIMEOUT", error.message, retry);

@@ -5,11 +5,15 @@
 //    set, so the budget holds across all instances; RateLimiterMemory otherwise. If Redis fails,
 //    an in-memory insurance limiter (per instance) takes over rather than letting requests through
 //    unlimited or failing them all.
-// 2. The retry budget (per instance, in memory): retries may add at most 10% of the team's recent
+// 2. The member's fair share: a member (a signed-in user acting in the team) may use at most
+//    WHATTALK_MEMBER_SHARE of the team budget per 60 s window (default half), so one member's deep
+//    pages, reloads or exports leave the rest to the others. Same stores as the team budget.
+//    Only requests that reach WhatTalk count: cache hits and coalesced answers cost nothing.
+// 3. The retry budget (per instance, in memory): retries may add at most 10% of the team's recent
 //    first attempts plus a small floor, over a sliding minute, so a failing upstream is not
 //    hammered by every caller's retries.
 import "server-only";
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
@@ -18,41 +22,81 @@ const WINDOW_SECONDS = 60;
 
 export type BudgetDecision = { ok: true; remaining: number } | { ok: false; retryAfterSeconds: number };
 
-let limiter: { signature: string; instance: RateLimiterAbstract } | undefined;
+type Cached = { signature: string; instance: RateLimiterAbstract };
 
-function teamLimiter(): RateLimiterAbstract {
-  const points = env().WHATTALK_TEAM_BUDGET_PER_MINUTE;
+/**
+ * Next bundles route handlers and pages separately, each with its own copy of this module: the
+ * limiters and retry windows live on globalThis, so one process keeps one of each (as lib/db.ts does).
+ */
+export const BUDGET_STATE_KEY = Symbol.for("portal.whattalk.budget");
+type BudgetState = { team?: Cached; member?: Cached; retryWindows: Map<string, RetryWindow> };
+const state = ((globalThis as Record<symbol, unknown>)[BUDGET_STATE_KEY] ??= { retryWindows: new Map() }) as BudgetState;
+
+function makeLimiter(points: number, prefix: string, previous: Cached | undefined): Cached {
   const redis = getRedis();
   const signature = `${points}|${redis ? "redis" : "memory"}`;
-  if (limiter?.signature === signature) return limiter.instance;
-  const memory = new RateLimiterMemory({ points, duration: WINDOW_SECONDS, keyPrefix: "wt-budget" });
+  if (previous?.signature === signature) return previous;
+  const memory = new RateLimiterMemory({ points, duration: WINDOW_SECONDS, keyPrefix: `wt-${prefix}` });
   const instance = redis
     ? new RateLimiterRedis({
         storeClient: redis,
         points,
         duration: WINDOW_SECONDS,
-        keyPrefix: "wt:budget",
+        keyPrefix: `wt:${prefix}`,
         rejectIfRedisNotReady: true,
         insuranceLimiter: memory,
       })
     : memory;
-  limiter = { signature, instance };
-  return instance;
+  return { signature, instance };
+}
+
+function teamLimiter(): RateLimiterAbstract {
+  state.team = makeLimiter(env().WHATTALK_TEAM_BUDGET_PER_MINUTE, "budget", state.team);
+  return state.team.instance;
+}
+
+/** Upstream requests one member may make per minute: their share of the team budget (at least 1). */
+export function memberSharePerMinute(): number {
+  const e = env();
+  return Math.max(1, Math.floor(e.WHATTALK_TEAM_BUDGET_PER_MINUTE * e.WHATTALK_MEMBER_SHARE));
+}
+
+function shareLimiter(): RateLimiterAbstract {
+  state.member = makeLimiter(memberSharePerMinute(), "member", state.member);
+  return state.member.instance;
+}
+
+async function consume(instance: RateLimiterAbstract, key: string, points: number, log: Record<string, unknown>): Promise<BudgetDecision> {
+  try {
+    const res = await instance.consume(key, points);
+    return { ok: true, remaining: res.remainingPoints };
+  } catch (error) {
+    // A refusal (RateLimiterRes), recognised by shape: the limiter may come from another bundle's copy of the library.
+    const msBeforeNext = (error as { msBeforeNext?: unknown } | null)?.msBeforeNext;
+    if (typeof msBeforeNext === "number") return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(msBeforeNext / 1000)) };
+    // Store failure with no insurance left: fail open (the budget protects WhatTalk, it is not
+    // an access control), and say so.
+    logger.warn({ module: "whattalk", ...log, err: { message: (error as Error)?.message } }, "request budget store failed; request allowed");
+    return { ok: true, remaining: 0 };
+  }
 }
 
 /** Takes `points` (default 1) from the team's budget. Never throws. */
-export async function consumeTeamBudget(teamId: string, points = 1): Promise<BudgetDecision> {
+export function consumeTeamBudget(teamId: string, points = 1): Promise<BudgetDecision> {
+  return consume(teamLimiter(), teamId, points, { teamId });
+}
+
+/** Takes one request from the member's share of the team budget. Never throws. */
+export function consumeMemberShare(teamId: string, memberId: string): Promise<BudgetDecision> {
+  return consume(shareLimiter(), `${teamId}:${memberId}`, 1, { teamId, memberId });
+}
+
+/** Gives back a request taken from the member's share (the team budget refused it after all). Never throws. */
+export async function refundMemberShare(teamId: string, memberId: string): Promise<void> {
   try {
-    const res = await teamLimiter().consume(teamId, points);
-    return { ok: true, remaining: res.remainingPoints };
-  } catch (error) {
-    if (error instanceof RateLimiterRes) {
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(error.msBeforeNext / 1000)) };
-    }
-    // Store failure with no insurance left: fail open (the budget protects WhatTalk, it is not
-    // an access control), and say so.
-    logger.warn({ module: "whattalk", teamId, err: { message: (error as Error)?.message } }, "team budget store failed; request allowed");
-    return { ok: true, remaining: 0 };
+    await shareLimiter().reward(`${teamId}:${memberId}`, 1);
+  } catch {
+    // A lost refund only makes the share stricter until the window ends.
   }
 }
 
@@ -85,7 +129,7 @@ interface RetryWindow {
   retries: number[];
 }
 
-const retryWindows = new Map<string, RetryWindow>();
+const retryWindows = state.retryWindows;
 
 function windowFor(teamId: string, now: number): RetryWindow {
   let w = retryWindows.get(teamId);
@@ -138,6 +182,7 @@ export function tryTakeRetry(teamId: string, now = Date.now()): boolean {
 
 /** For tests: forget every budget (memory limiter and retry windows; Redis keys expire on their own). */
 export function resetBudgetsForTests(): void {
-  limiter = undefined;
+  state.team = undefined;
+  state.member = undefined;
   retryWindows.clear();
 }

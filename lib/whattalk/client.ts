@@ -1,5 +1,5 @@
 // The typed WhatTalk client. Every upstream request goes through here:
-// per-team budget → timeout → retries (idempotent GETs only) → status mapping → zod validation,
+// per-team budget and the member's share of it → timeout → retries (idempotent GETs only) → status mapping → zod validation,
 // with a response cache and request coalescing in front of GETs, and one log line per call.
 //
 // The API key is passed in a context per call (or as a function resolving it, so cache hits never
@@ -9,7 +9,7 @@ import { performance } from "node:perf_hooks";
 import { z } from "zod";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { consumeTeamBudget, recordFirstAttempt, tryTakeRetry } from "./budget";
+import { consumeMemberShare, consumeTeamBudget, recordFirstAttempt, refundMemberShare, tryTakeRetry } from "./budget";
 import { acquireFetchLock, cacheConfig, cacheKey, coalesce, deepFreeze, invalidateTeam, normaliseQuery, readCache, waitForFreshEntry, writeCache, type CacheEntry, type CacheStatus } from "./cache";
 import { WhatTalkError, isWhatTalkError, whatTalkErrors } from "./errors";
 import { nodeFetch, type UpstreamResponse } from "./transport";
@@ -41,6 +41,8 @@ export type UnauthorizedHandler = (event: UnauthorizedEvent) => void | Promise<v
 
 export interface WhatTalkContext {
   teamId: string;
+  /** The member (user id) the request is made for: their requests count against their share of the team budget. Unset: only the team budget. */
+  memberId?: string;
   /** The ApiCredential row id: part of every cache key, so a replaced key never reads old answers. */
   credentialId: string;
   /** The plaintext key, or a function returning it (called only when an upstream request is made). */
@@ -320,8 +322,20 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Takes one attempt from the member's share, then from the team budget (the share is given back when the team refuses). */
+async function takeBudget(ctx: WhatTalkContext): Promise<{ ok: true } | { ok: false; error: WhatTalkError }> {
+  if (ctx.memberId) {
+    const share = await consumeMemberShare(ctx.teamId, ctx.memberId);
+    if (!share.ok) return { ok: false, error: whatTalkErrors.memberShareExhausted(share.retryAfterSeconds) };
+  }
+  const budget = await consumeTeamBudget(ctx.teamId);
+  if (budget.ok) return { ok: true };
+  if (ctx.memberId) await refundMemberShare(ctx.teamId, ctx.memberId);
+  return { ok: false, error: whatTalkErrors.budgetExhausted(budget.retryAfterSeconds) };
+}
+
 /**
- * Sends one logical request: consumes the team budget before every attempt, retries idempotent
+ * Sends one logical request: consumes the member's share and the team budget before every attempt, retries idempotent
  * requests on timeouts, network failures, 5xx and 429 (within WHATTALK_MAX_RETRIES and the retry
  * budget). Throws WhatTalkError (with `attempts`), or the caller's abort reason.
  */
@@ -337,10 +351,10 @@ async function send<T>(ctx: WhatTalkContext, req: UpstreamRequest<T>, apiKey: st
       if (!last || !shouldRetry(last) || !tryTakeRetry(ctx.teamId)) break;
       await sleep(retryDelay(attempt - 1, last), opts.signal);
     }
-    const budget = await consumeTeamBudget(ctx.teamId);
+    const budget = await takeBudget(ctx);
     if (!budget.ok) {
       // Out of budget before the first attempt: say so. During retries: surface the real failure.
-      if (!last) throw Object.assign(whatTalkErrors.budgetExhausted(budget.retryAfterSeconds), { attempts });
+      if (!last) throw Object.assign(budget.error, { attempts });
       break;
     }
     attempts++;
@@ -430,7 +444,7 @@ async function cachedGet<T>(ctx: WhatTalkContext, req: UpstreamRequest<T>, opts:
     }
     const stale: CacheEntry<T> | null = cached?.entry ?? null;
 
-    const { promise, leader } = coalesce<Outcome<T>>(key, async () => {
+    const fetchShared = async (): Promise<Outcome<T>> => {
       const e = env();
       // Other instances: the lock holder fetches, the rest wait for its answer in the cache.
       const lockTtl = Math.min(60_000, (e.WHATTALK_TIMEOUT_MS + BACKOFF_CAP_MS) * (1 + e.WHATTALK_MAX_RETRIES) + 1_000);
@@ -454,16 +468,31 @@ async function cachedGet<T>(ctx: WhatTalkContext, req: UpstreamRequest<T>, opts:
       } finally {
         await lock?.release();
       }
-    });
+    };
 
-    let outcome: Outcome<T>;
-    try {
-      outcome = await raceAbort(promise, opts.signal);
-    } catch (error) {
-      if (isWhatTalkError(error)) {
-        logCall(ctx, req, started, { status: error.status ?? null, attempts: leader ? (error.attempts ?? 0) : 0, cache: leader ? "miss" : "coalesced", outcome: error.kind });
+    // A coalesced caller shares the leader's request and its failure, except when the leader's own
+    // share of the budget was spent: then it asks itself (as the next leader; a few rounds at most).
+    // A member whose share is spent still gets a stale copy when there is one.
+    let outcome: Outcome<T> | undefined;
+    let leader = false;
+    for (let round = 1; !outcome; round++) {
+      const shared = coalesce<Outcome<T>>(key, fetchShared);
+      leader = shared.leader;
+      try {
+        outcome = await raceAbort(shared.promise, opts.signal);
+      } catch (error) {
+        if (isWhatTalkError(error, "member_share_exhausted")) {
+          if (!leader && round < 3) continue;
+          if (stale) {
+            outcome = { data: stale.data, fetchedAt: stale.fetchedAt, cache: "stale", attempts: 0, status: null };
+            break;
+          }
+        }
+        if (isWhatTalkError(error)) {
+          logCall(ctx, req, started, { status: error.status ?? null, attempts: leader ? (error.attempts ?? 0) : 0, cache: leader ? "miss" : "coalesced", outcome: error.kind });
+        }
+        throw error;
       }
-      throw error;
     }
     const cache: CacheStatus = leader || outcome.cache === "stale" ? outcome.cache : "coalesced";
     const attempts = leader ? outcome.attempts : 0;

@@ -17,6 +17,8 @@ export type WhatTalkErrorKind =
   | "unreachable"
   /** The portal's own per-team budget of upstream requests is spent; `retryAfterSeconds`. */
   | "budget_exhausted"
+  /** The member has used their share of the team's budget this minute (others may go on); `retryAfterSeconds`. */
+  | "member_share_exhausted"
   /** The query was refused (by the portal's validation before sending, or a 4xx like 422); `fields`. */
   | "invalid_request";
 
@@ -34,7 +36,7 @@ export class WhatTalkError extends Error {
   readonly kind: WhatTalkErrorKind;
   /** Upstream HTTP status, when there was one. */
   readonly status?: number;
-  /** For rate_limited / budget_exhausted: seconds to wait before trying again. */
+  /** For rate_limited / budget_exhausted / member_share_exhausted: seconds to wait before trying again. */
   readonly retryAfterSeconds?: number;
   /** For invalid_request: the query fields refused. */
   readonly fields?: string[];
@@ -53,7 +55,7 @@ export class WhatTalkError extends Error {
 
   /** Whether trying the same request again later may succeed. */
   get retryable(): boolean {
-    return ["rate_limited", "upstream_error", "timeout", "unreachable", "budget_exhausted"].includes(this.kind);
+    return ["rate_limited", "upstream_error", "timeout", "unreachable", "budget_exhausted", "member_share_exhausted"].includes(this.kind);
   }
 
   /** The HTTP status a portal route should answer with. */
@@ -85,6 +87,7 @@ export function whatTalkErrorHttpStatus(kind: WhatTalkErrorKind): number {
       return 404;
     case "rate_limited":
     case "budget_exhausted":
+    case "member_share_exhausted":
       return 429;
     case "timeout":
       return 504;
@@ -117,6 +120,10 @@ export const whatTalkErrors = {
   unreachable: () => new WhatTalkError("unreachable", "WhatTalk could not be reached. Try again shortly."),
   budgetExhausted: (retryAfterSeconds: number) =>
     new WhatTalkError("budget_exhausted", `This team has used its WhatTalk request budget for now. Try again in ${seconds(retryAfterSeconds)}.`, { retryAfterSeconds }),
+  memberShareExhausted: (retryAfterSeconds: number) =>
+    new WhatTalkError("member_share_exhausted", `You have used your share of this team's WhatTalk requests for this minute. Try again in ${seconds(retryAfterSeconds)}.`, {
+      retryAfterSeconds,
+    }),
   invalidRequest: (fields: string[], status?: number) =>
     new WhatTalkError("invalid_request", fields.length ? `WhatTalk refused the request: check ${fields.join(", ")}.` : "WhatTalk refused the request.", { fields, status }),
 };

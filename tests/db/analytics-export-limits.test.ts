@@ -25,7 +25,7 @@ beforeEach(() => {
   freshClientState();
   clearAnalyticsCache();
   sim.reset();
-  setEnv({ ANALYTICS_MAX_CALLS: undefined, WHATTALK_TEAM_BUDGET_PER_MINUTE: "10000", EXPORT_CONCURRENCY: "4", EXPORT_MAX_MINUTES: undefined });
+  setEnv({ ANALYTICS_MAX_CALLS: undefined, WHATTALK_TEAM_BUDGET_PER_MINUTE: "10000", WHATTALK_MEMBER_SHARE: undefined, EXPORT_CONCURRENCY: "4", EXPORT_MAX_MINUTES: undefined });
 });
 
 async function connectedTeam(role: Role = "SUPERVISOR"): Promise<TeamAccess> {
@@ -107,7 +107,8 @@ describe("export limits", () => {
   });
 
   it("takes the limit from EXPORT_MAX_MINUTES: a larger one lets the same export start, a smaller one says how many calls fit", async () => {
-    setEnv({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "2", EXPORT_MAX_MINUTES: "40" });
+    // Two exports by one member in a minute of a 2-request budget: the whole budget is theirs here (share 1).
+    setEnv({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "2", WHATTALK_MEMBER_SHARE: "1", EXPORT_MAX_MINUTES: "40" });
     freshClientState();
     const access = await connectedTeam();
     const exp = await startCallsExport(access, {}, ["time"]);

@@ -1,6 +1,6 @@
 // Scale-out: two `next start` instances of the production build on one real PostgreSQL and one
-// Redis behave as one portal. Sessions are valid on both, the team request budget holds across
-// both (WhatTalk never sees more than the limit), the response cache and request coalescing are
+// Redis behave as one portal. Sessions are valid on both, the team request budget and each member's
+// share of it hold across both (WhatTalk never sees more than the limit), the response cache and request coalescing are
 // shared, the login throttle is shared; and SIGTERM lets an instance finish what it is answering.
 //
 // Needs a production build, PostgreSQL (PG_URL / SCALE_DATABASE_URL pointing at a server, or the
@@ -37,12 +37,13 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
   const sim = () => stack!.sim!;
   const upstream = (filter: (r: SimRequest) => boolean) => (sim().requests() as unknown as SimRequest[]).filter((r) => r.path.startsWith("/api/") && filter(r));
 
-  async function teamWith(apiKey: string) {
+  async function teamWith(apiKey: string, moreSupervisors = 0) {
     const owner = await createUser();
     const supervisor = await createUser();
-    const team = await createTeam({ members: [{ userId: owner.id, role: "OWNER" }, { userId: supervisor.id, role: "SUPERVISOR" }] });
+    const others = await Promise.all(Array.from({ length: moreSupervisors }, () => createUser()));
+    const team = await createTeam({ members: [{ userId: owner.id, role: "OWNER" }, ...[supervisor, ...others].map((u) => ({ userId: u.id, role: "SUPERVISOR" as const }))] });
     await connectTeam(team.id, apiKey);
-    return { team, supervisor };
+    return { team, supervisor, others };
   }
 
   beforeAll(async () => {
@@ -98,8 +99,9 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
   });
 
   it(`enforces the team budget (${BUDGET}/min) across both: WhatTalk sees at most ${BUDGET} requests`, async () => {
-    const { team, supervisor } = await teamWith("wt_demo_beta");
-    const clients = [await new Client(a).signIn(supervisor.email), await new Client(b).signIn(supervisor.email)];
+    // Four members, each asking for no more than their share (half the budget), so the team's budget is what stops them.
+    const { team, supervisor, others } = await teamWith("wt_demo_beta", 3);
+    const clients = await Promise.all([supervisor, ...others].flatMap((u) => [new Client(a).signIn(u.email), new Client(b).signIn(u.email)]));
     sim().clearRequests();
     // 2 × BUDGET distinct (uncached) queries, half on each instance, in parallel batches.
     const statuses: number[] = [];
@@ -108,7 +110,7 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
       const answers = await Promise.all(
         Array.from({ length: BUDGET / 2 }, async (_, i) => {
           const n = batch * (BUDGET / 2) + i;
-          const res = await clients[n % 2].get(`/api/teams/${team.id}/calls?per_page=10&page=${n + 1}`);
+          const res = await clients[n % clients.length].get(`/api/teams/${team.id}/calls?per_page=10&page=${n + 1}`);
           const body = (await res.json()) as { error?: { code: string; upstream?: string } };
           return { status: res.status, code: body.error ? `${body.error.code}/${body.error.upstream}` : "" };
         }),
@@ -125,6 +127,29 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
     expect(seen.length).toBeGreaterThanOrEqual(BUDGET - 2); // the budget is used, not starved
     expect(statuses.filter((s) => s !== 200).every((s) => s === 429)).toBe(true);
     expect(new Set(codes)).toEqual(new Set(["RATE_LIMITED/budget_exhausted"]));
+  });
+
+  it(`holds each member's share (${BUDGET / 2}/min) across both; another member is still served`, async () => {
+    const { team, supervisor, others } = await teamWith("wt_demo_beta", 1);
+    const [onA, onB] = [await new Client(a).signIn(supervisor.email), await new Client(b).signIn(supervisor.email)];
+    sim().clearRequests();
+    const answers = await Promise.all(
+      Array.from({ length: BUDGET }, async (_, n) => {
+        const res = await (n % 2 ? onB : onA).get(`/api/teams/${team.id}/calls?per_page=5&page=${n + 1}`);
+        return { res, body: (await res.json()) as { error?: { upstream?: string; retryAfterSeconds?: number } } };
+      }),
+    );
+    expect(answers.filter((x) => x.res.status === 200)).toHaveLength(BUDGET / 2);
+    const refused = answers.filter((x) => x.res.status !== 200);
+    expect(refused).toHaveLength(BUDGET / 2);
+    for (const x of refused) {
+      expect(x.res.status).toBe(429);
+      expect(x.body.error?.upstream).toBe("member_share_exhausted");
+      expect(x.res.headers.get("retry-after")).toBe(String(x.body.error?.retryAfterSeconds));
+    }
+    const other = await new Client(b).signIn(others[0].email);
+    for (let n = 0; n < 5; n++) expect((await other.get(`/api/teams/${team.id}/calls?per_page=5&page=${100 + n}`)).status).toBe(200);
+    expect(upstream((r) => r.keyHint === KEY_HINT.beta && r.path === "/api/user/calls")).toHaveLength(BUDGET / 2 + 5);
   });
 
   it("shares the response cache: a query answered by A is a cache hit on B", async () => {

@@ -9,7 +9,8 @@ import { freePort, ROOT, startStack } from "@/tools/stack";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    stack: { appUrl: string; simUrl: string; databaseUrl: string; env: Record<string, string>; appLogFile: string };
+    /** appPid: the `next start` process, for tests that watch its memory in /proc. */
+    stack: { appUrl: string; appPid: number; simUrl: string; databaseUrl: string; env: Record<string, string>; appLogFile: string };
   }
 }
 
@@ -40,6 +41,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide("stack", {
     appUrl: stack.appUrl,
+    appPid: stack.app.pid!,
     simUrl: stack.sim!.url,
     databaseUrl: stack.databaseUrl,
     env: {

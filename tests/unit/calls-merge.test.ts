@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CHUNK, compareNewestFirst, mergePage } from "@/lib/calls/merge";
+import { CHUNK, compareNewestFirst, FanoutLimitError, mergePage } from "@/lib/calls/merge";
 import { generateDataset } from "@/tools/whattalk-sim/data";
 
 type Row = { id: number; created_at: string | null };
@@ -65,5 +65,33 @@ describe("merging assigned assistants' call lists", () => {
     expect(unique.size).toBe(calls.length);
     // The merged prefix is 1,250 calls = 12.5 chunks of 100; one first chunk per stream is unavoidable.
     expect(calls.length).toBeLessThanOrEqual(Math.ceil((50 * perPage) / CHUNK) + streams.length * 2);
+  });
+
+  it("never fetches more than maxRequests chunks: refuses before fetching when the streams or the estimate exceed it", async () => {
+    const streams = byAssistant([101, 102, 103, 104, 105]);
+    // More streams than the bound: nothing is fetched.
+    const none = fetcherOver(streams);
+    await expect(mergePage(streams.length, 0, 25, none.fetch, 4)).rejects.toBeInstanceOf(FanoutLimitError);
+    expect(none.calls).toHaveLength(0);
+    // Page 100 of 25 needs 2,500 merged calls (25+ chunks): refused after the first chunk of each stream.
+    const deep = fetcherOver(streams);
+    await expect(mergePage(streams.length, 99 * 25, 25, deep.fetch, 20)).rejects.toThrow("merging this page needs more than 20 requests");
+    expect(deep.calls).toHaveLength(streams.length);
+    // Within the bound the page is exact, in at most 20 requests.
+    const ok = fetcherOver(streams);
+    const page = await mergePage(streams.length, 20 * 25, 25, ok.fetch, 20);
+    expect(page.items.map((c) => c.id)).toEqual(bruteForce(streams, 20 * 25, 25).map((c) => c.id));
+    expect(ok.calls.length).toBeLessThanOrEqual(20);
+  });
+
+  it.each([5, 8, 12, 20, 40])("with at most %i requests, every page is either exact within the bound or refused without exceeding it", async (max) => {
+    const streams = byAssistant([101, 102, 103]);
+    for (const page of [1, 5, 10, 20, 40, 60, 80]) {
+      const { fetch, calls } = fetcherOver(streams);
+      const result = await mergePage(streams.length, (page - 1) * 50, 50, fetch, max).catch((e: unknown) => e);
+      expect(calls.length).toBeLessThanOrEqual(max);
+      if (result instanceof FanoutLimitError) continue;
+      expect((result as { items: Row[] }).items.map((c) => c.id)).toEqual(bruteForce(streams, (page - 1) * 50, 50).map((c) => c.id));
+    }
   });
 });

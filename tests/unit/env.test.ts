@@ -32,6 +32,8 @@ describe("defaults", () => {
       WHATTALK_TIMEOUT_MS: 10_000,
       WHATTALK_MAX_RETRIES: 2,
       WHATTALK_TEAM_BUDGET_PER_MINUTE: 100,
+      WHATTALK_MEMBER_SHARE: 0.5,
+      WHATTALK_MAX_FANOUT: 20,
       WHATTALK_CACHE_TTL_MS: 15_000,
       SIGNUP_ENABLED: true,
       LOGIN_MAX_ATTEMPTS: 5,
@@ -39,6 +41,8 @@ describe("defaults", () => {
       EXPORT_CONCURRENCY: 4,
       EXPORT_MAX_MINUTES: 30,
       AUDIT_RETENTION_DAYS: 365,
+      BODY_MAX_JSON_BYTES: 65_536,
+      BODY_MAX_FORM_BYTES: 16_384,
     });
   });
 
@@ -93,6 +97,28 @@ describe("bad variables", () => {
     ["1001", "must be at most 1000"],
   ])("LOGIN_MAX_ATTEMPTS=%s: %s", (value, problem) => {
     expect(errorOf({ LOGIN_MAX_ATTEMPTS: value })).toBe(`Invalid environment: LOGIN_MAX_ATTEMPTS ${problem} (got ${JSON.stringify(value)})`);
+  });
+
+  it.each([
+    ["WHATTALK_MEMBER_SHARE", "0", "must be more than 0"],
+    ["WHATTALK_MEMBER_SHARE", "1.5", "must be at most 1"],
+    ["WHATTALK_MEMBER_SHARE", "half", "must be a number"],
+    ["WHATTALK_MAX_FANOUT", "0", "must be at least 1"],
+    ["BODY_MAX_JSON_BYTES", "100", "must be at least 1024"],
+    ["BODY_MAX_FORM_BYTES", "64kb", "must be a number"],
+    ["BODY_MAX_FORM_BYTES", "20000000", "must be at most 10485760"],
+  ])("%s=%s: %s", (name, value, problem) => {
+    expect(errorOf({ [name]: value })).toBe(`Invalid environment: ${name} ${problem} (got ${JSON.stringify(value)})`);
+  });
+
+  it("takes the fair share, fan-out and body limits from the environment", () => {
+    expect(parseEnv({ WHATTALK_MEMBER_SHARE: "0.25", WHATTALK_MAX_FANOUT: "8", BODY_MAX_JSON_BYTES: "131072", BODY_MAX_FORM_BYTES: "4096" })).toMatchObject({
+      WHATTALK_MEMBER_SHARE: 0.25,
+      WHATTALK_MAX_FANOUT: 8,
+      BODY_MAX_JSON_BYTES: 131_072,
+      BODY_MAX_FORM_BYTES: 4096,
+    });
+    expect(parseEnv({ WHATTALK_MEMBER_SHARE: "1" }).WHATTALK_MEMBER_SHARE).toBe(1);
   });
 
   it.each(["portal.example.com", "ftp://portal.example.com", "https://portal.example.com/portal", "https://portal.example.com/?x=1"])(

@@ -67,8 +67,14 @@ describe.skipIf(!available)("with Redis (two instances)", () => {
     sim = await startSim();
     freshState({ REDIS_URL: redisUrl });
     a = await import("@/lib/whattalk");
+    // One process keeps one set of budgets on globalThis (lib/whattalk/budget.ts): instance b gets its own.
+    const budgets = globalThis as Record<symbol, unknown>;
+    const aBudgets = budgets[Symbol.for("portal.whattalk.budget")];
+    expect(aBudgets).toBeDefined();
+    delete budgets[Symbol.for("portal.whattalk.budget")];
     vi.resetModules();
     b = await import("@/lib/whattalk");
+    expect(budgets[Symbol.for("portal.whattalk.budget")]).not.toBe(aBudgets);
     const [bEnv, bBudget, bCache] = await Promise.all([import("@/lib/env"), import("@/lib/whattalk/budget"), import("@/lib/whattalk/cache")]);
     resetB = () => {
       bEnv.resetEnvCache();
@@ -107,6 +113,30 @@ describe.skipIf(!available)("with Redis (two instances)", () => {
     const refused = results.filter((r) => r.status === "rejected");
     expect(refused).toHaveLength(40);
     for (const r of refused) expect(a.isWhatTalkError((r as PromiseRejectedResult).reason, "budget_exhausted") || b.isWhatTalkError((r as PromiseRejectedResult).reason, "budget_exhausted")).toBe(true);
+  });
+
+  it("a member's share of the budget holds across instances; the other members are still served", async () => {
+    setBoth({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "20" });
+    const team = teamCtx(sim);
+    const ayse = { ...team, memberId: "ayse" };
+    /** 2 × n distinct pages from `from` on, half on each instance. */
+    const burst = (ctx: typeof team, n: number, from: number) => [
+      ...Array.from({ length: n }, (_, i) => a.listCalls(ctx, { per_page: 1, page: from + i, status: "completed" })),
+      ...Array.from({ length: n }, (_, i) => b.listCalls(ctx, { per_page: 1, page: from + n + i, status: "completed" })),
+    ];
+    const results = await Promise.allSettled(burst(ayse, 10, 1));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(10);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as WhatTalk.WhatTalkError);
+    expect(refused).toHaveLength(10);
+    for (const e of refused) {
+      expect(e.kind).toBe("member_share_exhausted");
+      expect(e.retryAfterSeconds).toBeGreaterThan(0);
+    }
+    expect(await admin.keys("wt:member:*")).toHaveLength(1);
+    // Burak is served on both instances, up to what is left of the team budget.
+    const burak = await Promise.allSettled(burst({ ...team, memberId: "burak" }, 5, 100));
+    expect(burak.every((r) => r.status === "fulfilled")).toBe(true);
+    expect(apiRequests(sim)).toHaveLength(20);
   });
 
   it("the cache and its invalidation are shared; teams stay apart", async () => {

@@ -19,7 +19,7 @@ const USERS_PER_TEAM = 50;
 const AGENTS_PER_TEAM = 10;
 /** Heap bytes per byte of cached JSON answer (parsed, validated, frozen): measured 1.68. */
 const PARSED_PER_JSON_BYTE = 1.7;
-const INTENDED_429 = new Set(["429 RATE_LIMITED/budget_exhausted", "429 RATE_LIMITED/rate_limited"]);
+const INTENDED_429 = new Set(["429 RATE_LIMITED/budget_exhausted", "429 RATE_LIMITED/member_share_exhausted", "429 RATE_LIMITED/rate_limited"]);
 
 /** A small deterministic PRNG (mulberry32) so that every run sends the same mix. */
 function prng(seed: number) {
@@ -199,7 +199,7 @@ export const loadMix: Benchmark = {
         "",
         ...table(["request kind (last run)", "requests", "statuses", "p50", "p95"], kindRows),
         "",
-        `${sessions.length} users (${setups.length} teams × ${USERS_PER_TEAM}: ${USERS_PER_TEAM - AGENTS_PER_TEAM} supervisors, ${AGENTS_PER_TEAM} agents with their assistants' calls merged), one connection each at 1 request/s, ${ctx.loadSeconds} s per run. Instance with production defaults: 15 s cache, 100 upstream requests per team per minute; a 429 with RATE_LIMITED/budget_exhausted is that budget doing its job (a stale copy is served instead when one exists).`,
+        `${sessions.length} users (${setups.length} teams × ${USERS_PER_TEAM}: ${USERS_PER_TEAM - AGENTS_PER_TEAM} supervisors, ${AGENTS_PER_TEAM} agents with their assistants' calls merged), one connection each at 1 request/s, ${ctx.loadSeconds} s per run. Instance with production defaults: 15 s cache, 100 upstream requests per team per minute, half of it per member; a 429 with RATE_LIMITED/budget_exhausted or member_share_exhausted is that budget doing its job (a stale copy is served instead when one exists).`,
       ],
     };
   },

@@ -1,7 +1,10 @@
 import NextAuth from "next-auth";
-import { NextResponse, type NextRequest } from "next/server";
+import { NextRequest, NextResponse } from "next/server";
 import { authOptions, credentialsSchema } from "@/lib/auth/options";
 import { clientIp, startLoginAttempt, withLoginAttempt } from "@/lib/auth/throttle";
+import { env } from "@/lib/env";
+import { readBodyBytes } from "@/lib/http/body";
+import { errorResponse } from "@/lib/http/route";
 
 type Ctx = { params: Promise<{ nextauth: string[] }> };
 
@@ -18,23 +21,37 @@ export async function GET(req: NextRequest, ctx: Ctx) {
 }
 
 /** The e-mail of a credentials sign-in, read from the body the way next-auth reads it (JSON or form). */
-async function signInEmail(req: NextRequest): Promise<string | null> {
-  const type = req.headers.get("content-type") ?? "";
-  let body: unknown = null;
-  if (type.includes("application/json")) body = await req.clone().json().catch(() => null);
-  else if (type.includes("application/x-www-form-urlencoded")) body = Object.fromEntries(new URLSearchParams(await req.clone().text()));
-  const email = credentialsSchema.shape.email.safeParse((body as { email?: unknown } | null)?.email);
+function signInEmail(type: string, body: Uint8Array): string | null {
+  const text = new TextDecoder().decode(body);
+  let fields: unknown = null;
+  if (type.includes("application/json")) {
+    try {
+      fields = JSON.parse(text);
+    } catch {
+      fields = null;
+    }
+  } else if (type.includes("application/x-www-form-urlencoded")) fields = Object.fromEntries(new URLSearchParams(text));
+  const email = credentialsSchema.shape.email.safeParse((fields as { email?: unknown } | null)?.email);
   return email.success ? email.data : null;
 }
 
-// A credentials sign-in takes a throttle point for its e-mail and its IP before next-auth checks the
+// next-auth reads the whole body itself: it is read here first, within BODY_MAX_FORM_BYTES (413
+// beyond, from Content-Length or while streaming), and next-auth gets a copy of those bytes.
+// A credentials sign-in then takes a throttle point for its e-mail and its IP before next-auth checks the
 // password (lib/auth/throttle.ts): when either limit is used up it gets 429 with Retry-After, whether
 // or not the e-mail exists, and the password is not checked at all. A request without a valid e-mail
 // goes on without a point; the credentials provider refuses it without checking a password.
-export async function POST(req: NextRequest, ctx: Ctx) {
+export async function POST(original: NextRequest, ctx: Ctx) {
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await readBodyBytes(original, env().BODY_MAX_FORM_BYTES);
+  } catch (error) {
+    return errorResponse(error);
+  }
+  const req = new NextRequest(original.url, { method: "POST", headers: original.headers, body });
   const { nextauth } = await ctx.params;
   if (nextauth[0] === "callback" && nextauth[1] === "credentials") {
-    const email = await signInEmail(req);
+    const email = signInEmail(req.headers.get("content-type") ?? "", body);
     if (email) {
       const started = await startLoginAttempt(email, clientIp(req.headers));
       if (!started.ok) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { AnalyticsFilterBar, type FilterValues } from "@/components/analytics/filter-bar";
 import { AnalyticsView } from "@/components/analytics/analytics-view";
 import { AnalyticsViewsNav } from "@/components/analytics/views-nav";
@@ -31,6 +32,8 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
   const query = parsed.ok ? selectionKey(parsed.selection) : "";
   const initial = parsed.ok ? await peekAnalytics(access, parsed.selection) : null;
   const action = `/teams/${access.team.slug}/analytics`;
+  // Opened from a link on another site: show the page, but run the analytics (which spend the team's budget) only on a click.
+  const crossSite = (await headers()).get("sec-fetch-site") === "cross-site";
 
   return (
     <div className="space-y-6">
@@ -52,7 +55,7 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
         fieldErrors={parsed.ok ? {} : parsed.fieldErrors}
       />
       {parsed.ok ? (
-        <AnalyticsView key={query} teamId={access.team.id} query={query} initial={initial} />
+        <AnalyticsView key={query} teamId={access.team.id} query={query} initial={initial} autoRun={!crossSite} />
       ) : (
         <Alert variant="warning">
           <AlertTitle>Some filters are invalid</AlertTitle>
