@@ -106,7 +106,7 @@ describe("JSON bodies (POST /api/signup, PATCH /api/teams/{id})", () => {
     expect(over.status).toBe(413);
     expect(await db().user.findUnique({ where: { email } })).toBeNull();
     const exact = await new Client().request("/api/signup", { method: "POST", headers: jsonHeaders(ip), body: signupBody(email, JSON_LIMIT) });
-    expect(exact.status).toBe(201);
+    expect(exact.status).toBe(202);
     expect(await db().user.findUnique({ where: { email } })).not.toBeNull();
   });
 
