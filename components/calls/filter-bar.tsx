@@ -13,7 +13,7 @@ import { Sheet, SheetClose, SheetContent, SheetDescription, SheetFooter, SheetHe
 import { Spinner } from "@/components/ui/spinner";
 import { humanize } from "@/lib/calls/format";
 import { callsListHref } from "@/lib/calls/links";
-import { CALL_STATUSES, CALL_TYPES } from "@/lib/validation/call-filter-keys";
+import { CALL_STATUSES, CALL_TYPES } from "@/lib/validation/call-filter-descriptor";
 import { cn } from "@/lib/utils";
 import { hasSelection, listQuery, SELECTION_KEYS, type RawFilters, type SelectionKey } from "./list-query";
 

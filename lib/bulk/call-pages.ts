@@ -1,7 +1,7 @@
 // WhatTalk's call list as pages for the page reader (lib/bulk/read-pages.ts): 100 calls a page
 // (WhatTalk's maximum), every request through the typed client and so inside the team's budget.
 import "server-only";
-import type { CallFilters } from "@/lib/validation/call-filters";
+import type { CallSelection } from "@/lib/validation/call-filters";
 import { toUpstreamQuery } from "@/lib/validation/call-filters";
 import { isWhatTalkError, listCalls, type WhatTalkContext } from "@/lib/whattalk";
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
@@ -9,7 +9,7 @@ import type { PageFetcher } from "./read-pages";
 
 export const BULK_PER_PAGE = 100;
 
-export type CallSelection = Omit<CallFilters, "page" | "per_page">;
+export type { CallSelection };
 
 /**
  * Fetches page `n` of the calls matching `selection`. `cache: false` asks WhatTalk itself rather

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { db, Prisma } from "@/lib/db";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
-import { CALL_FILTERS_SCHEMA_VERSION, parseCallFilters, selectionOf, type CallFilters } from "@/lib/validation/call-filters";
+import { CALL_FILTERS_SCHEMA_VERSION, parseCallFilters, parseStoredFilters, toStoredFilters, type CallFilters } from "@/lib/validation/call-filters";
 import { CALL_COLUMN_IDS as COLUMN_IDS } from "@/lib/calls/columns";
 import { missingDirectoryIds, type MissingIds } from "@/lib/directory/missing-ids";
 import type { SavedViewDTO, ViewsList, ViewVisibility } from "./types";
@@ -61,13 +61,7 @@ type ViewRow = Prisma.SavedViewGetPayload<{ select: typeof viewSelect }>;
 function storedFilters(access: TeamAccess, input: Record<string, unknown>): Record<string, unknown> {
   const parsed = parseCallFilters(input, access.team);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "Some filters of the view are invalid.", { fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([k, v]) => [`filters.${k}`, v])) });
-  const selection: Record<string, unknown> = { ...selectionOf(parsed.filters), per_page: parsed.filters.per_page };
-  // A relative range is stored as itself ("last 7 days" stays relative), not as today's dates.
-  if (parsed.filters.date_preset) {
-    delete selection.date_from;
-    delete selection.date_to;
-  }
-  return selection;
+  return toStoredFilters(parsed.filters);
 }
 
 /** The team directory's word on the assistants and campaigns the views name (lib/directory/missing-ids.ts). */
@@ -85,14 +79,13 @@ async function contextFor(access: TeamAccess, rows: ViewRow[]): Promise<DTOConte
 }
 
 function toDTO(access: TeamAccess, row: ViewRow, { names, missing }: DTOContext): SavedViewDTO {
-  const result = row.schemaVersion > CALL_FILTERS_SCHEMA_VERSION ? null : parseCallFilters(row.filters as Record<string, unknown>, access.team);
+  const result = row.schemaVersion > CALL_FILTERS_SCHEMA_VERSION ? null : parseStoredFilters(row.filters, access.team);
   let problem: Record<string, string[]> | null = null;
   let parsed: Omit<CallFilters, "page"> | null = null;
   if (!result) problem = { _form: ["This view was saved by a newer version of the portal."] };
   else if (!result.ok) problem = result.fieldErrors;
   else {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { page, ...rest } = result.filters;
+    const rest = result.filters;
     parsed = rest;
     // Valid filters naming an assistant or campaign the directory no longer has: the view would
     // quietly match nothing (or, for an agent, read as "not assigned to you"), so it needs fixing.
