@@ -3,16 +3,15 @@
 import * as React from "react";
 import { SearchIcon, XIcon } from "lucide-react";
 
-import { FieldError, fieldA11y } from "@/components/accounts/field-error";
+import { fieldA11y } from "@/components/accounts/field-error";
 import { EnumFilterSelect } from "@/components/filters/enum-filter-select";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
 import { CALL_FILTER } from "@/lib/validation/call-filter-descriptor";
-import { DateField, DirectoryPicker, fieldClass, onEnter, type Layout, type PickerOption } from "./filter-inputs";
+import { DateField, DirectoryPicker, FilterField, onEnter, type Layout, type PickerOption } from "./filter-inputs";
 import type { SelectionKey } from "./list-query";
 import type { Apply, TypeChange, Values } from "./use-filter-bar";
 
@@ -44,12 +43,11 @@ export function FilterFields(props: FieldsProps) {
   const uid = React.useId();
   const ctx: Ctx = { id: (k) => `${uid}-${k}`, errs: (k) => fieldErrors[k], layout };
   const { id, errs } = ctx;
+  const phoneId = id("phone_number");
   const enumField = (k: "status" | "type", width: string) => (
-    <div className={fieldClass(layout, width)}>
-      <Label htmlFor={id(k)}>{CALL_FILTER[k].label}</Label>
+    <FilterField id={id(k)} label={CALL_FILTER[k].label} errors={errs(k)} layout={layout} width={width}>
       <EnumFilterSelect filter={CALL_FILTER[k]} id={id(k)} value={values[k]} onChange={(e) => apply({ [k]: e.target.value })} {...fieldA11y(id(k), errs(k))} />
-      <FieldError id={`${id(k)}-error`} messages={errs(k)} />
-    </div>
+    </FilterField>
   );
   const picker = (k: "assistant_id" | "campaign_id", options: PickerOption[], allLabel: string, allowFreeId: boolean) => (
     <DirectoryPicker id={id(k)} label={CALL_FILTER[k].label} allLabel={allLabel} options={options} value={values[k]} errors={errs(k)} allowFreeId={allowFreeId} layout={layout} onSelect={(v) => apply({ [k]: v })} onType={(v) => type(k, v)} onCommit={() => apply()} />
@@ -67,14 +65,12 @@ export function FilterFields(props: FieldsProps) {
     >
       {enumField("status", "w-44")}
       {enumField("type", "w-32")}
-      <div className={fieldClass(layout, "w-52")}>
-        <Label htmlFor={id("phone_number")}>{CALL_FILTER.phone_number.label}</Label>
+      <FilterField id={phoneId} label={CALL_FILTER.phone_number.label} errors={errs("phone_number")} layout={layout} width="w-52">
         <div className="relative">
           <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input id={id("phone_number")} type="search" inputMode="tel" autoComplete="off" placeholder="e.g. 0532 123 45 67" value={values.phone_number} onChange={(e) => type("phone_number", e.target.value)} onKeyDown={onEnter(apply)} className="w-full pl-8" {...fieldA11y(id("phone_number"), errs("phone_number"))} />
+          <Input id={phoneId} type="search" inputMode="tel" autoComplete="off" placeholder="e.g. 0532 123 45 67" value={values.phone_number} onChange={(e) => type("phone_number", e.target.value)} onKeyDown={onEnter(apply)} className="w-full pl-8" {...fieldA11y(phoneId, errs("phone_number"))} />
         </div>
-        <FieldError id={`${id("phone_number")}-error`} messages={errs("phone_number")} />
-      </div>
+      </FilterField>
       {picker("assistant_id", assistants, assignedOnly ? "All my assistants" : "All assistants", !assignedOnly)}
       {picker("campaign_id", campaigns, "All campaigns", true)}
       <DateRangeFields {...props} ctx={ctx} />
@@ -109,8 +105,7 @@ function DateRangeFields({ values, presets, timeZone, apply, type, ctx: { id, er
   return (
     <fieldset className={cn("flex flex-wrap items-start gap-x-3 gap-y-3", layout === "stacked" && "w-full")}>
       <legend className="sr-only">Date range, in the team&apos;s time zone ({timeZone})</legend>
-      <div className={fieldClass(layout, "w-40")}>
-        <Label htmlFor={id("date_preset")}>{CALL_FILTER.date_preset.label}</Label>
+      <FilterField id={id("date_preset")} label={CALL_FILTER.date_preset.label} layout={layout} width="w-40">
         <NativeSelect id={id("date_preset")} value={preset} containerClassName="w-full" onChange={(e) => choose(e.target.value)}>
           <NativeSelectOption value="">Any time</NativeSelectOption>
           {presets.map((p) => (
@@ -120,7 +115,7 @@ function DateRangeFields({ values, presets, timeZone, apply, type, ctx: { id, er
           ))}
           <NativeSelectOption value="custom">Custom range</NativeSelectOption>
         </NativeSelect>
-      </div>
+      </FilterField>
       <DateField id={id("date_from")} label="From" value={relative ? relative.date_from : values.date_from} errors={errs("date_from") ?? errs("date_preset")} layout={layout} onType={(v) => typeDate("date_from", v)} onCommit={() => apply()} />
       <DateField id={id("date_to")} label="To" value={relative ? relative.date_to : values.date_to} errors={errs("date_to")} layout={layout} onType={(v) => typeDate("date_to", v)} onCommit={() => apply()} />
     </fieldset>

@@ -1,4 +1,4 @@
-// The calls filter bar's inputs for dates and directory ids (assistant, campaign).
+// The calls filter bar's field frame and its inputs for dates and directory ids (assistant, campaign).
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -18,25 +18,31 @@ export function onEnter(commit: () => void) {
   };
 }
 
-export const fieldClass = (layout: Layout, width: string) => cn("flex flex-col gap-1.5", layout === "stacked" ? "w-full" : width);
+/** A labelled field with its errors under it; full width when stacked. */
+export function FilterField({ id, label, errors, layout, width, children }: { id: string; label: string; errors?: string[]; layout: Layout; width: string; children: React.ReactNode }) {
+  return (
+    <div className={cn("flex flex-col gap-1.5", layout === "stacked" ? "w-full" : width)}>
+      <Label htmlFor={id}>{label}</Label>
+      {children}
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
 
 type TypedProps = { id: string; label: string; value: string; errors?: string[]; layout: Layout; onType: (v: string) => void; onCommit: () => void };
 
 export function DateField({ id, label, value, errors, layout, onType, onCommit }: TypedProps) {
   return (
-    <div className={fieldClass(layout, "w-40")}>
-      <Label htmlFor={id}>{label}</Label>
+    <FilterField id={id} label={label} errors={errors} layout={layout} width="w-40">
       <Input id={id} type="date" min="2000-01-01" max="2100-12-31" value={value} onChange={(e) => onType(e.target.value)} onBlur={onCommit} onKeyDown={onEnter(onCommit)} className="w-full" {...fieldA11y(id, errors)} />
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </FilterField>
   );
 }
 
 /** With an empty directory (not synced or learned yet): WhatTalk's numeric id, typed. */
 function FreeIdField({ id, label, value, errors, layout, onType, onCommit }: TypedProps) {
   return (
-    <div className={fieldClass(layout, "w-36")}>
-      <Label htmlFor={id}>{`${label} ID`}</Label>
+    <FilterField id={id} label={`${label} ID`} errors={errors} layout={layout} width="w-36">
       <Input
         id={id}
         inputMode="numeric"
@@ -55,8 +61,7 @@ function FreeIdField({ id, label, value, errors, layout, onType, onCommit }: Typ
           {`The team's ${label.toLowerCase()} list is empty; enter WhatTalk's numeric ${label.toLowerCase()} id.`}
         </p>
       )}
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </FilterField>
   );
 }
 
@@ -69,8 +74,7 @@ export function DirectoryPicker(props: TypedProps & { allLabel: string; options:
   if (options.length === 0 && props.allowFreeId) return <FreeIdField {...props} />;
   const known = options.some((o) => String(o.id) === value);
   return (
-    <div className={fieldClass(layout, "w-56")}>
-      <Label htmlFor={id}>{label}</Label>
+    <FilterField id={id} label={label} errors={errors} layout={layout} width="w-56">
       <NativeSelect id={id} value={value} onChange={(e) => onSelect(e.target.value)} containerClassName="w-full" {...fieldA11y(id, errors)}>
         <NativeSelectOption value="">{allLabel}</NativeSelectOption>
         {value && !known ? <NativeSelectOption value={value}>{/^\d+$/.test(value) ? `${label} #${value}` : `“${value}” (not valid)`}</NativeSelectOption> : null}
@@ -80,7 +84,6 @@ export function DirectoryPicker(props: TypedProps & { allLabel: string; options:
           </NativeSelectOption>
         ))}
       </NativeSelect>
-      <FieldError id={`${id}-error`} messages={errors} />
-    </div>
+    </FilterField>
   );
 }

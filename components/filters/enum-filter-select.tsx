@@ -5,12 +5,12 @@ import { NativeSelect, NativeSelectOption, type NativeSelectProps } from "@/comp
 import { humanize } from "@/lib/calls/format";
 import type { CallFilterSpec } from "@/lib/validation/call-filter-descriptor";
 
-export function EnumFilterSelect({ filter, value, ...props }: Omit<NativeSelectProps, "children"> & { filter: Pick<CallFilterSpec, "values" | "anyLabel"> }) {
+export function EnumFilterSelect({ filter, value, ...props }: Omit<NativeSelectProps, "children"> & { filter: Pick<CallFilterSpec, "values" | "label"> }) {
   const values = filter.values ?? [];
   const unknown = typeof value === "string" && value !== "" && !values.includes(value);
   return (
     <NativeSelect value={value} containerClassName="w-full" {...props}>
-      <NativeSelectOption value="">{filter.anyLabel}</NativeSelectOption>
+      <NativeSelectOption value="">{`Any ${filter.label.toLowerCase()}`}</NativeSelectOption>
       {unknown ? <NativeSelectOption value={value}>{`“${value}” (not valid)`}</NativeSelectOption> : null}
       {values.map((v) => (
         <NativeSelectOption key={v} value={v}>

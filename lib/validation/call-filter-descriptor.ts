@@ -12,54 +12,59 @@ export const CALL_FILTERS_SCHEMA_VERSION = 1;
 /** How a filter is written and checked (lib/validation/call-filters.ts has one schema per kind). */
 export type CallFilterKind = "enum" | "phone" | "id" | "date" | "datePreset" | "pageSize" | "page";
 
+/** A filter. Left out, a field takes the value its comment names (the list below stays short: the browser loads it). */
 export type CallFilterSpec = {
   /** Its name in URLs, saved views and parsed filters. */
   name: string;
   kind: CallFilterKind;
-  /** WhatTalk's query parameter; null when the portal resolves it into others (a preset into dates). */
-  upstream: string | null;
-  /** Names it in field errors. */
+  /** Names it in field errors and in the bars. */
   label: string;
-  /** Offered to members with any of these scopes: the calls page (either calls scope), analytics. */
-  scopes: readonly Scope[];
-  /** "paging" filters are not part of a selection of calls (analytics, exports, the clear button). */
-  role: "selection" | "paging";
-  /** Whether a saved view keeps it (a view has a page size, not a page). */
-  stored: boolean;
+  /** WhatTalk's query parameter (default: the name); null when the portal resolves it into others (a preset into dates). */
+  upstream?: string | null;
+  /** Offered to members with any of these scopes (default: both calls scopes and analytics:read). */
+  scopes?: readonly Scope[];
+  /** Pages through calls rather than selecting them: left out of a selection (analytics, exports, "Clear filters"). */
+  paging?: true;
+  /** Whether a saved view keeps it (default: true; a view has a page size, not a page). */
+  stored?: false;
   /** Left out of URLs and saved views while that filter is set: it is worked out from it on every parse. */
   impliedBy?: string;
   /** The value left out of URLs. */
   default?: number;
   /** Its place in the CSV export's file name (`<team>_calls_<start>_<end>.csv`). */
   fileName?: "start" | "end";
+  /** enum: the allowed values ("Any <label>" sets no filter). */
   values?: readonly string[];
-  /** The choice that sets no filter. */
-  anyLabel?: string;
   choices?: readonly number[];
 };
 
 const CALLS = ["calls:read:all", "calls:read:assigned"] as const satisfies readonly Scope[];
-const CALLS_AND_ANALYTICS = [...CALLS, "analytics:read"] as const satisfies readonly Scope[];
+const DEFAULT_SCOPES: readonly Scope[] = ["calls:read:all", "calls:read:assigned", "analytics:read"];
+type DefaultScope = "calls:read:all" | "calls:read:assigned" | "analytics:read";
 
 /** In this order in URLs (and in the parsed filters). */
 export const CALL_FILTERS = [
-  { name: "status", kind: "enum", values: CALL_STATUSES, anyLabel: "Any status", upstream: "status", label: "Status", scopes: CALLS_AND_ANALYTICS, role: "selection", stored: true },
-  { name: "type", kind: "enum", values: CALL_TYPES, anyLabel: "Any type", upstream: "type", label: "Type", scopes: CALLS_AND_ANALYTICS, role: "selection", stored: true },
+  { name: "status", kind: "enum", label: "Status", values: CALL_STATUSES },
+  { name: "type", kind: "enum", label: "Type", values: CALL_TYPES },
   // E.164 when the input was a full number; otherwise the digits typed (a partial search).
-  { name: "phone_number", kind: "phone", upstream: "phone_number", label: "Customer phone", scopes: CALLS_AND_ANALYTICS, role: "selection", stored: true },
+  { name: "phone_number", kind: "phone", label: "Customer phone" },
   // An agent (calls:read:assigned) may name only an assistant assigned to them (lib/calls/list-calls.ts).
-  { name: "assistant_id", kind: "id", upstream: "assistant_id", label: "Assistant", scopes: CALLS_AND_ANALYTICS, role: "selection", stored: true },
-  { name: "campaign_id", kind: "id", upstream: "campaign_id", label: "Campaign", scopes: CALLS_AND_ANALYTICS, role: "selection", stored: true },
+  { name: "assistant_id", kind: "id", label: "Assistant" },
+  { name: "campaign_id", kind: "id", label: "Campaign" },
   // Calendar days (YYYY-MM-DD) in the team's time zone: WhatTalk reads them in the account's zone.
-  { name: "date_from", kind: "date", upstream: "date_from", label: "From date", scopes: CALLS_AND_ANALYTICS, role: "selection", stored: true, impliedBy: "date_preset", fileName: "start" },
-  { name: "date_to", kind: "date", upstream: "date_to", label: "To date", scopes: CALLS_AND_ANALYTICS, role: "selection", stored: true, impliedBy: "date_preset", fileName: "end" },
+  { name: "date_from", kind: "date", label: "From date", impliedBy: "date_preset", fileName: "start" },
+  { name: "date_to", kind: "date", label: "To date", impliedBy: "date_preset", fileName: "end" },
   // A relative range ("last7", "thisMonth", ...) resolved against today in the team's time zone at
   // every parse into date_from/date_to, so a saved view of "this week" stays this week. Analytics
   // offers presets as links to their dates.
-  { name: "date_preset", kind: "datePreset", upstream: null, label: "Date range", scopes: CALLS, role: "selection", stored: true },
-  { name: "per_page", kind: "pageSize", upstream: "per_page", label: "Page size", scopes: CALLS, role: "paging", stored: true, default: 25, choices: [10, 25, 50, 100] },
-  { name: "page", kind: "page", upstream: "page", label: "Page", scopes: CALLS, role: "paging", stored: false, default: 1 },
+  { name: "date_preset", kind: "datePreset", label: "Date range", upstream: null, scopes: CALLS },
+  { name: "per_page", kind: "pageSize", label: "Page size", scopes: CALLS, paging: true, default: 25, choices: [10, 25, 50, 100] },
+  { name: "page", kind: "page", label: "Page", scopes: CALLS, paging: true, stored: false, default: 1 },
 ] as const satisfies readonly CallFilterSpec[];
+
+/** WhatTalk's parameter for a filter (null: none, the portal resolves it). */
+export const upstreamOf = (spec: CallFilterSpec): string | null => (spec.upstream === undefined ? spec.name : spec.upstream);
+export const scopesOf = (spec: CallFilterSpec): readonly Scope[] => spec.scopes ?? DEFAULT_SCOPES;
 
 type Spec = (typeof CALL_FILTERS)[number];
 export type FilterKey = Spec["name"];
@@ -73,22 +78,22 @@ export type CallSelection = Omit<CallFilters, PagingKey>;
 /** What a saved view stores. */
 export type StoredCallFilters = Omit<Partial<CallFilters>, Exclude<FilterKey, StoredKey>>;
 
-type PagingKey = Extract<Spec, { role: "paging" }>["name"];
-type StoredKey = Extract<Spec, { stored: true }>["name"];
+type PagingKey = Extract<Spec, { paging: true }>["name"];
+type StoredKey = Exclude<FilterKey, Extract<Spec, { stored: false }>["name"]>;
 
 /** Each filter by name. */
-export const CALL_FILTER = Object.fromEntries(CALL_FILTERS.map((f) => [f.name, f])) as { [S in Spec as S["name"]]: S };
-export const FILTER_KEYS: readonly FilterKey[] = CALL_FILTERS.map((f) => f.name);
-export const SELECTION_KEYS = CALL_FILTERS.filter((f) => f.role === "selection").map((f) => f.name) as Exclude<FilterKey, PagingKey>[];
-export const STORED_KEYS = CALL_FILTERS.filter((f) => f.stored).map((f) => f.name) as StoredKey[];
-export const DEFAULT_PER_PAGE = CALL_FILTER.per_page.default;
+export const CALL_FILTER = /*#__PURE__*/ Object.fromEntries(CALL_FILTERS.map((f) => [f.name, f])) as { [S in Spec as S["name"]]: S };
+export const FILTER_KEYS: readonly FilterKey[] = /*#__PURE__*/ CALL_FILTERS.map((f) => f.name);
+export const SELECTION_KEYS = /*#__PURE__*/ (CALL_FILTERS as readonly CallFilterSpec[]).filter((f) => !f.paging).map((f) => f.name) as Exclude<FilterKey, PagingKey>[];
+export const STORED_KEYS = /*#__PURE__*/ (CALL_FILTERS as readonly CallFilterSpec[]).filter((f) => f.stored !== false).map((f) => f.name) as StoredKey[];
 export const PAGE_SIZES = CALL_FILTER.per_page.choices;
 
-type KeysFor<S extends Scope> = Spec extends infer K ? (K extends Spec ? (S extends K["scopes"][number] ? K["name"] : never) : never) : never;
+type ScopesOf<K> = K extends { scopes: readonly (infer X)[] } ? X : DefaultScope;
+type KeysFor<S extends Scope> = Spec extends infer K ? (K extends Spec ? (S extends ScopesOf<K> ? K["name"] : never) : never) : never;
 
 /** The filters offered to a member with `scope`, in URL order. */
 export function filterKeysFor<S extends Scope>(scope: S): KeysFor<S>[] {
-  return CALL_FILTERS.filter((f) => (f.scopes as readonly Scope[]).includes(scope)).map((f) => f.name as KeysFor<S>);
+  return (CALL_FILTERS as readonly CallFilterSpec[]).filter((f) => scopesOf(f).includes(scope)).map((f) => f.name as KeysFor<S>);
 }
 
 const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
@@ -118,7 +123,7 @@ export function selectionOf(f: Partial<CallFilters>): CallSelection {
 /** Filters as a saved view stores them: a relative range as itself ("last 7 days" stays relative), no page. */
 export function toStoredFilters(f: Partial<CallFilters>): StoredCallFilters {
   return Object.fromEntries(
-    (CALL_FILTERS as readonly CallFilterSpec[]).filter((spec) => spec.stored && isSet(f[spec.name as FilterKey]) && !implied(spec, f)).map((spec) => [spec.name, f[spec.name as FilterKey]]),
+    (CALL_FILTERS as readonly CallFilterSpec[]).filter((spec) => spec.stored !== false && isSet(f[spec.name as FilterKey]) && !implied(spec, f)).map((spec) => [spec.name, f[spec.name as FilterKey]]),
   ) as StoredCallFilters;
 }
 

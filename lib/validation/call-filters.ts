@@ -3,7 +3,7 @@
 // export/analytics queries: invalid input never reaches WhatTalk (callers stop with field errors).
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import { z } from "zod";
-import { CALL_FILTERS, FILTER_KEYS, STORED_KEYS, type CallFilterSpec, type CallFilters, type StoredCallFilters } from "./call-filter-descriptor";
+import { CALL_FILTERS, FILTER_KEYS, STORED_KEYS, upstreamOf, type CallFilterSpec, type CallFilters, type StoredCallFilters } from "./call-filter-descriptor";
 import { DATE_PRESETS, presetRange, type DatePreset } from "@/lib/validation/dates";
 
 export {
@@ -12,7 +12,6 @@ export {
   CALL_STATUSES,
   CALL_TYPES,
   CALL_FILTERS_SCHEMA_VERSION,
-  DEFAULT_PER_PAGE,
   FILTER_KEYS,
   PAGE_SIZES,
   SELECTION_KEYS,
@@ -151,8 +150,8 @@ export function parseStoredFilters(stored: unknown, ctx: Pick<FilterContext, "co
 export function toUpstreamQuery(f: Partial<CallFilters>): Record<string, string | number> {
   const q: Record<string, string | number> = {};
   for (const spec of CALL_FILTERS as readonly CallFilterSpec[]) {
-    const v = f[spec.name as keyof CallFilters];
-    if (spec.upstream && v !== undefined && v !== null && v !== "") q[spec.upstream] = v;
+    const [name, v] = [upstreamOf(spec), f[spec.name as keyof CallFilters]];
+    if (name && v !== undefined && v !== null && v !== "") q[name] = v;
   }
   return q;
 }

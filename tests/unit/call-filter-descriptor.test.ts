@@ -10,7 +10,7 @@ import { listQuery, type RawFilters } from "@/components/calls/list-query";
 import { selectedValues } from "@/components/calls/use-filter-bar";
 import { parseAnalyticsQuery } from "@/lib/analytics/query";
 import { exportFileName } from "@/lib/export/export-calls";
-import { CALL_FILTERS, filterKeysFor, type CallFilterKind, type CallFilterSpec } from "@/lib/validation/call-filter-descriptor";
+import { CALL_FILTERS, filterKeysFor, upstreamOf, type CallFilterKind, type CallFilterSpec } from "@/lib/validation/call-filter-descriptor";
 import { filtersToSearchParams, parseCallFilters, parseStoredFilters, selectionOf, toStoredFilters, toUpstreamQuery } from "@/lib/validation/call-filters";
 import { searchParamsToObject } from "@/lib/validation/parse";
 import { viewFilterParams } from "@/lib/views/links";
@@ -53,7 +53,8 @@ describe.each(SPECS.map((spec) => [spec.name, spec] as const))("the %s filter", 
 
   it("reaches WhatTalk under its upstream name, through the client's own check", () => {
     const query = toUpstreamQuery(filters);
-    if (spec.upstream) expect(query[spec.upstream]).toBe(value);
+    const upstream = upstreamOf(spec);
+    if (upstream) expect(query[upstream]).toBe(value);
     else {
       // The portal's own filter (a preset): WhatTalk gets what it resolves into, never the filter itself.
       expect(Object.values(query)).not.toContain(value);
@@ -67,7 +68,7 @@ describe.each(SPECS.map((spec) => [spec.name, spec] as const))("the %s filter", 
 
   it("round-trips through a saved view's stored filters", () => {
     const stored = JSON.parse(JSON.stringify(toStoredFilters(filters))) as Record<string, unknown>;
-    expect(name in stored).toBe(spec.stored);
+    expect(name in stored).toBe(spec.stored !== false);
     const back = parseStoredFilters(stored, TEAM, NOW);
     expect(back.ok).toBe(true);
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -89,14 +90,14 @@ describe.each(SPECS.map((spec) => [spec.name, spec] as const))("the %s filter", 
     const r = parseAnalyticsQuery({ [name]: SAMPLE[spec.kind](spec) }, TEAM, NOW);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    if (spec.role === "selection") expect(r.selection[name as keyof typeof r.selection]).toEqual(value);
+    if (!spec.paging) expect(r.selection[name as keyof typeof r.selection]).toEqual(value);
     else expect(name in r.selection).toBe(false);
   });
 });
 
 describe("the descriptor and its consumers", () => {
   it("covers every parameter the WhatTalk client accepts for the call list", () => {
-    const upstream = SPECS.map((s) => s.upstream).filter(Boolean);
+    const upstream = SPECS.map(upstreamOf).filter(Boolean);
     expect(new Set(upstream).size).toBe(upstream.length);
     expect(Object.keys(ListCallsQuerySchema.shape).sort()).toEqual([...upstream].sort());
   });
@@ -106,7 +107,7 @@ describe("the descriptor and its consumers", () => {
     const html = renderToStaticMarkup(
       createElement(FilterFields, { values: selectedValues({}), fieldErrors: {}, presets: [], assistants: [], campaigns: [], assignedOnly: false, timeZone: "UTC", apply: noop, type: noop, clear: noop, active: false }),
     );
-    const keys = filterKeysFor("calls:read:assigned").filter((k) => SPECS.find((s) => s.name === k)?.role === "selection");
+    const keys = filterKeysFor("calls:read:assigned").filter((k) => !SPECS.find((s) => s.name === k)?.paging);
     expect(keys.length).toBeGreaterThan(0);
     for (const k of keys) expect(html, k).toMatch(new RegExp(`<label[^>]* for="[^"]*-${k}"`));
   });
