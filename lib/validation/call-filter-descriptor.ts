@@ -39,8 +39,8 @@ export type CallFilterSpec = {
 };
 
 const CALLS = ["calls:read:all", "calls:read:assigned"] as const satisfies readonly Scope[];
-const DEFAULT_SCOPES: readonly Scope[] = ["calls:read:all", "calls:read:assigned", "analytics:read"];
-type DefaultScope = "calls:read:all" | "calls:read:assigned" | "analytics:read";
+const DEFAULT_SCOPES = [...CALLS, "analytics:read"] as const satisfies readonly Scope[];
+type DefaultScope = (typeof DEFAULT_SCOPES)[number];
 
 /** In this order in URLs (and in the parsed filters). */
 export const CALL_FILTERS = [
@@ -64,7 +64,7 @@ export const CALL_FILTERS = [
 
 /** WhatTalk's parameter for a filter (null: none, the portal resolves it). */
 export const upstreamOf = (spec: CallFilterSpec): string | null => (spec.upstream === undefined ? spec.name : spec.upstream);
-export const scopesOf = (spec: CallFilterSpec): readonly Scope[] => spec.scopes ?? DEFAULT_SCOPES;
+const offeredTo = (spec: CallFilterSpec): readonly Scope[] => spec.scopes ?? DEFAULT_SCOPES;
 
 type Spec = (typeof CALL_FILTERS)[number];
 export type FilterKey = Spec["name"];
@@ -93,7 +93,7 @@ type KeysFor<S extends Scope> = Spec extends infer K ? (K extends Spec ? (S exte
 
 /** The filters offered to a member with `scope`, in URL order. */
 export function filterKeysFor<S extends Scope>(scope: S): KeysFor<S>[] {
-  return (CALL_FILTERS as readonly CallFilterSpec[]).filter((f) => scopesOf(f).includes(scope)).map((f) => f.name as KeysFor<S>);
+  return (CALL_FILTERS as readonly CallFilterSpec[]).filter((f) => offeredTo(f).includes(scope)).map((f) => f.name as KeysFor<S>);
 }
 
 const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
