@@ -39,7 +39,8 @@ export type CallFilterSpec = {
 };
 
 const CALLS = ["calls:read:all", "calls:read:assigned"] as const satisfies readonly Scope[];
-const DEFAULT_SCOPES = [...CALLS, "analytics:read"] as const satisfies readonly Scope[];
+// Spelled out rather than spread from CALLS: a spread stays in the browser bundle even when unused.
+const DEFAULT_SCOPES = ["calls:read:all", "calls:read:assigned", "analytics:read"] as const satisfies readonly Scope[];
 type DefaultScope = (typeof DEFAULT_SCOPES)[number];
 
 /** In this order in URLs (and in the parsed filters). */
