@@ -1,19 +1,21 @@
-// The analytics filters: the calls page's fields (one schema: lib/validation/call-filters.ts) in a
+// The analytics filters: the calls page's fields (lib/validation/call-filter-descriptor.ts) in a
 // plain GET form (next/form: client-side navigation with JavaScript, a normal submit without),
 // and the date presets as links. Server component.
 import Form from "next/form";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { EnumFilterSelect } from "@/components/filters/enum-filter-select";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
-import { humanize } from "@/lib/calls/format";
 import { cn } from "@/lib/utils";
-import { CALL_STATUSES, CALL_TYPES } from "@/lib/validation/call-filters";
+import { CALL_FILTER, filterKeysFor } from "@/lib/validation/call-filter-descriptor";
 import { DATE_PRESETS, matchPreset, presetRange } from "@/lib/validation/dates";
 
 type Option = { id: number; name: string };
 
-export type FilterValues = Partial<Record<"status" | "type" | "phone_number" | "assistant_id" | "campaign_id" | "date_from" | "date_to", string>>;
+/** The filters analytics offers (a date preset is a link to its dates here). */
+export const ANALYTICS_FILTER_KEYS = filterKeysFor("analytics:read");
+export type FilterValues = Partial<Record<(typeof ANALYTICS_FILTER_KEYS)[number], string>>;
 
 function hrefWith(action: string, values: FilterValues, patch: FilterValues): string {
   const p = new URLSearchParams();
@@ -21,6 +23,9 @@ function hrefWith(action: string, values: FilterValues, patch: FilterValues): st
   const qs = p.toString();
   return qs ? `${action}?${qs}` : action;
 }
+
+/** Ties a field to its error message. */
+const invalid = (k: string, fieldErrors: Record<string, string[] | undefined>) => (fieldErrors[k]?.length ? { "aria-invalid": true, "aria-describedby": `f-${k}-error` } : {});
 
 function Field({ id, label, error, children, className }: { id: string; label: string; error?: string[]; children: React.ReactNode; className?: string }) {
   return (
@@ -58,7 +63,6 @@ export function AnalyticsFilterBar({
   fieldErrors?: Record<string, string[]>;
 }) {
   const active = matchPreset(range, timeZone);
-  const invalid = (k: string) => (fieldErrors[k]?.length ? { "aria-invalid": true, "aria-describedby": `f-${k}-error` } : {});
   return (
     <div className="space-y-3 rounded-lg border bg-card p-4">
       <nav aria-label="Date range presets" className="flex flex-wrap gap-2">
@@ -78,61 +82,21 @@ export function AnalyticsFilterBar({
           and uncontrolled fields only read defaultValue when they mount. */}
       <Form key={JSON.stringify([values, range])} action={action} className="grid grid-cols-2 items-end gap-3 md:grid-cols-4 xl:grid-cols-8" aria-label="Analytics filters">
         <Field id="f-date_from" label={`From (${timeZone})`} error={fieldErrors.date_from}>
-          <Input id="f-date_from" name="date_from" type="date" defaultValue={values.date_from ?? range.date_from} {...invalid("date_from")} />
+          <Input id="f-date_from" name="date_from" type="date" defaultValue={values.date_from ?? range.date_from} {...invalid("date_from", fieldErrors)} />
         </Field>
         <Field id="f-date_to" label="To" error={fieldErrors.date_to}>
-          <Input id="f-date_to" name="date_to" type="date" defaultValue={values.date_to ?? range.date_to} {...invalid("date_to")} />
+          <Input id="f-date_to" name="date_to" type="date" defaultValue={values.date_to ?? range.date_to} {...invalid("date_to", fieldErrors)} />
         </Field>
-        <Field id="f-status" label="Status" error={fieldErrors.status}>
-          <NativeSelect id="f-status" name="status" defaultValue={values.status ?? ""} containerClassName="w-full" {...invalid("status")}>
-            <NativeSelectOption value="">All statuses</NativeSelectOption>
-            {CALL_STATUSES.map((s) => (
-              <NativeSelectOption key={s} value={s}>
-                {humanize(s)}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
+        <Field id="f-status" label={CALL_FILTER.status.label} error={fieldErrors.status}>
+          <EnumFilterSelect filter={CALL_FILTER.status} id="f-status" name="status" defaultValue={values.status ?? ""} {...invalid("status", fieldErrors)} />
         </Field>
-        <Field id="f-type" label="Type" error={fieldErrors.type}>
-          <NativeSelect id="f-type" name="type" defaultValue={values.type ?? ""} containerClassName="w-full" {...invalid("type")}>
-            <NativeSelectOption value="">All types</NativeSelectOption>
-            {CALL_TYPES.map((t) => (
-              <NativeSelectOption key={t} value={t}>
-                {humanize(t)}
-              </NativeSelectOption>
-            ))}
-          </NativeSelect>
+        <Field id="f-type" label={CALL_FILTER.type.label} error={fieldErrors.type}>
+          <EnumFilterSelect filter={CALL_FILTER.type} id="f-type" name="type" defaultValue={values.type ?? ""} {...invalid("type", fieldErrors)} />
         </Field>
-        <Field id="f-assistant_id" label="Assistant" error={fieldErrors.assistant_id}>
-          {assistants.length ? (
-            <NativeSelect id="f-assistant_id" name="assistant_id" defaultValue={values.assistant_id ?? ""} containerClassName="w-full" {...invalid("assistant_id")}>
-              <NativeSelectOption value="">All assistants</NativeSelectOption>
-              {assistants.map((a) => (
-                <NativeSelectOption key={a.id} value={String(a.id)}>
-                  {a.name} (#{a.id})
-                </NativeSelectOption>
-              ))}
-            </NativeSelect>
-          ) : (
-            <Input id="f-assistant_id" name="assistant_id" inputMode="numeric" placeholder="Assistant id" defaultValue={values.assistant_id ?? ""} {...invalid("assistant_id")} />
-          )}
-        </Field>
-        <Field id="f-campaign_id" label="Campaign" error={fieldErrors.campaign_id}>
-          {campaigns.length ? (
-            <NativeSelect id="f-campaign_id" name="campaign_id" defaultValue={values.campaign_id ?? ""} containerClassName="w-full" {...invalid("campaign_id")}>
-              <NativeSelectOption value="">All campaigns</NativeSelectOption>
-              {campaigns.map((c) => (
-                <NativeSelectOption key={c.id} value={String(c.id)}>
-                  {c.name} (#{c.id})
-                </NativeSelectOption>
-              ))}
-            </NativeSelect>
-          ) : (
-            <Input id="f-campaign_id" name="campaign_id" inputMode="numeric" placeholder="Campaign id" defaultValue={values.campaign_id ?? ""} {...invalid("campaign_id")} />
-          )}
-        </Field>
-        <Field id="f-phone_number" label="Customer phone" error={fieldErrors.phone_number}>
-          <Input id="f-phone_number" name="phone_number" type="search" inputMode="tel" placeholder="e.g. 0532 123 45 67" defaultValue={values.phone_number ?? ""} {...invalid("phone_number")} />
+        <DirectoryField name="assistant_id" allLabel="All assistants" options={assistants} value={values.assistant_id} error={fieldErrors.assistant_id} />
+        <DirectoryField name="campaign_id" allLabel="All campaigns" options={campaigns} value={values.campaign_id} error={fieldErrors.campaign_id} />
+        <Field id="f-phone_number" label={CALL_FILTER.phone_number.label} error={fieldErrors.phone_number}>
+          <Input id="f-phone_number" name="phone_number" type="search" inputMode="tel" placeholder="e.g. 0532 123 45 67" defaultValue={values.phone_number ?? ""} {...invalid("phone_number", fieldErrors)} />
         </Field>
         <div className="flex gap-2">
           <Button type="submit">Apply</Button>
@@ -144,5 +108,28 @@ export function AnalyticsFilterBar({
         </div>
       </Form>
     </div>
+  );
+}
+
+/** Assistant or campaign: the team directory as a select, or WhatTalk's numeric id while it is empty. */
+function DirectoryField({ name, allLabel, options, value, error }: { name: "assistant_id" | "campaign_id"; allLabel: string; options: Option[]; value?: string; error?: string[] }) {
+  const id = `f-${name}`;
+  const { label } = CALL_FILTER[name];
+  const a11y = invalid(name, { [name]: error });
+  return (
+    <Field id={id} label={label} error={error}>
+      {options.length ? (
+        <NativeSelect id={id} name={name} defaultValue={value ?? ""} containerClassName="w-full" {...a11y}>
+          <NativeSelectOption value="">{allLabel}</NativeSelectOption>
+          {options.map((o) => (
+            <NativeSelectOption key={o.id} value={String(o.id)}>
+              {o.name} (#{o.id})
+            </NativeSelectOption>
+          ))}
+        </NativeSelect>
+      ) : (
+        <Input id={id} name={name} inputMode="numeric" placeholder={`${label} id`} defaultValue={value ?? ""} {...a11y} />
+      )}
+    </Field>
   );
 }

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { callsListHref } from "@/lib/calls/links";
-import { PAGE_SIZES } from "@/lib/validation/call-filter-keys";
+import { PAGE_SIZES } from "@/lib/validation/call-filter-descriptor";
 import { listQuery, type RawFilters } from "./list-query";
 
 /** Rows per page; changing it goes back to page 1. */

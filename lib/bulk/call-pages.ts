@@ -3,7 +3,7 @@
 // every call re-checked against the reader's scope (lib/calls/scope.ts).
 import "server-only";
 import { keepInScope, type CallScope } from "@/lib/calls/scope";
-import type { CallFilters } from "@/lib/validation/call-filters";
+import type { CallSelection } from "@/lib/validation/call-filters";
 import { toUpstreamQuery } from "@/lib/validation/call-filters";
 import { isWhatTalkError, listCalls, type WhatTalkContext } from "@/lib/whattalk";
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
@@ -11,7 +11,7 @@ import type { PageFetcher } from "./read-pages";
 
 export const BULK_PER_PAGE = 100;
 
-export type CallSelection = Omit<CallFilters, "page" | "per_page">;
+export type { CallSelection };
 
 /**
  * Fetches page `n` of the calls matching `selection`, keeping only calls inside `reader.scope`

@@ -25,6 +25,7 @@ import { env } from "@/lib/env";
 import { AppError, forbidden } from "@/lib/errors";
 import { toAppError } from "@/lib/http/to-app-error";
 import { logger } from "@/lib/logger";
+import { fileNameRange } from "@/lib/validation/call-filter-descriptor";
 import { todayIn } from "@/lib/validation/dates";
 import { teamBudgetStatus } from "@/lib/whattalk";
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
@@ -45,10 +46,11 @@ export type CallsExport = {
   stream: ReadableStream<Uint8Array>;
 };
 
-/** `<team-slug>_calls_<from>_<to>.csv`; an open start reads "earliest", an open end today's date. */
-export function exportFileName(slug: string, selection: Pick<CallSelection, "date_from" | "date_to">, timeZone: string, now = new Date()): string {
+/** `<team-slug>_calls_<start>_<end>.csv` (the filters named in their descriptor's `fileName`); an open start reads "earliest", an open end today's date. */
+export function exportFileName(slug: string, selection: Partial<CallSelection>, timeZone: string, now = new Date()): string {
   const safeSlug = slug.replace(/[^a-z0-9-]/gi, "-");
-  return `${safeSlug}_calls_${selection.date_from ?? "earliest"}_${selection.date_to ?? todayIn(timeZone, now)}.csv`;
+  const { start, end } = fileNameRange(selection);
+  return `${safeSlug}_calls_${start ?? "earliest"}_${end ?? todayIn(timeZone, now)}.csv`;
 }
 
 export async function startCallsExport(access: TeamAccess, selection: CallSelection, columns: ExportColumnId[], opts: { signal?: AbortSignal } = {}): Promise<CallsExport> {

@@ -1,26 +1,28 @@
-// The one schema for call filters, with WhatTalk's names and rules. It parses the calls page's URL
-// search params, the calls route handler's query, saved views and the export/analytics queries.
-// Invalid input never reaches WhatTalk: callers parse first and stop with field errors.
+// The schema of the call filters, built from their descriptor (./call-filter-descriptor) with
+// WhatTalk's rules. It parses the calls page's URL, the calls route's query, saved views and the
+// export/analytics queries: invalid input never reaches WhatTalk (callers stop with field errors).
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import { z } from "zod";
-import { CALL_STATUSES, CALL_TYPES, DEFAULT_PER_PAGE, FILTER_KEYS, type CallFilters } from "./call-filter-keys";
+import { CALL_FILTERS, FILTER_KEYS, STORED_KEYS, upstreamOf, type CallFilterSpec, type CallFilters, type StoredCallFilters } from "./call-filter-descriptor";
 import { DATE_PRESETS, presetRange, type DatePreset } from "@/lib/validation/dates";
 
 export {
+  CALL_FILTER,
+  CALL_FILTERS,
   CALL_STATUSES,
   CALL_TYPES,
   CALL_FILTERS_SCHEMA_VERSION,
-  DEFAULT_PER_PAGE,
   FILTER_KEYS,
   PAGE_SIZES,
+  SELECTION_KEYS,
   filtersToSearchParams,
   selectionOf,
+  toStoredFilters,
   type CallFilters,
+  type CallSelection,
   type FilterKey,
-} from "./call-filter-keys";
-
-/** The filters WhatTalk itself knows (a date preset is the portal's: it becomes date_from/date_to). */
-const UPSTREAM_KEYS = FILTER_KEYS.filter((k) => k !== "date_preset");
+  type StoredCallFilters,
+} from "./call-filter-descriptor";
 
 export type FilterContext = { country: string; timeZone: string };
 
@@ -33,26 +35,6 @@ function isRealDate(s: string): boolean {
   const date = new Date(Date.UTC(y, mo - 1, d));
   return y >= 2000 && y <= 2100 && date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
-
-const dateField = (label: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z
-      .string({ message: `${label} must be a date.` })
-      .refine(isRealDate, { message: `${label} must be a real date written YYYY-MM-DD.` })
-      .optional(),
-  );
-
-const idField = (label: string) =>
-  z.preprocess(
-    blankToUndefined,
-    z.coerce
-      .number({ message: `${label} must be a whole number.` })
-      .int(`${label} must be a whole number.`)
-      .positive(`${label} must be a positive number.`)
-      .max(2_147_483_647, `${label} is too large.`)
-      .optional(),
-  );
 
 /**
  * Normalises a phone number typed as people type it ("0532 123 45 67", "+90 532 ...") to E.164
@@ -67,6 +49,47 @@ export function normalisePhone(input: string, country: string): string | null {
   const parsed = parsePhoneNumberFromString(raw, country.toUpperCase() as CountryCode);
   if (parsed?.isValid()) return parsed.number;
   return raw.startsWith("+") ? `+${digits}` : digits;
+}
+
+const phoneField = (country: string) =>
+  z
+    .string({ message: "Phone number must be text." })
+    .max(40, "Phone number is too long.")
+    .transform((v, c) => {
+      const normalised = normalisePhone(v, country);
+      if (normalised === null) {
+        c.addIssue({ code: "custom", message: "Enter a phone number: at least 3 digits, with spaces, dashes or a leading + if you like." });
+        return z.NEVER;
+      }
+      return normalised;
+    });
+
+const wholeNumber = (label: string) => z.coerce.number({ message: `${label} must be a number.` }).int(`${label} must be a whole number.`);
+
+/** One schema per kind of filter (./call-filter-descriptor.ts `CallFilterKind`), blanks as unset. */
+function fieldSchema(spec: CallFilterSpec, country: string): z.ZodType {
+  const { label } = spec;
+  switch (spec.kind) {
+    case "enum":
+      return z.enum(spec.values as [string, ...string[]], { message: `${label} must be one of: ${spec.values?.join(", ")}.` }).optional();
+    case "phone":
+      return phoneField(country).optional();
+    case "id":
+      return z.coerce
+        .number({ message: `${label} must be a whole number.` })
+        .int(`${label} must be a whole number.`)
+        .positive(`${label} must be a positive number.`)
+        .max(2_147_483_647, `${label} is too large.`)
+        .optional();
+    case "date":
+      return z.string({ message: `${label} must be a date.` }).refine(isRealDate, { message: `${label} must be a real date written YYYY-MM-DD.` }).optional();
+    case "datePreset":
+      return z.enum(DATE_PRESETS.map((p) => p.id) as [DatePreset, ...DatePreset[]], { message: `${label} must be one of: ${DATE_PRESETS.map((p) => p.id).join(", ")}.` }).optional();
+    case "pageSize":
+      return wholeNumber(label).min(1, `${label} must be between 1 and 100.`).max(100, `${label} must be between 1 and 100.`).default(spec.default ?? 1);
+    case "page":
+      return wholeNumber(label).min(1, `${label} must be 1 or more.`).max(1_000_000, `${label} is too large.`).default(spec.default ?? 1);
+  }
 }
 
 // Building a zod schema (and its first-parse compilation) costs about a millisecond; the schema
@@ -84,54 +107,15 @@ export function callFiltersSchema(ctx: Pick<FilterContext, "country">): z.ZodTyp
 }
 
 function buildCallFiltersSchema(country: string) {
-  const ctx = { country };
-  return z
-    .object({
-      status: z.preprocess(blankToUndefined, z.enum(CALL_STATUSES, { message: `Status must be one of: ${CALL_STATUSES.join(", ")}.` }).optional()),
-      type: z.preprocess(blankToUndefined, z.enum(CALL_TYPES, { message: `Type must be one of: ${CALL_TYPES.join(", ")}.` }).optional()),
-      phone_number: z.preprocess(
-        blankToUndefined,
-        z
-          .string({ message: "Phone number must be text." })
-          .max(40, "Phone number is too long.")
-          .transform((v, c) => {
-            const normalised = normalisePhone(v, ctx.country);
-            if (normalised === null) {
-              c.addIssue({ code: "custom", message: "Enter a phone number: at least 3 digits, with spaces, dashes or a leading + if you like." });
-              return z.NEVER;
-            }
-            return normalised;
-          })
-          .optional(),
-      ),
-      assistant_id: idField("Assistant"),
-      campaign_id: idField("Campaign"),
-      date_from: dateField("From date"),
-      date_to: dateField("To date"),
-      date_preset: z.preprocess(
-        blankToUndefined,
-        z.enum(DATE_PRESETS.map((p) => p.id) as [DatePreset, ...DatePreset[]], { message: `Date range must be one of: ${DATE_PRESETS.map((p) => p.id).join(", ")}.` }).optional(),
-      ),
-      per_page: z.preprocess(
-        blankToUndefined,
-        z.coerce
-          .number({ message: "Page size must be a number." })
-          .int("Page size must be a whole number.")
-          .min(1, "Page size must be between 1 and 100.")
-          .max(100, "Page size must be between 1 and 100.")
-          .default(DEFAULT_PER_PAGE),
-      ),
-      page: z.preprocess(
-        blankToUndefined,
-        z.coerce.number({ message: "Page must be a number." }).int("Page must be a whole number.").min(1, "Page must be 1 or more.").max(1_000_000, "Page is too large.").default(1),
-      ),
-    })
-    .superRefine((f, c) => {
-      if (f.date_from && f.date_to && f.date_to < f.date_from) {
-        c.addIssue({ code: "custom", path: ["date_to"], message: "To date must be on or after the from date." });
-      }
-    }) as unknown as z.ZodType<CallFilters, Record<string, unknown>>;
+  const shape = Object.fromEntries((CALL_FILTERS as readonly CallFilterSpec[]).map((spec) => [spec.name, z.preprocess(blankToUndefined, fieldSchema(spec, country))]));
+  return z.object(shape).superRefine((f, c) => {
+    if (f.date_from && f.date_to && (f.date_to as string) < (f.date_from as string)) {
+      c.addIssue({ code: "custom", path: ["date_to"], message: "To date must be on or after the from date." });
+    }
+  }) as unknown as z.ZodType<CallFilters, Record<string, unknown>>;
 }
+
+type Parsed<T> = { ok: true; filters: T } | { ok: false; fieldErrors: Record<string, string[]> };
 
 /**
  * Parses filters; returns field errors keyed by filter name instead of throwing. A date preset is
@@ -141,7 +125,7 @@ export function parseCallFilters(
   input: Record<string, unknown>,
   ctx: Pick<FilterContext, "country"> & Partial<Pick<FilterContext, "timeZone">>,
   now: Date = new Date(),
-): { ok: true; filters: CallFilters } | { ok: false; fieldErrors: Record<string, string[]> } {
+): Parsed<CallFilters> {
   const picked = Object.fromEntries(FILTER_KEYS.filter((k) => input[k] !== undefined).map((k) => [k, input[k]]));
   const preset = typeof picked.date_preset === "string" ? picked.date_preset.trim() : "";
   if (preset && DATE_PRESETS.some((p) => p.id === preset)) {
@@ -154,12 +138,20 @@ export function parseCallFilters(
   return { ok: false, fieldErrors };
 }
 
-/** The query WhatTalk receives: only set filters, upstream names. */
-export function toUpstreamQuery(f: CallFilters): Record<string, string | number> {
+/** A saved view's stored filters (./call-filter-descriptor.ts `toStoredFilters`), parsed as the calls page would. */
+export function parseStoredFilters(stored: unknown, ctx: Pick<FilterContext, "country"> & Partial<Pick<FilterContext, "timeZone">>, now: Date = new Date()): Parsed<StoredCallFilters & Pick<CallFilters, "per_page">> {
+  const input = stored && typeof stored === "object" ? (stored as Record<string, unknown>) : {};
+  const result = parseCallFilters(Object.fromEntries(STORED_KEYS.map((k) => [k, input[k]])), ctx, now);
+  if (!result.ok) return result;
+  return { ok: true, filters: Object.fromEntries(STORED_KEYS.filter((k) => result.filters[k] !== undefined).map((k) => [k, result.filters[k]])) as StoredCallFilters & Pick<CallFilters, "per_page"> };
+}
+
+/** The query WhatTalk receives: only set filters, under WhatTalk's names. */
+export function toUpstreamQuery(f: Partial<CallFilters>): Record<string, string | number> {
   const q: Record<string, string | number> = {};
-  for (const k of UPSTREAM_KEYS) {
-    const v = f[k];
-    if (v !== undefined && v !== null && v !== "") q[k] = v;
+  for (const spec of CALL_FILTERS as readonly CallFilterSpec[]) {
+    const [name, v] = [upstreamOf(spec), f[spec.name as keyof CallFilters]];
+    if (name && v !== undefined && v !== null && v !== "") q[name] = v;
   }
   return q;
 }

@@ -2,7 +2,7 @@
 import "server-only";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { db, type Prisma } from "@/lib/db";
-import { CALL_FILTERS_SCHEMA_VERSION, parseCallFilters, type CallFilters } from "@/lib/validation/call-filters";
+import { CALL_FILTERS_SCHEMA_VERSION, parseStoredFilters, type CallFilters } from "@/lib/validation/call-filters";
 import { CALL_COLUMN_IDS as COLUMN_IDS } from "@/lib/calls/columns";
 import { missingDirectoryIds, type MissingIds } from "@/lib/directory/missing-ids";
 import type { ViewRow } from "./select";
@@ -23,14 +23,13 @@ export async function contextFor(access: TeamAccess, rows: ViewRow[]): Promise<D
 }
 
 export function toDTO(access: TeamAccess, row: ViewRow, { names, missing }: DTOContext): SavedViewDTO {
-  const result = row.schemaVersion > CALL_FILTERS_SCHEMA_VERSION ? null : parseCallFilters(row.filters as Record<string, unknown>, access.team);
+  const result = row.schemaVersion > CALL_FILTERS_SCHEMA_VERSION ? null : parseStoredFilters(row.filters, access.team);
   let problem: Record<string, string[]> | null = null;
   let parsed: Omit<CallFilters, "page"> | null = null;
   if (!result) problem = { _form: ["This view was saved by a newer version of the portal."] };
   else if (!result.ok) problem = result.fieldErrors;
   else {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { page, ...rest } = result.filters;
+    const rest = result.filters;
     parsed = rest;
     // Valid filters naming an assistant or campaign the directory no longer has: the view would
     // quietly match nothing (or, for an agent, read as "not assigned to you"), so it needs fixing.

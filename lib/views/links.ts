@@ -2,7 +2,7 @@
 // shareable link. `view=none` shows unfiltered calls even when a default view exists (opening the
 // list with no search params at all applies the default). Pure; safe for client bundles.
 import { callsListHref } from "@/lib/calls/links";
-import { filtersToSearchParams, FILTER_KEYS, type CallFilters } from "@/lib/validation/call-filter-keys";
+import { filtersToSearchParams, STORED_KEYS, type CallFilters } from "@/lib/validation/call-filter-descriptor";
 import type { SavedViewDTO } from "./types";
 
 export const VIEW_PARAM = "view";
@@ -13,8 +13,7 @@ export const NO_VIEW = "none";
 export function viewFilterParams(view: Pick<SavedViewDTO, "parsed" | "filters">): URLSearchParams {
   if (view.parsed) return filtersToSearchParams(view.parsed);
   const p = new URLSearchParams();
-  for (const k of FILTER_KEYS) {
-    if (k === "page") continue;
+  for (const k of STORED_KEYS) {
     const v = view.filters[k];
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
       if (String(v).trim() !== "") p.set(k, String(v));

@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { Prisma } from "@/lib/db";
 import { AppError, conflict, forbidden } from "@/lib/errors";
-import { parseCallFilters, selectionOf } from "@/lib/validation/call-filters";
+import { parseCallFilters, toStoredFilters } from "@/lib/validation/call-filters";
 import type { ViewVisibility } from "./types";
 
 const TEAM_SCOPE = "team";
@@ -17,13 +17,7 @@ export const scopeKeyOf = (visibility: ViewVisibility, ownerId: string) => (visi
 export function storedFilters(access: TeamAccess, input: Record<string, unknown>): Record<string, unknown> {
   const parsed = parseCallFilters(input, access.team);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "Some filters of the view are invalid.", { fieldErrors: Object.fromEntries(Object.entries(parsed.fieldErrors).map(([k, v]) => [`filters.${k}`, v])) });
-  const selection: Record<string, unknown> = { ...selectionOf(parsed.filters), per_page: parsed.filters.per_page };
-  // A relative range is stored as itself ("last 7 days" stays relative), not as today's dates.
-  if (parsed.filters.date_preset) {
-    delete selection.date_from;
-    delete selection.date_to;
-  }
-  return selection;
+  return toStoredFilters(parsed.filters);
 }
 
 export function assertCanEdit(access: TeamAccess, row: { visibility: ViewVisibility; ownerId: string | null }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { headers } from "next/headers";
-import { AnalyticsFilterBar, type FilterValues } from "@/components/analytics/filter-bar";
+import { ANALYTICS_FILTER_KEYS, AnalyticsFilterBar, type FilterValues } from "@/components/analytics/filter-bar";
 import { AnalyticsView } from "@/components/analytics/analytics-view";
 import { AnalyticsViewsNav } from "@/components/analytics/views-nav";
 import { ExportButton } from "@/components/export/export-button";
@@ -17,13 +17,11 @@ import { listViews } from "@/lib/views/list-views";
 
 export const metadata: Metadata = { title: "Analytics" };
 
-const FIELDS = ["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to"] as const;
-
 export default async function AnalyticsPage({ params, searchParams }: { params: Promise<{ teamSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { teamSlug } = await params;
   const access = await requireTeamPage(teamSlug, "analytics:read");
   const raw = searchParamsToObject(await searchParams);
-  const values: FilterValues = Object.fromEntries(FIELDS.filter((k) => raw[k]).map((k) => [k, raw[k]]));
+  const values: FilterValues = Object.fromEntries(ANALYTICS_FILTER_KEYS.filter((k) => raw[k]).map((k) => [k, raw[k]]));
   const parsed = parseAnalyticsQuery(raw, access.team);
   const [directory, views] = await Promise.all([listDirectory(access.team.id).catch(() => ({ assistants: [], campaigns: [] })), listViews(access)]);
   const asCalls = parseCallFilters(raw, access.team);

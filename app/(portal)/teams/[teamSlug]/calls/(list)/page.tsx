@@ -25,7 +25,7 @@ import type { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/to-app-error";
 import { logger } from "@/lib/logger";
 import { getCallColumns } from "@/lib/preferences/get-call-columns";
-import { FILTER_KEYS, parseCallFilters, selectionOf, type CallFilters, type FilterContext } from "@/lib/validation/call-filters";
+import { CALL_FILTERS, FILTER_KEYS, parseCallFilters, SELECTION_KEYS, selectionOf, type CallFilters, type FilterContext } from "@/lib/validation/call-filters";
 import { DATE_PRESETS, presetRange, todayIn } from "@/lib/validation/dates";
 import { searchParamsToObject } from "@/lib/validation/parse";
 import { filtersKey, NO_VIEW, viewHref } from "@/lib/views/links";
@@ -39,8 +39,9 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-const FIELD_KEYS = new Set(["status", "type", "phone_number", "assistant_id", "campaign_id", "date_from", "date_to", "date_preset"]);
-const FIELD_NAMES: Record<string, string> = { per_page: "Page size", page: "Page", _form: "Filters" };
+/** Filters with a field in the bar show their errors there; the others are listed under their label. */
+const FIELD_KEYS = new Set<string>(SELECTION_KEYS);
+const labelOf = (k: string) => (k === "_form" ? "Filters" : (CALL_FILTERS.find((f) => f.name === k)?.label ?? k));
 
 export default async function CallsPage({ params, searchParams }: Props) {
   const { teamSlug } = await params;
@@ -201,7 +202,7 @@ function InvalidFilters({ fieldErrors, clearHref }: { fieldErrors: Record<string
         {other.length ? (
           <ul className="list-disc pl-5">
             {other.map(([k, msgs]) => (
-              <li key={k}>{`${FIELD_NAMES[k] ?? k}: ${msgs.join(" ")}`}</li>
+              <li key={k}>{`${labelOf(k)}: ${msgs.join(" ")}`}</li>
             ))}
           </ul>
         ) : null}
