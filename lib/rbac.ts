@@ -45,6 +45,8 @@ export const CALL_READ_SCOPES = ["calls:read:all", "calls:read:assigned"] as con
 export const SETTINGS_SCOPES = ["team:settings", "members:manage", "assignments:manage", "credentials:manage", "audit:read"] as const satisfies readonly Scope[];
 /** Members list: to manage members, or to pick agents for assignments. */
 export const MEMBER_LIST_SCOPES = ["members:manage", "assignments:manage"] as const satisfies readonly Scope[];
+/** The key's status: to manage it, or to see whether the directory can sync. */
+export const CREDENTIAL_STATUS_SCOPES = ["credentials:manage", "assignments:manage"] as const satisfies readonly Scope[];
 /** Any member of the team, whatever their role (their own preferences, leaving the team). */
 export const ANY_MEMBER = [] as const satisfies readonly Scope[];
 

@@ -10,6 +10,6 @@ import { scopesOfRule } from "@/lib/http/team-route";
  */
 export function teamPage(rule: ScopeRule) {
   const scopes = scopesOfRule(rule);
-  const check = (teamSlug: string): Promise<TeamAccess> => requireTeamPage(teamSlug, scopes.length ? [...scopes] : undefined);
+  const check = (teamSlug: string): Promise<TeamAccess> => requireTeamPage(teamSlug, scopes);
   return Object.assign(check, { scopes });
 }

@@ -19,7 +19,7 @@ export function scopesOfRule(rule: ScopeRule): readonly Scope[] {
 export function teamRoute<P extends { teamId: string } = { teamId: string }>(rule: ScopeRule, handler: TeamHandler<P>) {
   const scopes = scopesOfRule(rule);
   const wrapped = route<P>(async (req, params) => {
-    const access = await requireTeam({ teamId: params.teamId }, scopes.length ? [...scopes] : undefined);
+    const access = await requireTeam({ teamId: params.teamId }, scopes);
     return handler(access, req, params);
   });
   return Object.assign(wrapped, { scopes });

@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { operatorActor } from "@/lib/teams/team-actor";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { createView } from "@/lib/views/create-view";
 import type { TeamAccess } from "@/lib/auth/team-access";

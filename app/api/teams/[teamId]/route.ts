@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { json, readJson } from "@/lib/http/route";
 import { deleteTeam } from "@/lib/teams/delete-team";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { updateTeamSettings } from "@/lib/teams/update-team-settings";
 import { teamRoute } from "@/lib/http/team-route";
 

@@ -25,7 +25,7 @@ export default async function AnalyticsPage({ params, searchParams }: { params: 
   const raw = searchParamsToObject(await searchParams);
   const values: FilterValues = Object.fromEntries(FIELDS.filter((k) => raw[k]).map((k) => [k, raw[k]]));
   const parsed = parseAnalyticsQuery(raw, access.team);
-  const [directory, views] = await Promise.all([listDirectory(access.team.id).catch(() => ({ assistants: [], campaigns: [] })), listViews(access)]);
+  const [directory, views] = await Promise.all([listDirectory(access).catch(() => ({ assistants: [], campaigns: [] })), listViews(access)]);
   const asCalls = parseCallFilters(raw, access.team);
   const currentKey = asCalls.ok ? filtersKey({ ...asCalls.filters, per_page: undefined }) : null;
   const range = parsed.ok ? parsed.selection : withDefaultRange({}, access.team.timeZone);

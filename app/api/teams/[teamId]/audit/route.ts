@@ -5,5 +5,5 @@ import { teamRoute } from "@/lib/http/team-route";
 
 /** The team's audit log: ?action=&member=<userId>&page=&pageSize= (audit:read). */
 export const GET = teamRoute("audit:read", async (access, req) => {
-  return json(await listAuditEvents(access.team.id, searchParamsToObject(req.nextUrl.searchParams)));
+  return json(await listAuditEvents(access, searchParamsToObject(req.nextUrl.searchParams)));
 });

@@ -3,14 +3,14 @@ import { getCredential } from "@/lib/credentials/get-credential";
 import { removeCredential } from "@/lib/credentials/remove-credential";
 import { saveCredential } from "@/lib/credentials/save-credential";
 import { saveCredentialSchema } from "@/lib/credentials/schema";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { teamRoute } from "@/lib/http/team-route";
 
 type Params = { teamId: string };
 
 /** The team's WhatTalk key: metadata only (label, last 4, status, dates), never the key (credentials:manage). */
 export const GET = teamRoute<Params>("credentials:manage", async (access) => {
-  return json({ credential: await getCredential(access.team.id) });
+  return json({ credential: await getCredential(access) });
 });
 
 /** Adds or replaces the key: { label, apiKey, allowUnchecked? }. Tested against WhatTalk first (credentials:manage). */

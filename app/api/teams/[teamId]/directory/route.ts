@@ -9,6 +9,6 @@ import { CALL_READ_SCOPES } from "@/lib/rbac";
  * assistants assigned to them.
  */
 export const GET = teamRoute(CALL_READ_SCOPES, async (access) => {
-  const onlyAssistantIds = access.can("calls:read:all") ? undefined : await listAssignedAssistantIds(access.team.id, access.membershipId);
-  return json(await listDirectory(access.team.id, { onlyAssistantIds }));
+  const onlyAssistantIds = access.can("calls:read:all") ? undefined : await listAssignedAssistantIds(access, access.membershipId);
+  return json(await listDirectory(access, { onlyAssistantIds }));
 });

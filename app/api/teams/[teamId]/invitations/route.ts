@@ -3,14 +3,14 @@ import { env } from "@/lib/env";
 import { json, readJson } from "@/lib/http/route";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { listInvitations } from "@/lib/invitations/list-invitations";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { teamRoute } from "@/lib/http/team-route";
 
 type Params = { teamId: string };
 
 /** Open invitations of the team (members:manage). */
 export const GET = teamRoute<Params>("members:manage", async (access) => {
-  return json({ invitations: await listInvitations(access.team.id) });
+  return json({ invitations: await listInvitations(access) });
 });
 
 /** Invites { email, role }; the answer carries the single-use link, shown this once. */

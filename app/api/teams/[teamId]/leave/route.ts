@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { leaveTeam } from "@/lib/members/leave-team";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { reissueSession } from "@/lib/users/reissue-session";
 import { teamRoute } from "@/lib/http/team-route";
 import { ANY_MEMBER } from "@/lib/rbac";

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { NextResponse } from "next/server";
 import { readJson } from "@/lib/http/route";
 import { transferOwnership } from "@/lib/members/transfer-ownership";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { reissueSession } from "@/lib/users/reissue-session";
 import { teamRoute } from "@/lib/http/team-route";
 

@@ -60,7 +60,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const scope = await callScopeOf(access);
   const costs = access.can("calls:costs");
   const [directory, preferred, views] = await Promise.all([
-    listDirectory(access.team.id, scope.kind === "assigned" ? { onlyAssistantIds: scope.assistants.map((a) => a.id) } : {}),
+    listDirectory(access, scope.kind === "assigned" ? { onlyAssistantIds: scope.assistants.map((a) => a.id) } : {}),
     getCallColumns(access),
     listViews(access),
   ]);

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Agent assignments" };
 export default async function AssignmentsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
   const access = await teamPage("assignments:manage")(teamSlug);
-  const [agents, suggestions] = await Promise.all([listAgentAssignments(access.team.id), listAssistantSuggestions(access.team.id)]);
+  const [agents, suggestions] = await Promise.all([listAgentAssignments(access), listAssistantSuggestions(access)]);
   return (
     <Card>
       <CardHeader>

@@ -27,9 +27,9 @@ export default async function AuditPage({
   const access = await teamPage("audit:read")(teamSlug);
   const query = searchParamsToObject(await searchParams);
   const [page, actions, members] = await Promise.all([
-    listAuditEvents(access.team.id, { action: query.action, member: query.member, page: query.page, pageSize: 50 }),
-    listAuditActions(access.team.id),
-    listMembers(access.team.id),
+    listAuditEvents(access, { action: query.action, member: query.member, page: query.page, pageSize: 50 }),
+    listAuditActions(access),
+    listMembers(access),
   ]);
   const base = `/teams/${access.team.slug}/settings/audit`;
   const href = (p: number) => {

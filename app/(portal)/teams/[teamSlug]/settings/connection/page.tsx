@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "WhatTalk connection" };
 export default async function ConnectionSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
   const access = await teamPage("credentials:manage")(teamSlug);
-  const credential = await getCredential(access.team.id);
+  const credential = await getCredential(access);
   const tz = access.team.timeZone;
   return (
     <div className="space-y-6">

@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Assistants & campaigns" };
 export default async function DirectorySettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
   const access = await teamPage("assignments:manage")(teamSlug);
-  const [directory, credential, seen] = await Promise.all([listDirectory(access.team.id), getCredential(access.team.id), listSeenNames(access.team.id)]);
+  const [directory, credential, seen] = await Promise.all([listDirectory(access), getCredential(access), listSeenNames(access)]);
   const rows = (names: SeenName[]): SeenNameRow[] =>
     names.map((s) => ({ name: s.name, calls: `${s.callCount.toLocaleString("en-US")}${s.capped ? "+" : ""}`, lastSeen: formatDateTime(s.lastSeenAt, access.team.timeZone) ?? "" }));
   return (

@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Members" };
 export default async function MembersPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
   const access = await teamPage("members:manage")(teamSlug);
-  const [members, invitations] = await Promise.all([listMembers(access.team.id), listInvitations(access.team.id)]);
+  const [members, invitations] = await Promise.all([listMembers(access), listInvitations(access)]);
   const tz = access.team.timeZone;
   const grantable = ROLES.filter((r) => canManageRole(access.role, r));
   const owners = members.filter((m) => m.role === "OWNER").length;

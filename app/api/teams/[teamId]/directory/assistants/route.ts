@@ -1,7 +1,7 @@
 import { json, readJson } from "@/lib/http/route";
 import { addDirectoryEntry } from "@/lib/directory/edit-directory";
 import { directoryEntrySchema } from "@/lib/directory/schema";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { teamRoute } from "@/lib/http/team-route";
 
 /** Adds a assistant by hand: { id, name } (assignments:manage). */

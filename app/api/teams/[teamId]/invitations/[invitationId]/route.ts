@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/route";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { teamRoute } from "@/lib/http/team-route";
 
 /** Revokes an invitation (members:manage). */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { json, readJson } from "@/lib/http/route";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { roleSchema } from "@/lib/validation/accounts";
 import { teamRoute } from "@/lib/http/team-route";
 

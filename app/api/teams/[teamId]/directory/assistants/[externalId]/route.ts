@@ -1,6 +1,6 @@
 import { json } from "@/lib/http/route";
 import { removeDirectoryEntry } from "@/lib/directory/edit-directory";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { teamRoute } from "@/lib/http/team-route";
 
 /** Removes a assistant from the directory by its WhatTalk id (assignments:manage). */

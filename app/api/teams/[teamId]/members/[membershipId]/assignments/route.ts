@@ -2,14 +2,14 @@ import { z } from "zod";
 import { json, readJson } from "@/lib/http/route";
 import { listAssignments } from "@/lib/assignments/list-assignments";
 import { setAssignments } from "@/lib/assignments/set-assignments";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { teamRoute } from "@/lib/http/team-route";
 
 type Params = { teamId: string; membershipId: string };
 
 /** An agent's assigned assistants (assignments:manage). */
 export const GET = teamRoute<Params>("assignments:manage", async (access, _req, { membershipId }) => {
-  return json(await listAssignments(access.team.id, membershipId));
+  return json(await listAssignments(access, membershipId));
 });
 
 /** Replaces an agent's assigned assistants: { assignments: [{ assistantId, label }] } (assignments:manage). */
