@@ -39,6 +39,20 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   AGENT: ["calls:read:assigned"],
 };
 
+/** Scope sets named once: a member passes a check on a set when they hold any scope in it. */
+export const CALL_READ_SCOPES = ["calls:read:all", "calls:read:assigned"] as const satisfies readonly Scope[];
+/** Any scope that opens a settings page. */
+export const SETTINGS_SCOPES = ["team:settings", "members:manage", "assignments:manage", "credentials:manage", "audit:read"] as const satisfies readonly Scope[];
+/** Members list: to manage members, or to pick agents for assignments. */
+export const MEMBER_LIST_SCOPES = ["members:manage", "assignments:manage"] as const satisfies readonly Scope[];
+/** The key's status: to manage it, or to see whether the directory can sync. */
+export const CREDENTIAL_STATUS_SCOPES = ["credentials:manage", "assignments:manage"] as const satisfies readonly Scope[];
+/** Any member of the team, whatever their role (their own preferences, leaving the team). */
+export const ANY_MEMBER = [] as const satisfies readonly Scope[];
+
+/** What an entry point requires: one scope, or any one of a set (an empty set: any member). */
+export type ScopeRule = Scope | readonly Scope[];
+
 export function can(role: Role, scope: Scope): boolean {
   return ROLE_SCOPES[role].includes(scope);
 }
@@ -49,7 +63,7 @@ export function scopesOf(role: Role): Scope[] {
 
 /** Either calls scope lets a member open the calls pages (agents see a narrowed list). */
 export function canReadCalls(role: Role): boolean {
-  return can(role, "calls:read:all") || can(role, "calls:read:assigned");
+  return CALL_READ_SCOPES.some((s) => can(role, s));
 }
 
 /** Roles a member with `actor` role may grant or take away: only owners touch owner/admin. */

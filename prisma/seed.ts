@@ -9,7 +9,7 @@ import { setAssignments } from "@/lib/assignments/set-assignments";
 import { addMember } from "@/lib/members/add-member";
 import { createTeam } from "@/lib/teams/create-team";
 import { findTeamBySlug } from "@/lib/teams/find-team-by-slug";
-import { operatorActor } from "@/lib/teams/team-actor";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { createUser } from "@/lib/users/create-user";
 import { getCredential } from "@/lib/credentials/get-credential";
 import { saveCredential } from "@/lib/credentials/save-credential";
@@ -67,7 +67,7 @@ export async function seedDemo({ log }: { log: (line: string) => void }): Promis
   const agent = USERS.find((u) => u.role === "AGENT")!;
   const agentMembership = await db().membership.findUnique({ where: { teamId_userId: { teamId: team.id, userId: ids.get(agent.email)! } }, select: { id: true, role: true } });
   if (agentMembership?.role === "AGENT") {
-    const current = await listAssignments(team.id, agentMembership.id);
+    const current = await listAssignments(operatorActor(team.id), agentMembership.id);
     if (current.assignments.length === 0) {
       await setAssignments({ actor, membershipId: agentMembership.id, assignments: AGENT_ASSISTANTS });
       created++;
@@ -79,12 +79,12 @@ export async function seedDemo({ log }: { log: (line: string) => void }): Promis
   // install's key ring, audited). Tested against WhatTalk when it answers (the demo starts the
   // simulator first, so the key is "ok"); saved as "unchecked" when it cannot be reached. Never
   // replaces a key that is already there. Then the assistants, until one sync has worked.
-  if (!(await getCredential(team.id))) {
+  if (!(await getCredential(operatorActor(team.id)))) {
     const saved = await saveCredential({ actor, label: "Demo account (simulator)", apiKey: DEMO_WHATTALK_KEY, allowUnchecked: true });
     created++;
     log(`WhatTalk API key stored for team "${DEMO_TEAM.slug}": ${saved.credential.status}${saved.warning ? ` (${saved.warning})` : ""}.`);
   }
-  if (!(await listDirectory(team.id)).sync.syncedAt) {
+  if (!(await listDirectory(operatorActor(team.id))).sync.syncedAt) {
     const sync = await syncAssistants({ actor }).catch((error: unknown) => ({ status: "failed" as const, message: error instanceof Error ? error.message : String(error) }));
     if (sync.status === "synced") created++;
     else log(`Assistants not synced: ${sync.message}`);

@@ -1,9 +1,11 @@
 import "server-only";
+import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
 import type { AgentAssignmentsDTO } from "@/lib/assignments/types";
 
 /** Every agent of the team with their assigned assistants (by assistant id). */
-export async function listAgentAssignments(teamId: string): Promise<AgentAssignmentsDTO[]> {
+export async function listAgentAssignments(who: TeamReader): Promise<AgentAssignmentsDTO[]> {
+  const teamId = assertTeamScope(who, "assignments:manage");
   const rows = await db().membership.findMany({
     where: { teamId, role: "AGENT" },
     select: {

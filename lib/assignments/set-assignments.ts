@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { loadTargetMembership } from "@/lib/members/load-target";
 import { assignmentsSchema } from "@/lib/assignments/schema";
 import type { AssignmentDTO } from "@/lib/assignments/types";

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
 import { parseOrThrow } from "@/lib/validation/parse";
 
@@ -37,7 +38,8 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.input<typeof auditQuerySchema>;
 
 /** A team's audit log, newest first, filtered by action and by member (as actor or as subject). */
-export async function listAuditEvents(teamId: string, query: AuditQuery = {}): Promise<AuditPage> {
+export async function listAuditEvents(who: TeamReader, query: AuditQuery = {}): Promise<AuditPage> {
+  const teamId = assertTeamScope(who, "audit:read");
   const q = parseOrThrow(auditQuerySchema, query);
   const where: Prisma.AuditEventWhereInput = { teamId };
   if (q.action) where.action = q.action;
@@ -69,7 +71,8 @@ export async function listAuditEvents(teamId: string, query: AuditQuery = {}): P
 }
 
 /** The actions that occur in a team's log, for the filter menu. */
-export async function listAuditActions(teamId: string): Promise<string[]> {
+export async function listAuditActions(who: TeamReader): Promise<string[]> {
+  const teamId = assertTeamScope(who, "audit:read");
   const rows = await db().auditEvent.groupBy({ by: ["action"], where: { teamId }, orderBy: { action: "asc" } });
   return rows.map((r) => r.action);
 }

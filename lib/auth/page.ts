@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, notFound, redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
-import type { Scope } from "@/lib/rbac";
+import type { ScopeRule } from "@/lib/rbac";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/session";
 import { requireTeam, type TeamAccess } from "@/lib/auth/team-access";
 
@@ -20,7 +20,7 @@ export async function requireUserPage(): Promise<CurrentUser> {
 }
 
 /** For pages: team access with the same rules as the API; redirects, 404s or 403s otherwise. */
-export async function requireTeamPage(slug: string, scope?: Scope | Scope[]): Promise<TeamAccess> {
+export async function requireTeamPage(slug: string, scope?: ScopeRule): Promise<TeamAccess> {
   try {
     return await requireTeam({ slug }, scope);
   } catch (error) {

@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { AppError, forbidden, notFound } from "@/lib/errors";
-import { can, scopesOf, type Role, type Scope } from "@/lib/rbac";
+import { can, scopesOf, type Role, type Scope, type ScopeRule } from "@/lib/rbac";
 import { requireUser, type CurrentUser } from "@/lib/auth/session";
 
 export type TeamSummary = { id: string; name: string; slug: string; timeZone: string; country: string };
@@ -30,7 +30,7 @@ const loadMembership = cache(async (userId: string, key: string, by: "id" | "slu
  * another team's existence never leaks), holding at least one of the scopes asked for (403).
  * Re-reads the membership from the database, at most once per request.
  */
-export async function requireTeam(ref: TeamRef, scope?: Scope | Scope[]): Promise<TeamAccess> {
+export async function requireTeam(ref: TeamRef, scope?: ScopeRule): Promise<TeamAccess> {
   const user = await requireUser();
   const membership = "teamId" in ref ? await loadMembership(user.id, ref.teamId, "id") : await loadMembership(user.id, ref.slug, "slug");
   if (!membership) throw notFound("Team not found.");
@@ -47,9 +47,10 @@ export async function requireTeam(ref: TeamRef, scope?: Scope | Scope[]): Promis
   return access;
 }
 
-export function assertScope(access: Pick<TeamAccess, "role">, scope: Scope | Scope[]): void {
-  const wanted = Array.isArray(scope) ? scope : [scope];
-  if (!wanted.some((s) => can(access.role, s))) throw forbidden();
+/** The one scope check: the role holds `scope`, or any scope of a set (403 otherwise; an empty set: any role). */
+export function assertScope(access: Pick<TeamAccess, "role">, scope: ScopeRule): void {
+  const wanted: readonly Scope[] = typeof scope === "string" ? [scope] : scope;
+  if (wanted.length && !wanted.some((s) => can(access.role, s))) throw forbidden();
 }
 
 export function isAccessError(error: unknown): error is AppError {

@@ -1,7 +1,8 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
+import { CALL_READ_SCOPES } from "@/lib/rbac";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import type { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/to-app-error";
@@ -16,7 +17,7 @@ export type CallPageOutcome = { ok: true; call: CallDetailDTO } | { ok: false; e
  * it). Unknown, malformed, other accounts' and out-of-scope ids all end as NOT_FOUND.
  */
 export const loadCallPage = cache(async (teamSlug: string, rawId: string): Promise<{ access: TeamAccess; outcome: CallPageOutcome }> => {
-  const access = await requireTeamPage(teamSlug, ["calls:read:all", "calls:read:assigned"]);
+  const access = await teamPage(CALL_READ_SCOPES)(teamSlug);
   try {
     return { access, outcome: { ok: true, call: await getTeamCall(access, parseCallId(rawId)) } };
   } catch (error) {

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateTeam } from "@/lib/whattalk/cache";
 import { checkApiKey } from "@/lib/credentials/check-key";
 import { STATUS_NOTE, type StatusNote } from "@/lib/credentials/messages";

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, auditActorOf, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { checkApiKey } from "@/lib/credentials/check-key";
 import { STATUS_NOTE, noCredentialError, NO_CREDENTIAL_TEXT } from "@/lib/credentials/messages";
 import { DecryptError, decryptApiKey } from "@/lib/credentials/secret";

@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { directoryTable } from "@/lib/directory/delegate";
 import { forgetLearned } from "@/lib/directory/learn";
 import { directoryEntrySchema, externalIdSchema } from "@/lib/directory/schema";

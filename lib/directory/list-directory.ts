@@ -1,4 +1,6 @@
 import "server-only";
+import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
+import { CALL_READ_SCOPES } from "@/lib/rbac";
 import { db } from "@/lib/db";
 import type { Directory, DirectoryEntry } from "@/lib/directory/types";
 
@@ -8,7 +10,8 @@ const MAX_ENTRIES = 5_000;
  * The team's assistants and campaigns by WhatTalk id. `onlyAssistantIds` narrows the assistants
  * (an agent sees the assistants assigned to them only).
  */
-export async function listDirectory(teamId: string, opts: { onlyAssistantIds?: readonly number[] } = {}): Promise<Directory> {
+export async function listDirectory(who: TeamReader, opts: { onlyAssistantIds?: readonly number[] } = {}): Promise<Directory> {
+  const teamId = assertTeamScope(who, CALL_READ_SCOPES);
   const select = { externalId: true, name: true, source: true } as const;
   const [assistants, campaigns, team] = await Promise.all([
     db().assistant.findMany({

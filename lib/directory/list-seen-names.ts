@@ -1,4 +1,5 @@
 import "server-only";
+import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
 import { SEEN_MAX_CALL_IDS } from "@/lib/directory/learn";
 import type { SeenName, SeenNames } from "@/lib/directory/types";
@@ -8,7 +9,8 @@ import type { SeenName, SeenNames } from "@/lib/directory/types";
  * directory entry of that kind has (compared without regard to case), most recently seen first.
  * Adding an entry with that name takes it off the list; removing the entry brings it back.
  */
-export async function listSeenNames(teamId: string): Promise<SeenNames> {
+export async function listSeenNames(who: TeamReader): Promise<SeenNames> {
+  const teamId = assertTeamScope(who, "assignments:manage");
   const rows = await db().$queryRaw<{ kind: "ASSISTANT" | "CAMPAIGN"; name: string; callCount: number; firstSeenAt: Date; lastSeenAt: Date }[]>`
     SELECT s."kind"::text AS "kind", s."name", cardinality(s."callIds")::int AS "callCount", s."firstSeenAt", s."lastSeenAt"
     FROM "SeenDirectoryName" s

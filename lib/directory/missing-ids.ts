@@ -10,13 +10,16 @@
 // directory. An assistant assigned to an agent of the team also counts as present: the assignment
 // says the assistant exists for the team even when the directory lost it.
 import "server-only";
+import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
+import { CALL_READ_SCOPES } from "@/lib/rbac";
 import { directoryTable } from "@/lib/directory/delegate";
 import type { DirectoryKind } from "@/lib/directory/types";
 
 export type MissingIds = Record<DirectoryKind, Set<number>>;
 
-export async function missingDirectoryIds(teamId: string, ids: Partial<Record<DirectoryKind, readonly number[]>>): Promise<MissingIds> {
+export async function missingDirectoryIds(who: TeamReader, ids: Partial<Record<DirectoryKind, readonly number[]>>): Promise<MissingIds> {
+  const teamId = assertTeamScope(who, CALL_READ_SCOPES);
   const out: MissingIds = { assistant: new Set(), campaign: new Set() };
   await Promise.all(
     (["assistant", "campaign"] as const).map(async (kind) => {

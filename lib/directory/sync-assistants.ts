@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { listAssistants } from "@/lib/whattalk/client";
 import { isWhatTalkError } from "@/lib/whattalk/errors";

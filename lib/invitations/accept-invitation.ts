@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Role } from "@/lib/rbac";
-import { lockTeam } from "@/lib/teams/team-actor";
+import { lockTeam } from "@/lib/auth/team-actor";
 import { hashInvitationToken, invitationStatus, isWellFormedToken } from "@/lib/invitations/token";
 
 export const INVALID_LINK = "This invitation link is not valid. Ask the team admin for a new one.";

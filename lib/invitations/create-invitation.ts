@@ -5,7 +5,7 @@ import { conflict } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { emailSchema, roleSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { checkInvite } from "@/lib/members/rules";
 import { generateInvitationToken, invitationExpiry, invitationPath } from "@/lib/invitations/token";
 import type { InvitationDTO } from "@/lib/invitations/types";

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Role } from "@/lib/rbac";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { checkInvite } from "@/lib/members/rules";
 
 /** Revokes an invitation so its link stops working (members:manage). Revoking twice is harmless. */

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Role } from "@/lib/rbac";
 import { roleSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateSessions } from "@/lib/users/invalidate-sessions";
 import { checkRoleChange } from "@/lib/members/rules";
 import { countOwners, loadTargetMembership } from "@/lib/members/load-target";

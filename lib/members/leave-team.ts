@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateSessions } from "@/lib/users/invalidate-sessions";
 import { checkLeave } from "@/lib/members/rules";
 import { countOwners, endMembership } from "@/lib/members/load-target";

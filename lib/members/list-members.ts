@@ -1,11 +1,13 @@
 import "server-only";
+import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
-import type { Role } from "@/lib/rbac";
+import { MEMBER_LIST_SCOPES, type Role } from "@/lib/rbac";
 import { ROLE_RANK } from "@/lib/members/rules";
 import type { MemberDTO } from "@/lib/members/types";
 
-/** A team's members, owners first, then by name. The caller has checked access to the team. */
-export async function listMembers(teamId: string): Promise<MemberDTO[]> {
+/** A team's members, owners first, then by name. Needs members:manage or assignments:manage. */
+export async function listMembers(who: TeamReader): Promise<MemberDTO[]> {
+  const teamId = assertTeamScope(who, MEMBER_LIST_SCOPES);
   const rows = await db().membership.findMany({
     where: { teamId },
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },

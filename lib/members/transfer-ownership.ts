@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateSessions } from "@/lib/users/invalidate-sessions";
 import { checkTransfer } from "@/lib/members/rules";
 import { loadTargetMembership } from "@/lib/members/load-target";

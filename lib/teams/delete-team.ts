@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { badRequest } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/teams/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 
 /**
  * Deletes a team and everything in it (team:delete, owners only) except its audit log, which is

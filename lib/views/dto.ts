@@ -12,7 +12,7 @@ import type { SavedViewDTO } from "./types";
 function missingIn(access: TeamAccess, rows: ViewRow[]): Promise<MissingIds> {
   const ids = (key: "assistant_id" | "campaign_id") =>
     rows.map((r) => Number((r.filters as Record<string, unknown> | null)?.[key] ?? NaN)).filter((n) => Number.isSafeInteger(n) && n > 0);
-  return missingDirectoryIds(access.team.id, { assistant: ids("assistant_id"), campaign: ids("campaign_id") });
+  return missingDirectoryIds(access, { assistant: ids("assistant_id"), campaign: ids("campaign_id") });
 }
 
 export type DTOContext = { names: Map<string, string>; missing: MissingIds };

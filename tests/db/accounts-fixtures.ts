@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Role } from "@/lib/rbac";
 import { addMember } from "@/lib/members/add-member";
 import { createTeam } from "@/lib/teams/create-team";
-import { operatorActor, type TeamActor } from "@/lib/teams/team-actor";
+import { operatorActor, type TeamActor } from "@/lib/auth/team-actor";
 import { createUser } from "@/lib/users/create-user";
 
 export const PASSWORD = "correct horse battery staple";

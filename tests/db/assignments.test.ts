@@ -6,6 +6,7 @@ import { listAssignments } from "@/lib/assignments/list-assignments";
 import { listAssistantSuggestions } from "@/lib/assignments/list-assistant-suggestions";
 import { setAssignments } from "@/lib/assignments/set-assignments";
 import { rejects, team } from "./accounts-fixtures";
+import { operatorActor } from "@/lib/auth/team-actor";
 
 describe("agent assignments", () => {
   it("lets a supervisor assign assistants to an agent, and the calls feature read their ids", async () => {
@@ -23,9 +24,9 @@ describe("agent assignments", () => {
       { assistantId: 101, label: "Satış Asistanı – Ayşe" },
       { assistantId: 102, label: "Müşteri Hizmetleri (Gelen)" },
     ]);
-    expect(await listAssignedAssistantIds(t.id, agent.membershipId)).toEqual([101, 102]);
-    expect((await listAssignments(t.id, agent.membershipId)).assignments).toEqual(result);
-    expect(await listAgentAssignments(t.id)).toEqual([{ membershipId: agent.membershipId, userId: agent.userId, name: expect.any(String), email: agent.email, assignments: result }]);
+    expect(await listAssignedAssistantIds(operatorActor(t.id), agent.membershipId)).toEqual([101, 102]);
+    expect((await listAssignments(operatorActor(t.id), agent.membershipId)).assignments).toEqual(result);
+    expect(await listAgentAssignments(operatorActor(t.id))).toEqual([{ membershipId: agent.membershipId, userId: agent.userId, name: expect.any(String), email: agent.email, assignments: result }]);
   });
 
   it("replaces the whole list and records what changed", async () => {
@@ -33,7 +34,7 @@ describe("agent assignments", () => {
     const m = by("AGENT").membershipId;
     await setAssignments({ actor: by("ADMIN").actor, membershipId: m, assignments: [{ assistantId: 101, label: "A" }, { assistantId: 102, label: "B" }] });
     await setAssignments({ actor: by("OWNER").actor, membershipId: m, assignments: [{ assistantId: 102, label: "B2" }, { assistantId: 103, label: "C" }] });
-    expect(await listAssignedAssistantIds(t.id, m)).toEqual([102, 103]);
+    expect(await listAssignedAssistantIds(operatorActor(t.id), m)).toEqual([102, 103]);
     const events = await db().auditEvent.findMany({ where: { teamId: t.id, action: "assignments.changed" }, orderBy: { createdAt: "asc" } });
     expect(events).toHaveLength(2);
     expect(events[1]).toMatchObject({
@@ -67,9 +68,9 @@ describe("agent assignments", () => {
     const a = await team();
     const b = await team();
     await rejects(setAssignments({ actor: a.by("OWNER").actor, membershipId: b.by("AGENT").membershipId, assignments: [] }), 404);
-    await rejects(listAssignments(a.team.id, b.by("AGENT").membershipId), 404);
+    await rejects(listAssignments(operatorActor(a.team.id), b.by("AGENT").membershipId), 404);
     await setAssignments({ actor: b.by("OWNER").actor, membershipId: b.by("AGENT").membershipId, assignments: [{ assistantId: 9, label: "x" }] });
-    expect(await listAssignedAssistantIds(a.team.id, b.by("AGENT").membershipId)).toEqual([]);
+    expect(await listAssignedAssistantIds(operatorActor(a.team.id), b.by("AGENT").membershipId)).toEqual([]);
   });
 
   it("suggests the team's known assistants only", async () => {
@@ -77,6 +78,6 @@ describe("agent assignments", () => {
     const b = await team(["OWNER"]);
     await db().assistant.create({ data: { teamId: a.team.id, externalId: 101, name: "Satış", source: "SYNC" } });
     await db().assistant.create({ data: { teamId: b.team.id, externalId: 201, name: "Other", source: "SYNC" } });
-    expect(await listAssistantSuggestions(a.team.id)).toEqual([{ assistantId: 101, name: "Satış" }]);
+    expect(await listAssistantSuggestions(operatorActor(a.team.id))).toEqual([{ assistantId: 101, name: "Satış" }]);
   });
 });

@@ -11,6 +11,7 @@ import { removeMember } from "@/lib/members/remove-member";
 import { transferOwnership } from "@/lib/members/transfer-ownership";
 import { updateTeamSettings } from "@/lib/teams/update-team-settings";
 import { team, uniq, user } from "./accounts-fixtures";
+import { operatorActor } from "@/lib/auth/team-actor";
 
 describe("the audit log", () => {
   it("records every accounts action: who did what to whom, and never a token or password", async () => {
@@ -60,31 +61,31 @@ describe("the audit log", () => {
     for (let i = 0; i < 7; i++) {
       await setAssignments({ actor: admin.actor, membershipId: (i % 2 ? a2 : a1).membershipId, assignments: [{ assistantId: 100 + i, label: `L${i}` }] });
     }
-    const all = await listAuditEvents(t.id, { pageSize: 5 });
+    const all = await listAuditEvents(operatorActor(t.id), { pageSize: 5 });
     expect(all.total).toBe(4 + 7);
     expect(all.pageCount).toBe(3);
     expect(all.events).toHaveLength(5);
     const times = all.events.map((e) => e.createdAt);
     expect([...times].sort().reverse()).toEqual(times);
 
-    const byAction = await listAuditEvents(t.id, { action: "assignments.changed", pageSize: 3, page: 3 });
+    const byAction = await listAuditEvents(operatorActor(t.id), { action: "assignments.changed", pageSize: 3, page: 3 });
     expect(byAction).toMatchObject({ total: 7, page: 3, pageCount: 3 });
     expect(byAction.events).toHaveLength(1);
     expect(byAction.events[0].data).toMatchObject({ added: [{ assistantId: 100, label: "L0" }] });
 
-    const aboutA2 = await listAuditEvents(t.id, { member: a2.userId });
+    const aboutA2 = await listAuditEvents(operatorActor(t.id), { member: a2.userId });
     expect(aboutA2.events.map((e) => e.action).sort()).toEqual(["assignments.changed", "assignments.changed", "assignments.changed", "member.joined"]);
-    const byAdmin = await listAuditEvents(t.id, { member: admin.userId, action: "assignments.changed" });
+    const byAdmin = await listAuditEvents(operatorActor(t.id), { member: admin.userId, action: "assignments.changed" });
     expect(byAdmin.total).toBe(7);
 
-    expect(await listAuditActions(t.id)).toEqual(["assignments.changed", "member.joined", "team.created"]);
+    expect(await listAuditActions(operatorActor(t.id))).toEqual(["assignments.changed", "member.joined", "team.created"]);
     const other = await team(["OWNER"]);
-    expect((await listAuditEvents(other.team.id)).events.map((e) => e.action)).toEqual(["team.created"]);
+    expect((await listAuditEvents(operatorActor(other.team.id))).events.map((e) => e.action)).toEqual(["team.created"]);
   });
 
   it("falls back to the first page for nonsense paging, and rejects malformed filters", async () => {
     const { team: t } = await team(["OWNER"]);
-    expect((await listAuditEvents(t.id, { page: "-4", pageSize: "9999" })).page).toBe(1);
-    await expect(listAuditEvents(t.id, { action: "DROP TABLE" })).rejects.toMatchObject({ status: 400 });
+    expect((await listAuditEvents(operatorActor(t.id), { page: "-4", pageSize: "9999" })).page).toBe(1);
+    await expect(listAuditEvents(operatorActor(t.id), { action: "DROP TABLE" })).rejects.toMatchObject({ status: 400 });
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import type { Role } from "@/lib/rbac";
-import type { TeamActor } from "@/lib/teams/team-actor";
+import type { TeamActor } from "@/lib/auth/team-actor";
 import { resetBudgetsForTests } from "@/lib/whattalk/budget";
 import { resetCacheForTests } from "@/lib/whattalk/cache";
 import { resetUnauthorizedDedupeForTests } from "@/lib/whattalk/client";

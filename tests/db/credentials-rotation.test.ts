@@ -17,6 +17,7 @@ import type { Io } from "@/tools/cli/command";
 import { COMMANDS } from "@/tools/cli/commands";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { ALPHA, auditText, freshClientState, key32, makeTeam, setEnv, startSim, uniq } from "./credentials-helpers";
+import { operatorActor } from "@/lib/auth/team-actor";
 
 let sim: Simulator;
 const K1 = `k1:${key32()}`;
@@ -71,7 +72,7 @@ describe("rotateCredentialKeys", () => {
     // The old key can now go: everything still works end to end.
     setEnv({ APP_ENCRYPTION_KEYS: K2 });
     for (const team of teams) {
-      expect((await getCredential(team.id))?.usable).toBe(true);
+      expect((await getCredential(operatorActor(team.id)))?.usable).toBe(true);
       expect((await listCalls(await whatTalkContextForTeam(team.id), { per_page: 1 })).data.data).toHaveLength(1);
     }
     const audits = await db().auditEvent.findMany({ where: { action: "credentials.rotated", teamId: { in: teams.map((t) => t.id) } } });
@@ -119,9 +120,9 @@ describe("rotateCredentialKeys", () => {
     const report = await rotateCredentialKeys();
     expect(report.rotated).toBe(2);
     expect(report.failed).toEqual([{ credentialId: expect.any(String), teamId: lost.id, teamSlug: lost.slug, reason: expect.stringContaining('"k0"') }]);
-    expect((await getCredential(lost.id))?.problem?.reason).toBe("undecryptable");
-    expect((await getCredential(good.id))?.usable).toBe(true);
-    expect((await getCredential(bad.id))?.usable).toBe(true);
+    expect((await getCredential(operatorActor(lost.id)))?.problem?.reason).toBe("undecryptable");
+    expect((await getCredential(operatorActor(good.id)))?.usable).toBe(true);
+    expect((await getCredential(operatorActor(bad.id)))?.usable).toBe(true);
   });
 });
 
@@ -151,7 +152,7 @@ describe("admin CLI", () => {
       expect(await main(["key:set", "--team", team.slug, "--key-file", file, "--label", "From file"], a.io, COMMANDS)).toBe(0);
       expect(a.all()).toMatch(/Stored the WhatTalk API key "From file" \(•••• lpha\) of team .*: status ok/);
       expect(a.all()).toMatch(/Assistants synced from WhatTalk: 7/);
-      expect((await getCredential(team.id))?.status).toBe("ok");
+      expect((await getCredential(operatorActor(team.id)))?.status).toBe("ok");
 
       const b = io(`${ALPHA}\n`);
       expect(await main(["key:set", "--team", team.slug, "--key-file", "-"], b.io, COMMANDS)).toBe(0);
@@ -165,7 +166,7 @@ describe("admin CLI", () => {
       const d = io(canary);
       expect(await main(["key:set", "--team", team.slug, "--no-check"], d.io, COMMANDS)).toBe(0);
       expect(d.all()).toMatch(/status unchecked/);
-      expect((await getCredential(team.id))).toMatchObject({ status: "unchecked", last4: canary.slice(-4) });
+      expect((await getCredential(operatorActor(team.id)))).toMatchObject({ status: "unchecked", last4: canary.slice(-4) });
       for (const t of [a, b, c, d]) {
         expect(t.all()).not.toContain(canary);
         expect(t.all()).not.toContain(ALPHA);

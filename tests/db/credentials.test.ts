@@ -15,6 +15,7 @@ import { WhatTalkError } from "@/lib/whattalk/errors";
 import { freePort } from "@/tools/stack";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { ALPHA, BETA, auditText, freshClientState, key32, makeTeam, rejection, setEnv, withSimulator, uniq } from "./credentials-helpers";
+import { operatorActor } from "@/lib/auth/team-actor";
 
 let sim: Simulator;
 let logs: LogCapture;
@@ -184,7 +185,7 @@ describe("removing a key", () => {
     const saved = await saveCredential({ actor: team.actor(), label: "To go", apiKey: ALPHA });
     const res = await removeCredential({ actor: team.actor() });
     expect(res.removed).toEqual({ id: saved.credential.id, label: "To go", last4: "lpha" });
-    expect(await getCredential(team.id)).toBeNull();
+    expect(await getCredential(operatorActor(team.id))).toBeNull();
     expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "missing");
     const audit = await db().auditEvent.findFirstOrThrow({ where: { teamId: team.id, action: "credential.removed" } });
     expect(audit.data).toEqual({ label: "To go", last4: "lpha" });
@@ -203,7 +204,7 @@ describe("whatTalkContextForTeam", () => {
     expect(ctx.teamId).toBe(team.id);
     expect(typeof ctx.apiKey).toBe("function");
     expect(JSON.stringify(ctx)).not.toContain(ALPHA);
-    expect((await getCredential(team.id))?.lastUsedAt).toBeNull();
+    expect((await getCredential(operatorActor(team.id)))?.lastUsedAt).toBeNull();
 
     const apiKey = vi.fn(ctx.apiKey as () => Promise<string>);
     const counted = { ...ctx, apiKey };
@@ -212,13 +213,13 @@ describe("whatTalkContextForTeam", () => {
     await listCalls(counted, { per_page: 3, status: "completed" }); // cache hit: no decryption
     expect(apiKey).toHaveBeenCalledTimes(1);
 
-    await vi.waitFor(async () => expect((await getCredential(team.id))?.lastUsedAt).not.toBeNull());
-    const firstUse = (await getCredential(team.id))!.lastUsedAt;
+    await vi.waitFor(async () => expect((await getCredential(operatorActor(team.id)))?.lastUsedAt).not.toBeNull());
+    const firstUse = (await getCredential(operatorActor(team.id)))!.lastUsedAt;
     await listCalls(counted, { per_page: 4 });
     await getCall(counted, sim.dataset.accounts[0].calls[0].id);
     expect(apiKey).toHaveBeenCalledTimes(3);
     await new Promise((r) => setTimeout(r, 100));
-    expect((await getCredential(team.id))!.lastUsedAt).toBe(firstUse);
+    expect((await getCredential(operatorActor(team.id)))!.lastUsedAt).toBe(firstUse);
   });
 
   it("NO_CREDENTIAL when there is no key, when WhatTalk rejected it, or when it cannot be decrypted", async () => {
@@ -227,7 +228,7 @@ describe("whatTalkContextForTeam", () => {
     await saveCredential({ actor: team.actor(), apiKey: ALPHA });
     await db().apiCredential.update({ where: { teamId: team.id }, data: { status: "INVALID" } });
     expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "invalid");
-    expect((await getCredential(team.id))?.problem?.reason).toBe("invalid");
+    expect((await getCredential(operatorActor(team.id)))?.problem?.reason).toBe("invalid");
   });
 
   it("a ciphertext copied to another team's row does not decrypt: NO_CREDENTIAL undecryptable, flagged, no crash", async () => {
@@ -244,7 +245,7 @@ describe("whatTalkContextForTeam", () => {
     expect(sim.requests().filter((r) => r.kind === "api" && r.path === "/api/user/calls" && r.keyHint === "beta")).toHaveLength(1); // only b's save check
 
     expectNoCredential(await rejection(whatTalkContextForTeam(a.id)), "undecryptable");
-    const dto = await getCredential(a.id);
+    const dto = await getCredential(operatorActor(a.id));
     expect(dto).toMatchObject({ usable: false, problem: { reason: "undecryptable", message: expect.stringContaining("encryption keys changed") } });
     const marked = await db().auditEvent.findFirstOrThrow({ where: { teamId: a.id, action: "credential.marked_invalid" } });
     expect(marked.data).toMatchObject({ reason: "undecryptable", detail: "authentication_failed" });
@@ -253,7 +254,7 @@ describe("whatTalkContextForTeam", () => {
 
     // Entering the key again (a new row) clears it.
     await saveCredential({ actor: a.actor(), apiKey: ALPHA });
-    expect((await getCredential(a.id))?.usable).toBe(true);
+    expect((await getCredential(operatorActor(a.id)))?.usable).toBe(true);
   });
 
   it("a ciphertext moved to another credential id of the same team does not decrypt", async () => {
@@ -272,7 +273,7 @@ describe("whatTalkContextForTeam", () => {
     try {
       // Another key under another id: known up front, without decrypting.
       setEnv({ APP_ENCRYPTION_KEYS: `k9:${key32()}` });
-      expect((await getCredential(team.id))?.problem?.reason).toBe("undecryptable");
+      expect((await getCredential(operatorActor(team.id)))?.problem?.reason).toBe("undecryptable");
       expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "undecryptable");
       expect(await testCredential({ actor: team.actor() })).toMatchObject({ result: "undecryptable", credential: { usable: false } });
       // Other bytes under the same id: found out on decryption.
@@ -284,7 +285,7 @@ describe("whatTalkContextForTeam", () => {
       expectNoCredential(await rejection(listCalls(ctx, { per_page: 2 })), "undecryptable");
       // The old ring comes back: "Test connection" finds the key readable again and clears the flag.
       setEnv({ APP_ENCRYPTION_KEYS: original });
-      expect((await getCredential(team2.id))?.usable).toBe(false);
+      expect((await getCredential(operatorActor(team2.id)))?.usable).toBe(false);
       expect(await testCredential({ actor: team2.actor() })).toMatchObject({ result: "ok", credential: { usable: true, status: "ok" } });
       expect((await listCalls(await whatTalkContextForTeam(team2.id), { per_page: 2 })).data.data).toHaveLength(2);
     } finally {
@@ -308,7 +309,7 @@ describe("whatTalkContextForTeam", () => {
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(WhatTalkError);
       expect((r as PromiseRejectedResult).reason).toMatchObject({ kind: "unauthorized" });
     }
-    await vi.waitFor(async () => expect((await getCredential(team.id))?.status).toBe("invalid"));
+    await vi.waitFor(async () => expect((await getCredential(operatorActor(team.id)))?.status).toBe("invalid"));
     expect(await db().auditEvent.count({ where: { teamId: team.id, action: "credential.marked_invalid" } })).toBe(1);
     const audit = await db().auditEvent.findFirstOrThrow({ where: { teamId: team.id, action: "credential.marked_invalid" } });
     expect(audit).toMatchObject({ actorId: null, targetId: saved.credential.id, data: { reason: "rejected", httpStatus: 401 } });

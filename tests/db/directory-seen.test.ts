@@ -14,6 +14,7 @@ import { listCalls } from "@/lib/whattalk/client";
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { ALPHA, makeTeam, withSimulator } from "./credentials-helpers";
+import { operatorActor } from "@/lib/auth/team-actor";
 
 let sim: Simulator;
 
@@ -44,14 +45,14 @@ describe("learnFromCalls on calls without ids", () => {
     for (let page = 1; page <= 3; page++) calls.push(...(await listCalls(ctx, { per_page: 100, page }, { cache: false })).data.data);
     expect(calls.every((c) => c.assistant_id === null && c.campaign_id === null)).toBe(true);
 
-    const before = await listDirectory(team.id);
+    const before = await listDirectory(operatorActor(team.id));
     const changed = await learnFromCalls(team.id, calls);
     expect(changed).toMatchObject({ assistants: 0, campaigns: 0 });
-    expect(await listDirectory(team.id)).toEqual(before); // nothing learned without ids
+    expect(await listDirectory(operatorActor(team.id))).toEqual(before); // nothing learned without ids
 
     const campaigns = expectedCounts(calls, "campaign");
     expect(campaigns.size).toBeGreaterThan(1);
-    const seen = await listSeenNames(team.id);
+    const seen = await listSeenNames(operatorActor(team.id));
     expect(new Map(seen.campaigns.map((s) => [s.name, s.callCount]))).toEqual(new Map([...campaigns].map(([n, ids]) => [n, ids.size])));
     for (const s of seen.campaigns) expect(s).toMatchObject({ capped: false, lastSeenAt: expect.any(String), firstSeenAt: s.lastSeenAt });
     // Every assistant name of these calls is a synced assistant's: none is listed.
@@ -91,7 +92,7 @@ describe("learnFromCalls on calls without ids", () => {
     expect([...spring.callIds].sort()).toEqual([1, 2, 4]);
     expect(spring.firstSeenAt).toEqual(old.firstSeenAt);
     expect(spring.lastSeenAt.getTime()).toBeGreaterThan(old.lastSeenAt.getTime());
-    expect((await listSeenNames(team.id)).campaigns.map((s) => [s.name, s.callCount])).toEqual([
+    expect((await listSeenNames(operatorActor(team.id))).campaigns.map((s) => [s.name, s.callCount])).toEqual([
       ["Spring", 3],
       ["Autumn", 1],
     ]);
@@ -117,7 +118,7 @@ describe("learnFromCalls on calls without ids", () => {
       { id: 3, assistant_id: null, assistant_name: null, campaign_id: null, campaign_name: null },
     ]);
     expect(res).toEqual({ assistants: 1, campaigns: 1, seen: 1 });
-    const dir = await listDirectory(team.id);
+    const dir = await listDirectory(operatorActor(team.id));
     expect(dir.assistants).toEqual([{ id: 5, name: "Five", source: "LEARNED" }]);
     expect(dir.campaigns).toEqual([{ id: 50, name: "Fifty", source: "LEARNED" }]);
     expect((await rowsOf(team.id)).map((r) => [r.kind, r.name])).toEqual([["CAMPAIGN", "No id here"]]);
@@ -163,7 +164,7 @@ describe("learnFromCalls on calls without ids", () => {
     const [row] = await rowsOf(team.id);
     expect(row.callIds).toHaveLength(SEEN_MAX_CALL_IDS);
     expect(Math.min(...row.callIds)).toBe(51);
-    expect((await listSeenNames(team.id)).campaigns).toEqual([expect.objectContaining({ name: "Busy", callCount: SEEN_MAX_CALL_IDS, capped: true })]);
+    expect((await listSeenNames(operatorActor(team.id))).campaigns).toEqual([expect.objectContaining({ name: "Busy", callCount: SEEN_MAX_CALL_IDS, capped: true })]);
   });
 
   it("keeps each team's names to itself", async () => {
@@ -172,8 +173,8 @@ describe("learnFromCalls on calls without ids", () => {
     await learnFromCalls(a.id, [{ id: 1, campaign_name: "Shared name" }, { id: 2, campaign_name: "Only A" }]);
     await learnFromCalls(b.id, [{ id: 1, campaign_name: "Shared name" }]); // same call id, other team: counted there too
     await addDirectoryEntry({ actor: a.actor(), kind: "campaign", entry: { id: 77, name: "Shared name" } });
-    expect((await listSeenNames(a.id)).campaigns.map((s) => s.name)).toEqual(["Only A"]);
-    expect((await listSeenNames(b.id)).campaigns.map((s) => [s.name, s.callCount])).toEqual([["Shared name", 1]]);
+    expect((await listSeenNames(operatorActor(a.id))).campaigns.map((s) => s.name)).toEqual(["Only A"]);
+    expect((await listSeenNames(operatorActor(b.id))).campaigns.map((s) => [s.name, s.callCount])).toEqual([["Shared name", 1]]);
     await db().team.delete({ where: { id: a.id } });
     expect(await rowsOf(a.id)).toEqual([]);
     expect(await rowsOf(b.id)).toHaveLength(1);
@@ -183,7 +184,7 @@ describe("learnFromCalls on calls without ids", () => {
     const team = await makeTeam();
     const calls = Array.from({ length: 30 }, (_, i) => ({ id: 100 + i, campaign_name: `C${i % 5}` }));
     await Promise.all([learnFromCalls(team.id, calls), (async () => (forgetLearned(team.id), learnFromCalls(team.id, calls)))()]);
-    const seen = await listSeenNames(team.id);
+    const seen = await listSeenNames(operatorActor(team.id));
     expect(seen.campaigns.map((s) => [s.name, s.callCount]).sort()).toEqual([0, 1, 2, 3, 4].map((i) => [`C${i}`, 6]));
   });
 });
@@ -195,20 +196,20 @@ describe("listSeenNames and the directory", () => {
       { id: 1, campaign_name: "Q4 Outreach Campaign", assistant_name: "Sales Assistant" },
       { id: 2, campaign_name: "Winback" },
     ]);
-    expect(await listSeenNames(team.id)).toEqual({
+    expect(await listSeenNames(operatorActor(team.id))).toEqual({
       assistants: [expect.objectContaining({ name: "Sales Assistant", callCount: 1 })],
       campaigns: [expect.objectContaining({ name: "Q4 Outreach Campaign", callCount: 1 }), expect.objectContaining({ name: "Winback", callCount: 1 })],
     });
 
     await addDirectoryEntry({ actor: team.actor(), kind: "campaign", entry: { id: 1001, name: "q4 outreach campaign" } });
-    expect((await listSeenNames(team.id)).campaigns.map((s) => s.name)).toEqual(["Winback"]);
+    expect((await listSeenNames(operatorActor(team.id))).campaigns.map((s) => s.name)).toEqual(["Winback"]);
     // An assistant of the same name does not take a campaign off the list, and the other way round.
     await addDirectoryEntry({ actor: team.actor(), kind: "assistant", entry: { id: 9, name: "Winback" } });
-    expect((await listSeenNames(team.id)).campaigns.map((s) => s.name)).toEqual(["Winback"]);
-    expect((await listSeenNames(team.id)).assistants.map((s) => s.name)).toEqual(["Sales Assistant"]);
+    expect((await listSeenNames(operatorActor(team.id))).campaigns.map((s) => s.name)).toEqual(["Winback"]);
+    expect((await listSeenNames(operatorActor(team.id))).assistants.map((s) => s.name)).toEqual(["Sales Assistant"]);
 
     await removeDirectoryEntry({ actor: team.actor(), kind: "campaign", id: 1001 });
-    expect((await listSeenNames(team.id)).campaigns.map((s) => s.name).sort()).toEqual(["Q4 Outreach Campaign", "Winback"]);
+    expect((await listSeenNames(operatorActor(team.id))).campaigns.map((s) => s.name).sort()).toEqual(["Q4 Outreach Campaign", "Winback"]);
   });
 
   it("an assistant added from its seen name lets the agent-scope fallback match calls without assistant_id", async () => {
@@ -218,11 +219,11 @@ describe("listSeenNames and the directory", () => {
     const call = { id: 1, assistant_id: null, assistant_name: "Night line" };
     await learnFromCalls(team.id, [call]);
     expect(await callInScope(scope, team.id, call)).toBe(false); // the name is unknown: fail closed
-    expect((await listSeenNames(team.id)).assistants.map((s) => s.name)).toEqual(["Night line"]);
+    expect((await listSeenNames(operatorActor(team.id))).assistants.map((s) => s.name)).toEqual(["Night line"]);
 
     await addDirectoryEntry({ actor: team.actor(), kind: "assistant", entry: { id: 4242, name: "Night line" } });
     expect(await callInScope(scope, team.id, call)).toBe(true);
     expect(await callInScope(scope, team.id, { assistant_id: 4243, assistant_name: "Night line" })).toBe(false); // an id still decides
-    expect((await listSeenNames(team.id)).assistants).toEqual([]);
+    expect((await listSeenNames(operatorActor(team.id))).assistants).toEqual([]);
   });
 });

@@ -12,6 +12,7 @@ import { syncAssistants, UNSUPPORTED_MESSAGE } from "@/lib/directory/sync-assist
 import { listCalls } from "@/lib/whattalk/client";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { ALPHA, makeTeam, rejection, withSimulator } from "./credentials-helpers";
+import { operatorActor } from "@/lib/auth/team-actor";
 
 let sim: Simulator;
 
@@ -42,7 +43,7 @@ describe("syncAssistants", () => {
     const pages = sim.requests().filter((r) => r.path === "/api/user/assistants/get").map((r) => r.query.page);
     expect(pages).toEqual(["1", "2", "3"]);
 
-    const dir = await listDirectory(team.id);
+    const dir = await listDirectory(operatorActor(team.id));
     const expected = sim.dataset.accounts[0].assistants.map((a) => ({ id: a.id, name: a.name, source: "SYNC" }));
     expect(dir.assistants).toEqual(
       [...expected, { id: 108, name: "Deleted assistant (old calls)", source: "LEARNED" }, { id: 998, name: "Typed by hand", source: "MANUAL" }].sort((a, b) => a.id - b.id),
@@ -63,18 +64,18 @@ describe("syncAssistants", () => {
     sim.setFaults({ assistants404: true });
     const outcome = await syncAssistants({ actor: team.actor() });
     expect(outcome).toEqual({ status: "unsupported", message: UNSUPPORTED_MESSAGE });
-    const dir = await listDirectory(team.id);
+    const dir = await listDirectory(operatorActor(team.id));
     expect(dir.sync.error).toBe(UNSUPPORTED_MESSAGE);
     expect(dir.assistants).toHaveLength(7); // nothing removed on a 404
 
     const added = await addDirectoryEntry({ actor: team.actor(), kind: "assistant", entry: { id: "4242", name: "  Night line  " } });
     expect(added).toEqual({ id: 4242, name: "Night line", source: "MANUAL" });
-    expect((await listDirectory(team.id)).assistants.find((a) => a.id === 4242)).toEqual(added);
+    expect((await listDirectory(operatorActor(team.id))).assistants.find((a) => a.id === 4242)).toEqual(added);
 
     // A working sync clears the error.
     sim.setFaults({});
     await syncAssistants({ actor: team.actor() });
-    expect((await listDirectory(team.id)).sync.error).toBeNull();
+    expect((await listDirectory(operatorActor(team.id))).sync.error).toBeNull();
   });
 
   it("records other failures as the last sync error and throws them; NO_CREDENTIAL without a usable key", async () => {
@@ -82,7 +83,7 @@ describe("syncAssistants", () => {
     sim.setFaults({ failNext: { count: 5, status: 503 } });
     const error = await rejection(syncAssistants({ actor: team.actor() }));
     expect(error).toMatchObject({ kind: "upstream_error" });
-    expect((await listDirectory(team.id)).sync.error).toMatch(/HTTP 503/);
+    expect((await listDirectory(operatorActor(team.id))).sync.error).toMatch(/HTTP 503/);
 
     const bare = await makeTeam();
     expect(await rejection(syncAssistants({ actor: bare.actor() }))).toMatchObject({ code: "NO_CREDENTIAL", details: { reason: "missing" } });
@@ -130,7 +131,7 @@ describe("learnFromCalls", () => {
 
     const changed = await learnFromCalls(team.id, calls);
     expect(changed.campaigns).toBeGreaterThan(0);
-    const dir = await listDirectory(team.id);
+    const dir = await listDirectory(operatorActor(team.id));
     const pairs = new Map<number, string>();
     for (const c of calls) if (c.campaign_id && c.campaign_name) pairs.set(c.campaign_id, c.campaign_name);
     expect(dir.campaigns.map((c) => c.id)).toEqual([...pairs.keys()].sort((a, b) => a - b));
@@ -150,34 +151,34 @@ describe("learnFromCalls", () => {
       { assistant_id: null, assistant_name: "No id", campaign_id: 51, campaign_name: null },
     ];
     expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 1, campaigns: 2, seen: 1 }); // "No id" is seen, not learned
-    expect((await listDirectory(team.id)).campaigns).toEqual([
+    expect((await listDirectory(operatorActor(team.id))).campaigns).toEqual([
       { id: 50, name: "Fifty", source: "LEARNED" },
       { id: 51, name: "Campaign 51", source: "LEARNED" },
     ]);
     // Delete behind its back: the same calls again are skipped in memory, so nothing comes back.
     await db().campaign.deleteMany({ where: { teamId: team.id } });
     expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
-    expect((await listDirectory(team.id)).campaigns).toEqual([]);
+    expect((await listDirectory(operatorActor(team.id))).campaigns).toEqual([]);
     forgetLearned(team.id);
     expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 2, seen: 0 });
     // A new name for a learned campaign updates it; a fallback name never overwrites a real one.
     expect(await learnFromCalls(team.id, [{ campaign_id: 50, campaign_name: "Fifty (renamed)" }, { campaign_id: 51, campaign_name: "Fifty-one" }])).toEqual({ assistants: 0, campaigns: 2, seen: 0 });
     expect(await learnFromCalls(team.id, [{ campaign_id: 51, campaign_name: null }])).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
-    expect((await listDirectory(team.id)).campaigns.map((c) => c.name)).toEqual(["Fifty (renamed)", "Fifty-one"]);
+    expect((await listDirectory(operatorActor(team.id))).campaigns.map((c) => c.name)).toEqual(["Fifty (renamed)", "Fifty-one"]);
   });
 
   it("concurrent learners of the same new pairs do not fail", async () => {
     const team = await makeTeam();
     const calls = Array.from({ length: 20 }, (_, i) => ({ campaign_id: 900 + i, campaign_name: `C${i}` }));
     await Promise.all([learnFromCalls(team.id, calls), (async () => (forgetLearned(team.id), learnFromCalls(team.id, calls)))()]);
-    expect((await listDirectory(team.id)).campaigns).toHaveLength(20);
+    expect((await listDirectory(operatorActor(team.id))).campaigns).toHaveLength(20);
   });
 });
 
 describe("listDirectory", () => {
   it("narrows assistants to the ids given (an agent's assignments)", async () => {
     const team = await connectedTeam();
-    const dir = await listDirectory(team.id, { onlyAssistantIds: [101, 102, 4242] });
+    const dir = await listDirectory(operatorActor(team.id), { onlyAssistantIds: [101, 102, 4242] });
     expect(dir.assistants.map((a) => a.id)).toEqual([101, 102]);
   });
 });

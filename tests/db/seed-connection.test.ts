@@ -7,6 +7,7 @@ import { listDirectory } from "@/lib/directory/list-directory";
 import { DEMO_WHATTALK_KEY, seedDemo } from "@/prisma/seed";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { auditText, freshClientState, startSim } from "./credentials-helpers";
+import { operatorActor } from "@/lib/auth/team-actor";
 
 let sim: Simulator;
 beforeAll(async () => {
@@ -22,11 +23,11 @@ describe("demo seed: WhatTalk connection", () => {
     const lines: string[] = [];
     await seedDemo({ log: (l) => lines.push(l) });
     const team = await db().team.findUniqueOrThrow({ where: { slug: "demo" } });
-    const credential = await getCredential(team.id);
+    const credential = await getCredential(operatorActor(team.id));
     expect(credential).toMatchObject({ label: "Demo account (simulator)", last4: "lpha", status: "ok", usable: true, createdBy: null });
     const row = await db().apiCredential.findUniqueOrThrow({ where: { teamId: team.id } });
     expect(decryptSecret(getKeyRing(), row.ciphertext, { teamId: team.id, credentialId: row.id })).toBe(DEMO_WHATTALK_KEY);
-    const dir = await listDirectory(team.id);
+    const dir = await listDirectory(operatorActor(team.id));
     expect(dir.assistants.map((a) => a.id)).toEqual([101, 102, 103, 104, 105, 106, 107]);
     expect(dir.sync.syncedAt).not.toBeNull();
     expect(lines.join("\n")).toMatch(/WhatTalk API key stored for team "demo": ok/);

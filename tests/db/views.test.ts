@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { can, scopesOf, type Role } from "@/lib/rbac";
 import { leaveTeam } from "@/lib/members/leave-team";
 import { removeMember } from "@/lib/members/remove-member";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { createView } from "@/lib/views/create-view";
 import { deleteView } from "@/lib/views/delete-view";
 import { getView } from "@/lib/views/get-view";

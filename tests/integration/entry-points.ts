@@ -6,11 +6,11 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { db } from "@/lib/db";
-import { operatorActor } from "@/lib/teams/team-actor";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { createView } from "@/lib/views/create-view";
 import type { TeamAccess } from "@/lib/auth/team-access";
-import { can, scopesOf, type Role, type Scope } from "@/lib/rbac";
+import { CALL_READ_SCOPES, can, scopesOf, SETTINGS_SCOPES, type Role, type Scope } from "@/lib/rbac";
 import { assignAssistants, Client, connectTeam, createUser, simAllCalls, simControl, teamWithRoles, uniq } from "./helpers";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -54,7 +54,6 @@ export type Fixture = Team & {
 export const GAMMA = "wt_demo_gamma"; // 64 calls, assistant 301: exports and analytics stay small
 const DEMO_KEYS = ["wt_demo_alpha", "wt_demo_beta", GAMMA];
 const COLS = ["time", "status", "assistant"];
-const ALL_CALLS: Scope[] = ["calls:read:all", "calls:read:assigned"];
 
 /** Team access as `requireTeam` would give it, for seeding through the services. */
 export async function accessOf(t: Team, role: Role): Promise<TeamAccess> {
@@ -117,10 +116,37 @@ async function seedPersonalView(f: Fixture, role: Role) {
   return createView(await accessOf(f, role), { name: uniq("Mine "), visibility: "PERSONAL", filters: {}, columns: COLS });
 }
 
+const APP_DIR = path.resolve(__dirname, "../../app");
+const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+const TEAM_ROUTES = "/api/teams/[teamId]";
+
+/** The scopes each team route declares: its modules are imported and each method's `teamRoute(...).scopes` read. */
+async function declaredTeamScopes(): Promise<Map<string, readonly Scope[]>> {
+  const declared = new Map<string, readonly Scope[]>();
+  for (const file of walk(path.join(APP_DIR, "api/teams/[teamId]"), "route.ts")) {
+    const mod = (await import(/* @vite-ignore */ file)) as Record<string, { scopes?: readonly Scope[] } | undefined>;
+    for (const method of exportedMethods(fs.readFileSync(file, "utf8"))) {
+      const scopes = mod[method]?.scopes;
+      if (!scopes) throw new Error(`${method} ${routeOf(file)} does not declare its scope with teamRoute()`);
+      declared.set(`${method} ${routeOf(file)}`, scopes);
+    }
+  }
+  return declared;
+}
+
+const DECLARED = await declaredTeamScopes();
+
+function declaredAccess(method: Method, route: string): Access {
+  const scopes = DECLARED.get(`${method} ${route}`);
+  if (!scopes) throw new Error(`${method} ${route}: no such team route on disk`);
+  return { kind: "team", ...(scopes.length ? { scope: [...scopes] } : {}) };
+}
+
 const team = (f: Fixture, rest = "") => `/api/teams/${f.team.id}${rest}`;
 const teamAccess = (...scope: Scope[]): Access => ({ kind: "team", ...(scope.length ? { scope } : {}) });
 
-export const API_ENTRIES: ApiEntry[] = [
+/** Team routes (`/api/teams/[teamId]/...`) have no `access` here: it is what the route declares to `teamRoute()`. */
+const TABLE: (Omit<ApiEntry, "access"> & { access?: Access })[] = [
   // Accounts and sign-in
   { method: "GET", route: "/api/auth/[...nextauth]", access: { kind: "public" }, ok: 200, request: () => ({ path: "/api/auth/csrf" }) },
   {
@@ -157,19 +183,17 @@ export const API_ENTRIES: ApiEntry[] = [
   },
 
   // The team
-  { method: "PATCH", route: "/api/teams/[teamId]", access: teamAccess("team:settings"), ok: 200, request: (f) => ({ path: team(f), body: { name: f.team.name } }) },
-  { method: "DELETE", route: "/api/teams/[teamId]", access: teamAccess("team:delete"), ok: 400, request: (f) => ({ path: team(f), body: { confirmSlug: "not-the-slug" } }) },
+  { method: "PATCH", route: "/api/teams/[teamId]", ok: 200, request: (f) => ({ path: team(f), body: { name: f.team.name } }) },
+  { method: "DELETE", route: "/api/teams/[teamId]", ok: 400, request: (f) => ({ path: team(f), body: { confirmSlug: "not-the-slug" } }) },
   {
     method: "POST",
     route: "/api/teams/[teamId]/leave",
-    access: teamAccess(),
     ok: 200,
     request: async (f, role) => ({ path: team(f, "/leave"), body: {}, ...(role ? { as: (await freshMember(f, role)).client } : {}) }),
   },
   {
     method: "POST",
     route: "/api/teams/[teamId]/transfer-ownership",
-    access: teamAccess("ownership:transfer"),
     ok: 200,
     request: async (f, role) => {
       if (!role) return { path: team(f, "/transfer-ownership"), body: { membershipId: f.ids.agentMembership } };
@@ -177,38 +201,34 @@ export const API_ENTRIES: ApiEntry[] = [
       return { path: team(f, "/transfer-ownership"), body: { membershipId: target.membershipId }, as: actor.client };
     },
   },
-  { method: "GET", route: "/api/teams/[teamId]/members", access: teamAccess("members:manage", "assignments:manage"), ok: 200, request: (f) => ({ path: team(f, "/members") }) },
+  { method: "GET", route: "/api/teams/[teamId]/members", ok: 200, request: (f) => ({ path: team(f, "/members") }) },
   {
     method: "PATCH",
     route: "/api/teams/[teamId]/members/[membershipId]",
-    access: teamAccess("members:manage"),
     ok: 200,
     request: async (f, role) => ({ path: team(f, `/members/${role ? (await freshMember(f, "AGENT")).membershipId : f.ids.agentMembership}`), body: { role: "SUPERVISOR" } }),
   },
   {
     method: "DELETE",
     route: "/api/teams/[teamId]/members/[membershipId]",
-    access: teamAccess("members:manage"),
     ok: 200,
     request: async (f, role) => ({ path: team(f, `/members/${role ? (await freshMember(f, "AGENT")).membershipId : f.ids.agentMembership}`) }),
   },
-  { method: "GET", route: "/api/teams/[teamId]/members/[membershipId]/assignments", access: teamAccess("assignments:manage"), ok: 200, request: (f) => ({ path: team(f, `/members/${f.ids.agentMembership}/assignments`) }) },
+  { method: "GET", route: "/api/teams/[teamId]/members/[membershipId]/assignments", ok: 200, request: (f) => ({ path: team(f, `/members/${f.ids.agentMembership}/assignments`) }) },
   {
     method: "PUT",
     route: "/api/teams/[teamId]/members/[membershipId]/assignments",
-    access: teamAccess("assignments:manage"),
     ok: 200,
     request: async (f, role) => ({
       path: team(f, `/members/${role ? (await freshMember(f, "AGENT")).membershipId : f.ids.agentMembership}/assignments`),
       body: { assignments: [{ assistantId: 666, label: "Injected" }] },
     }),
   },
-  { method: "GET", route: "/api/teams/[teamId]/invitations", access: teamAccess("members:manage"), ok: 200, request: (f) => ({ path: team(f, "/invitations") }) },
-  { method: "POST", route: "/api/teams/[teamId]/invitations", access: teamAccess("members:manage"), ok: 201, request: (f) => ({ path: team(f, "/invitations"), body: { email: `${uniq("inv")}@example.test`, role: "AGENT" } }) },
+  { method: "GET", route: "/api/teams/[teamId]/invitations", ok: 200, request: (f) => ({ path: team(f, "/invitations") }) },
+  { method: "POST", route: "/api/teams/[teamId]/invitations", ok: 201, request: (f) => ({ path: team(f, "/invitations"), body: { email: `${uniq("inv")}@example.test`, role: "AGENT" } }) },
   {
     method: "DELETE",
     route: "/api/teams/[teamId]/invitations/[invitationId]",
-    access: teamAccess("members:manage"),
     ok: 200,
     request: async (f, role) => {
       if (!role) return { path: team(f, `/invitations/${f.ids.invitation}`) };
@@ -216,36 +236,33 @@ export const API_ENTRIES: ApiEntry[] = [
       return { path: team(f, `/invitations/${invitation.id}`) };
     },
   },
-  { method: "GET", route: "/api/teams/[teamId]/audit", access: teamAccess("audit:read"), ok: 200, request: (f) => ({ path: team(f, "/audit") }) },
-  { method: "GET", route: "/api/teams/[teamId]/preferences", access: teamAccess(), ok: 200, request: (f) => ({ path: team(f, "/preferences") }) },
-  { method: "PUT", route: "/api/teams/[teamId]/preferences", access: teamAccess(), ok: 200, request: (f) => ({ path: team(f, "/preferences"), body: { columns: COLS } }) },
+  { method: "GET", route: "/api/teams/[teamId]/audit", ok: 200, request: (f) => ({ path: team(f, "/audit") }) },
+  { method: "GET", route: "/api/teams/[teamId]/preferences", ok: 200, request: (f) => ({ path: team(f, "/preferences") }) },
+  { method: "PUT", route: "/api/teams/[teamId]/preferences", ok: 200, request: (f) => ({ path: team(f, "/preferences"), body: { columns: COLS } }) },
 
   // The WhatTalk connection and the directory
-  { method: "GET", route: "/api/teams/[teamId]/credential", access: teamAccess("credentials:manage"), ok: 200, request: (f) => ({ path: team(f, "/credential") }) },
-  { method: "PUT", route: "/api/teams/[teamId]/credential", access: teamAccess("credentials:manage"), ok: 400, request: (f) => ({ path: team(f, "/credential"), body: {} }) },
+  { method: "GET", route: "/api/teams/[teamId]/credential", ok: 200, request: (f) => ({ path: team(f, "/credential") }) },
+  { method: "PUT", route: "/api/teams/[teamId]/credential", ok: 400, request: (f) => ({ path: team(f, "/credential"), body: {} }) },
   {
     method: "DELETE",
     route: "/api/teams/[teamId]/credential",
-    access: teamAccess("credentials:manage"),
     ok: 200,
     request: (f) => ({ path: team(f, "/credential") }),
     restore: async (f) => void (await connectTeam(f.team.id, f.apiKey)),
   },
-  { method: "POST", route: "/api/teams/[teamId]/credential/test", access: teamAccess("credentials:manage"), ok: 200, request: (f) => ({ path: team(f, "/credential/test"), body: {} }) },
-  { method: "GET", route: "/api/teams/[teamId]/directory", access: teamAccess(...ALL_CALLS), ok: 200, request: (f) => ({ path: team(f, "/directory") }) },
-  { method: "POST", route: "/api/teams/[teamId]/directory/sync", access: teamAccess("assignments:manage"), ok: 200, request: (f) => ({ path: team(f, "/directory/sync"), body: {} }) },
-  ...(["assistants", "campaigns"] as const).flatMap((kind): ApiEntry[] => [
+  { method: "POST", route: "/api/teams/[teamId]/credential/test", ok: 200, request: (f) => ({ path: team(f, "/credential/test"), body: {} }) },
+  { method: "GET", route: "/api/teams/[teamId]/directory", ok: 200, request: (f) => ({ path: team(f, "/directory") }) },
+  { method: "POST", route: "/api/teams/[teamId]/directory/sync", ok: 200, request: (f) => ({ path: team(f, "/directory/sync"), body: {} }) },
+  ...(["assistants", "campaigns"] as const).flatMap((kind): Omit<ApiEntry, "access">[] => [
     {
       method: "POST",
       route: `/api/teams/[teamId]/directory/${kind}`,
-      access: teamAccess("assignments:manage"),
       ok: 201,
       request: (f) => ({ path: team(f, `/directory/${kind}`), body: { id: 900_000 + crypto.randomInt(99_999), name: "Entry point" } }),
     },
     {
       method: "DELETE",
       route: `/api/teams/[teamId]/directory/${kind}/[externalId]`,
-      access: teamAccess("assignments:manage"),
       ok: 200,
       request: async (f, role) => {
         const externalId = 800_000 + crypto.randomInt(99_999);
@@ -257,21 +274,19 @@ export const API_ENTRIES: ApiEntry[] = [
   ]),
 
   // Calls, analytics, export
-  { method: "GET", route: "/api/teams/[teamId]/calls", access: teamAccess(...ALL_CALLS), ok: 200, request: (f) => ({ path: team(f, "/calls?per_page=5") }) },
-  { method: "GET", route: "/api/teams/[teamId]/calls/[callId]", access: teamAccess(...ALL_CALLS), ok: 200, request: (f) => ({ path: team(f, `/calls/${f.ids.callId}`) }) },
+  { method: "GET", route: "/api/teams/[teamId]/calls", ok: 200, request: (f) => ({ path: team(f, "/calls?per_page=5") }) },
+  { method: "GET", route: "/api/teams/[teamId]/calls/[callId]", ok: 200, request: (f) => ({ path: team(f, `/calls/${f.ids.callId}`) }) },
   {
     method: "DELETE",
     route: "/api/teams/[teamId]/calls/[callId]",
-    access: teamAccess("calls:delete"),
     ok: 204,
     request: async (f, role) => ({ path: team(f, `/calls/${role && can(role, "calls:delete") ? await seedCall(f) : f.ids.callId}`) }),
   },
-  { method: "GET", route: "/api/teams/[teamId]/calls/[callId]/recording", access: teamAccess(...ALL_CALLS), ok: 200, request: (f) => ({ path: team(f, `/calls/${f.ids.callId}/recording`) }) },
-  { method: "GET", route: "/api/teams/[teamId]/calls/export", access: teamAccess("calls:export"), ok: 200, request: (f) => ({ path: team(f, "/calls/export?status=completed") }) },
+  { method: "GET", route: "/api/teams/[teamId]/calls/[callId]/recording", ok: 200, request: (f) => ({ path: team(f, `/calls/${f.ids.callId}/recording`) }) },
+  { method: "GET", route: "/api/teams/[teamId]/calls/export", ok: 200, request: (f) => ({ path: team(f, "/calls/export?status=completed") }) },
   {
     method: "GET",
     route: "/api/teams/[teamId]/calls/export/progress",
-    access: teamAccess("calls:export"),
     ok: 200,
     request: async (f, role) => {
       let id: string = crypto.randomUUID();
@@ -283,17 +298,16 @@ export const API_ENTRIES: ApiEntry[] = [
       return { path: team(f, `/calls/export/progress?id=${id}`) };
     },
   },
-  { method: "GET", route: "/api/teams/[teamId]/analytics", access: teamAccess("analytics:read"), ok: 200, request: (f) => ({ path: team(f, "/analytics") }) },
+  { method: "GET", route: "/api/teams/[teamId]/analytics", ok: 200, request: (f) => ({ path: team(f, "/analytics") }) },
 
   // Saved views (team views and the team default need views:share: checked by the service, see views-api.test.ts)
-  { method: "GET", route: "/api/teams/[teamId]/views", access: teamAccess(...ALL_CALLS), ok: 200, request: (f) => ({ path: team(f, "/views") }) },
-  { method: "POST", route: "/api/teams/[teamId]/views", access: teamAccess(...ALL_CALLS), ok: 201, request: (f) => ({ path: team(f, "/views"), body: { name: uniq("View "), filters: {}, columns: COLS } }) },
-  { method: "PUT", route: "/api/teams/[teamId]/views/defaults", access: teamAccess(...ALL_CALLS), ok: 200, request: (f) => ({ path: team(f, "/views/defaults"), body: { user: null } }) },
-  { method: "GET", route: "/api/teams/[teamId]/views/[viewId]", access: teamAccess(...ALL_CALLS), ok: 200, request: (f) => ({ path: team(f, `/views/${f.ids.teamView}`) }) },
+  { method: "GET", route: "/api/teams/[teamId]/views", ok: 200, request: (f) => ({ path: team(f, "/views") }) },
+  { method: "POST", route: "/api/teams/[teamId]/views", ok: 201, request: (f) => ({ path: team(f, "/views"), body: { name: uniq("View "), filters: {}, columns: COLS } }) },
+  { method: "PUT", route: "/api/teams/[teamId]/views/defaults", ok: 200, request: (f) => ({ path: team(f, "/views/defaults"), body: { user: null } }) },
+  { method: "GET", route: "/api/teams/[teamId]/views/[viewId]", ok: 200, request: (f) => ({ path: team(f, `/views/${f.ids.teamView}`) }) },
   {
     method: "PATCH",
     route: "/api/teams/[teamId]/views/[viewId]",
-    access: teamAccess(...ALL_CALLS),
     ok: 200,
     request: async (f, role) => {
       if (!role) return { path: team(f, `/views/${f.ids.teamView}`), body: { version: 1, name: "Hijacked" } };
@@ -304,13 +318,19 @@ export const API_ENTRIES: ApiEntry[] = [
   {
     method: "DELETE",
     route: "/api/teams/[teamId]/views/[viewId]",
-    access: teamAccess(...ALL_CALLS),
     ok: 204,
     request: async (f, role) => ({ path: team(f, `/views/${role ? (await seedPersonalView(f, role)).id : f.ids.teamView}`) }),
   },
 ];
 
-const SETTINGS_SCOPES: Scope[] = ["team:settings", "members:manage", "assignments:manage", "credentials:manage", "audit:read"];
+export const API_ENTRIES: ApiEntry[] = TABLE.map((e) => {
+  if (!e.route.startsWith(TEAM_ROUTES)) {
+    if (!e.access) throw new Error(`${e.method} ${e.route}: say who may call it`);
+    return { ...e, access: e.access };
+  }
+  if (e.access) throw new Error(`${e.method} ${e.route}: a team route's access comes from its teamRoute() declaration`);
+  return { ...e, access: declaredAccess(e.method, e.route) };
+});
 
 export const PAGE_ENTRIES: PageEntry[] = [
   { route: "/", access: { kind: "public" }, ok: 307, path: () => "/" },
@@ -319,8 +339,8 @@ export const PAGE_ENTRIES: PageEntry[] = [
   { route: "/invite/[token]", access: { kind: "public" }, ok: 200, path: (f) => `/invite/${f.ids.token}` },
   { route: "/account", access: { kind: "user" }, ok: 200, path: () => "/account" },
   { route: "/teams/new", access: { kind: "user" }, ok: 200, path: () => "/teams/new" },
-  { route: "/teams/[teamSlug]/calls", access: teamAccess(...ALL_CALLS), ok: 200, path: (f) => `/teams/${f.team.slug}/calls` },
-  { route: "/teams/[teamSlug]/calls/[callId]", access: teamAccess(...ALL_CALLS), ok: 200, path: (f) => `/teams/${f.team.slug}/calls/${f.ids.callId}` },
+  { route: "/teams/[teamSlug]/calls", access: teamAccess(...CALL_READ_SCOPES), ok: 200, path: (f) => `/teams/${f.team.slug}/calls` },
+  { route: "/teams/[teamSlug]/calls/[callId]", access: teamAccess(...CALL_READ_SCOPES), ok: 200, path: (f) => `/teams/${f.team.slug}/calls/${f.ids.callId}` },
   { route: "/teams/[teamSlug]/analytics", access: teamAccess("analytics:read"), ok: 200, path: (f) => `/teams/${f.team.slug}/analytics` },
   // Opens the first settings page the role may see; 403 when there is none.
   { route: "/teams/[teamSlug]/settings", access: teamAccess(...SETTINGS_SCOPES), ok: 307, path: (f) => `/teams/${f.team.slug}/settings` },
@@ -361,8 +381,6 @@ export async function getRsc(client: Client, pagePath: string): Promise<Response
 
 // ---- Discovery: what the file system says there is -------------------------------------------
 
-const APP_DIR = path.resolve(__dirname, "../../app");
-
 function walk(dir: string, file: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = path.join(dir, d.name);
@@ -375,8 +393,6 @@ function routeOf(file: string): string {
   const segments = path.relative(APP_DIR, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
   return `/${segments.join("/")}`;
 }
-
-const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
 
 /** The HTTP methods a route.ts exports: `export const GET =`, `export (async) function GET`, `export { x as GET }`. */
 export function exportedMethods(source: string): string[] {

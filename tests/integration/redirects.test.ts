@@ -4,7 +4,7 @@
 // The client-side redirects (sign-in and sign-up forms) are in e2e/accounts/redirects.spec.ts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { createInvitation } from "@/lib/invitations/create-invitation";
-import { operatorActor } from "@/lib/teams/team-actor";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { goodRedirects, hostileRedirects, type RedirectCase } from "@/tests/support/redirect-cases";
 import { appUrl, Client, createTeam, createUser, DEFAULT_PASSWORD } from "./helpers";
 

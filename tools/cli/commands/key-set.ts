@@ -2,7 +2,7 @@
 // echo (never from an argument: those end up in shell history and process lists).
 import fs from "node:fs";
 import { saveCredential } from "@/lib/credentials/save-credential";
-import { operatorActor } from "@/lib/teams/team-actor";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { str, UsageError, type Command } from "../command";
 import { teamBySlug } from "./resolve";
 

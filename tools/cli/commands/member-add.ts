@@ -1,5 +1,5 @@
 import { addMember } from "@/lib/members/add-member";
-import { operatorActor } from "@/lib/teams/team-actor";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { str, type Command } from "../command";
 import { parseRole, teamBySlug, userByEmail } from "./resolve";
 

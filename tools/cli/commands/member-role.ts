@@ -1,7 +1,7 @@
 import { AppError } from "@/lib/errors";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { listMembers } from "@/lib/members/list-members";
-import { operatorActor } from "@/lib/teams/team-actor";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { str, type Command } from "../command";
 import { parseRole, teamBySlug } from "./resolve";
 
@@ -18,7 +18,7 @@ export const memberRole: Command = {
     const role = parseRole(str(options, "role"));
     const team = await teamBySlug(str(options, "team"));
     const email = str(options, "email").trim().toLowerCase();
-    const target = (await listMembers(team.id)).find((m) => m.email === email);
+    const target = (await listMembers(operatorActor(team.id))).find((m) => m.email === email);
     if (!target) throw new AppError("NOT_FOUND", `${email} is not a member of ${team.slug}.`);
     const result = await changeMemberRole({ actor: operatorActor(team.id), membershipId: target.membershipId, role });
     io.out(result.changed ? `${email} is now ${role.toLowerCase()} in ${team.slug} (was ${target.role.toLowerCase()}).` : `${email} is already ${role.toLowerCase()} in ${team.slug}; nothing changed.`);

@@ -1,12 +1,13 @@
 import { AppHeader } from "@/components/shell/app-header";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
+import { ANY_MEMBER } from "@/lib/rbac";
 import { listUserTeams } from "@/lib/teams/list-user-teams";
 import { mainNav } from "@/lib/nav";
 import { ROLE_LABELS } from "@/lib/rbac";
 
 export default async function TeamLayout({ children, params }: { children: React.ReactNode; params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug);
+  const access = await teamPage(ANY_MEMBER)(teamSlug);
   const teams = await listUserTeams(access.user.id);
   return (
     <div className="flex min-h-dvh flex-col">

@@ -5,7 +5,7 @@ import { AnalyticsView } from "@/components/analytics/analytics-view";
 import { AnalyticsViewsNav } from "@/components/analytics/views-nav";
 import { ExportButton } from "@/components/export/export-button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
 import { parseAnalyticsQuery, selectionKey, withDefaultRange } from "@/lib/analytics/query";
 import { peekAnalytics } from "@/lib/analytics/run-analytics";
 import { DEFAULT_CALL_COLUMNS } from "@/lib/calls/columns";
@@ -19,11 +19,11 @@ export const metadata: Metadata = { title: "Analytics" };
 
 export default async function AnalyticsPage({ params, searchParams }: { params: Promise<{ teamSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug, "analytics:read");
+  const access = await teamPage("analytics:read")(teamSlug);
   const raw = searchParamsToObject(await searchParams);
   const values: FilterValues = Object.fromEntries(ANALYTICS_FILTER_KEYS.filter((k) => raw[k]).map((k) => [k, raw[k]]));
   const parsed = parseAnalyticsQuery(raw, access.team);
-  const [directory, views] = await Promise.all([listDirectory(access.team.id).catch(() => ({ assistants: [], campaigns: [] })), listViews(access)]);
+  const [directory, views] = await Promise.all([listDirectory(access).catch(() => ({ assistants: [], campaigns: [] })), listViews(access)]);
   const asCalls = parseCallFilters(raw, access.team);
   const currentKey = asCalls.ok ? filtersKey({ ...asCalls.filters, per_page: undefined }) : null;
   const range = parsed.ok ? parsed.selection : withDefaultRange({}, access.team.timeZone);

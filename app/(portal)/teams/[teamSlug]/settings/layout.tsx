@@ -1,11 +1,12 @@
 import { forbidden } from "next/navigation";
 import { SettingsNav } from "@/components/settings/settings-nav";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
+import { ANY_MEMBER } from "@/lib/rbac";
 import { settingsNav } from "@/lib/nav";
 
 export default async function SettingsLayout({ children, params }: { children: React.ReactNode; params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug);
+  const access = await teamPage(ANY_MEMBER)(teamSlug);
   const items = settingsNav(access.team.slug, access.role);
   if (items.length === 0) forbidden();
   return (

@@ -1,11 +1,10 @@
 import { parseAnalyticsQuery } from "@/lib/analytics/query";
 import { runAnalytics } from "@/lib/analytics/run-analytics";
 import type { AnalyticsLine } from "@/lib/analytics/types";
-import { requireTeam } from "@/lib/auth/team-access";
 import { AppError } from "@/lib/errors";
-import { route } from "@/lib/http/route";
 import { toAppError } from "@/lib/http/to-app-error";
 import { searchParamsToObject } from "@/lib/validation/parse";
+import { teamRoute } from "@/lib/http/team-route";
 
 // GET /api/teams/{teamId}/analytics?<call filters>[&fresh=1] → application/x-ndjson, one JSON per line:
 //   {"type":"progress","fetched":300,"total":1234,"resumesAt":null}  as pages arrive; resumesAt is
@@ -15,8 +14,7 @@ import { searchParamsToObject } from "@/lib/validation/parse";
 //                                                                    (too many calls: details.reason "too_many_calls")
 // What is known before reading (401/403/404, bad filters 400, no usable key 409) is a plain JSON
 // error answer with its status, like every other route.
-export const GET = route<{ teamId: string }>(async (req, { teamId }) => {
-  const access = await requireTeam({ teamId }, "analytics:read");
+export const GET = teamRoute("analytics:read", async (access, req) => {
   const parsed = parseAnalyticsQuery(searchParamsToObject(req.nextUrl.searchParams), access.team);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "Some filters are invalid.", { fieldErrors: parsed.fieldErrors });
 

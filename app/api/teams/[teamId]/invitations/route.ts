@@ -1,22 +1,20 @@
 import { z } from "zod";
-import { requireTeam } from "@/lib/auth/team-access";
 import { env } from "@/lib/env";
-import { json, readJson, route } from "@/lib/http/route";
+import { json, readJson } from "@/lib/http/route";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { listInvitations } from "@/lib/invitations/list-invitations";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
+import { teamRoute } from "@/lib/http/team-route";
 
 type Params = { teamId: string };
 
 /** Open invitations of the team (members:manage). */
-export const GET = route<Params>(async (_req, { teamId }) => {
-  const access = await requireTeam({ teamId }, "members:manage");
-  return json({ invitations: await listInvitations(access.team.id) });
+export const GET = teamRoute<Params>("members:manage", async (access) => {
+  return json({ invitations: await listInvitations(access) });
 });
 
 /** Invites { email, role }; the answer carries the single-use link, shown this once. */
-export const POST = route<Params>(async (req, { teamId }) => {
-  const access = await requireTeam({ teamId }, "members:manage");
+export const POST = teamRoute<Params>("members:manage", async (access, req) => {
   const input = await readJson(req, z.object({ email: z.string().max(400), role: z.string().max(20) }));
   const created = await createInvitation({ actor: memberActor(access), ...input });
   // Built from NEXTAUTH_URL (required in production), never from the request's Host header, which a

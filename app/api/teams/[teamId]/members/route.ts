@@ -1,9 +1,9 @@
-import { requireTeam } from "@/lib/auth/team-access";
-import { json, route } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
 import { listMembers } from "@/lib/members/list-members";
+import { teamRoute } from "@/lib/http/team-route";
+import { MEMBER_LIST_SCOPES } from "@/lib/rbac";
 
 /** The team's members (members:manage, or assignments:manage to pick agents). */
-export const GET = route<{ teamId: string }>(async (_req, { teamId }) => {
-  const access = await requireTeam({ teamId }, ["members:manage", "assignments:manage"]);
-  return json({ members: await listMembers(access.team.id) });
+export const GET = teamRoute(MEMBER_LIST_SCOPES, async (access) => {
+  return json({ members: await listMembers(access) });
 });

@@ -14,7 +14,8 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ViewsToolbar } from "@/components/views/views-toolbar";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
+import { CALL_READ_SCOPES } from "@/lib/rbac";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { availableColumns, visibleColumns } from "@/lib/calls/columns";
 import { callsListHref } from "@/lib/calls/links";
@@ -45,7 +46,7 @@ const labelOf = (k: string) => (k === "_form" ? "Filters" : (CALL_FILTERS.find((
 
 export default async function CallsPage({ params, searchParams }: Props) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug, ["calls:read:all", "calls:read:assigned"]);
+  const access = await teamPage(CALL_READ_SCOPES)(teamSlug);
   const raw = searchParamsToObject(await searchParams);
   const slug = access.team.slug;
   const timeZone = access.team.timeZone;
@@ -60,7 +61,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
   const scope = await callScopeOf(access);
   const costs = access.can("calls:costs");
   const [directory, preferred, views] = await Promise.all([
-    listDirectory(access.team.id, scope.kind === "assigned" ? { onlyAssistantIds: scope.assistants.map((a) => a.id) } : {}),
+    listDirectory(access, scope.kind === "assigned" ? { onlyAssistantIds: scope.assistants.map((a) => a.id) } : {}),
     getCallColumns(access),
     listViews(access),
   ]);

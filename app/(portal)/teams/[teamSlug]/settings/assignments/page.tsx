@@ -3,7 +3,7 @@ import Link from "next/link";
 import { AgentAssignments } from "@/components/settings/agent-assignments";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
 import { listAgentAssignments } from "@/lib/assignments/list-agent-assignments";
 import { listAssistantSuggestions } from "@/lib/assignments/list-assistant-suggestions";
 
@@ -11,8 +11,8 @@ export const metadata: Metadata = { title: "Agent assignments" };
 
 export default async function AssignmentsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug, "assignments:manage");
-  const [agents, suggestions] = await Promise.all([listAgentAssignments(access.team.id), listAssistantSuggestions(access.team.id)]);
+  const access = await teamPage("assignments:manage")(teamSlug);
+  const [agents, suggestions] = await Promise.all([listAgentAssignments(access), listAssistantSuggestions(access)]);
   return (
     <Card>
       <CardHeader>

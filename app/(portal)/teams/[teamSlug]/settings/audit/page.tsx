@@ -6,7 +6,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { Pagination, PaginationContent, PaginationItem, PaginationNext, PaginationPrevious } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
 import { describeAuditData } from "@/lib/audit/describe";
 import { auditActionLabel } from "@/lib/audit/labels";
 import { listAuditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
@@ -24,12 +24,12 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug, "audit:read");
+  const access = await teamPage("audit:read")(teamSlug);
   const query = searchParamsToObject(await searchParams);
   const [page, actions, members] = await Promise.all([
-    listAuditEvents(access.team.id, { action: query.action, member: query.member, page: query.page, pageSize: 50 }),
-    listAuditActions(access.team.id),
-    listMembers(access.team.id),
+    listAuditEvents(access, { action: query.action, member: query.member, page: query.page, pageSize: 50 }),
+    listAuditActions(access),
+    listMembers(access),
   ]);
   const base = `/teams/${access.team.slug}/settings/audit`;
   const href = (p: number) => {

@@ -4,15 +4,15 @@ import { CredentialForm } from "@/components/connection/credential-form";
 import { formatDateTime } from "@/components/connection/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
 import { getCredential } from "@/lib/credentials/get-credential";
 
 export const metadata: Metadata = { title: "WhatTalk connection" };
 
 export default async function ConnectionSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug, "credentials:manage");
-  const credential = await getCredential(access.team.id);
+  const access = await teamPage("credentials:manage")(teamSlug);
+  const credential = await getCredential(access);
   const tz = access.team.timeZone;
   return (
     <div className="space-y-6">

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import { DeleteTeam } from "@/components/settings/delete-team";
 import { GeneralSettingsForm } from "@/components/settings/general-settings-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
 import { countryOptions, timeZoneOptions } from "@/lib/teams/options";
 
 export const metadata: Metadata = { title: "Team settings" };
 
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug, "team:settings");
+  const access = await teamPage("team:settings")(teamSlug);
   return (
     <div className="space-y-6">
       <Card>

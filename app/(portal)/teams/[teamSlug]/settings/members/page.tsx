@@ -4,7 +4,7 @@ import { InviteForm } from "@/components/settings/invite-form";
 import { MembersTable } from "@/components/settings/members-table";
 import { TransferOwnership } from "@/components/settings/transfer-ownership";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { requireTeamPage } from "@/lib/auth/page";
+import { teamPage } from "@/lib/http/team-page";
 import { listInvitations } from "@/lib/invitations/list-invitations";
 import { listMembers } from "@/lib/members/list-members";
 import { canManageRole, ROLES } from "@/lib/rbac";
@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await requireTeamPage(teamSlug, "members:manage");
-  const [members, invitations] = await Promise.all([listMembers(access.team.id), listInvitations(access.team.id)]);
+  const access = await teamPage("members:manage")(teamSlug);
+  const [members, invitations] = await Promise.all([listMembers(access), listInvitations(access)]);
   const tz = access.team.timeZone;
   const grantable = ROLES.filter((r) => canManageRole(access.role, r));
   const owners = members.filter((m) => m.role === "OWNER").length;

@@ -1,17 +1,15 @@
-import { requireTeam } from "@/lib/auth/team-access";
 import { AppError } from "@/lib/errors";
 import { parseExportColumns } from "@/lib/export/columns";
 import { startCallsExport } from "@/lib/export/export-calls";
-import { route } from "@/lib/http/route";
 import { parseCallFilters, selectionOf } from "@/lib/validation/call-filters";
 import { searchParamsToObject } from "@/lib/validation/parse";
+import { teamRoute } from "@/lib/http/team-route";
 
 // GET /api/teams/{teamId}/calls/export?<filters>&columns=time,status,... → text/csv (UTF-8 with BOM),
 // every matching call newest first. Headers: X-Export-Total (matching calls at the start),
 // X-Export-Id (for .../export/progress). A failure after the start ends the file with a
 // `# EXPORT INCOMPLETE: ...` line (see lib/export/export-calls.ts).
-export const GET = route<{ teamId: string }>(async (req, { teamId }) => {
-  const access = await requireTeam({ teamId }, "calls:export");
+export const GET = teamRoute("calls:export", async (access, req) => {
   const params = req.nextUrl.searchParams;
   const parsed = parseCallFilters(searchParamsToObject(params), access.team);
   if (!parsed.ok) throw new AppError("BAD_REQUEST", "Some filters are invalid.", { fieldErrors: parsed.fieldErrors });

@@ -1,11 +1,10 @@
-import { requireTeam } from "@/lib/auth/team-access";
-import { json, route } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
 import { revokeInvitation } from "@/lib/invitations/revoke-invitation";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
+import { teamRoute } from "@/lib/http/team-route";
 
 /** Revokes an invitation (members:manage). */
-export const DELETE = route<{ teamId: string; invitationId: string }>(async (_req, { teamId, invitationId }) => {
-  const access = await requireTeam({ teamId }, "members:manage");
+export const DELETE = teamRoute<{ teamId: string; invitationId: string }>("members:manage", async (access, _req, { invitationId }) => {
   await revokeInvitation({ actor: memberActor(access), invitationId });
   return json({ ok: true });
 });

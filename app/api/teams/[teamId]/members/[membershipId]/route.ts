@@ -1,24 +1,22 @@
 import { z } from "zod";
-import { requireTeam } from "@/lib/auth/team-access";
-import { json, readJson, route } from "@/lib/http/route";
+import { json, readJson } from "@/lib/http/route";
 import { changeMemberRole } from "@/lib/members/change-member-role";
 import { removeMember } from "@/lib/members/remove-member";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
 import { roleSchema } from "@/lib/validation/accounts";
+import { teamRoute } from "@/lib/http/team-route";
 
 type Params = { teamId: string; membershipId: string };
 
 /** Changes a member's role: { role } (members:manage; owner/admin only by owners; never your own). */
-export const PATCH = route<Params>(async (req, { teamId, membershipId }) => {
-  const access = await requireTeam({ teamId }, "members:manage");
+export const PATCH = teamRoute<Params>("members:manage", async (access, req, { membershipId }) => {
   const { role } = await readJson(req, z.object({ role: roleSchema }));
   const member = await changeMemberRole({ actor: memberActor(access), membershipId, role });
   return json({ member });
 });
 
 /** Removes a member from the team (members:manage). */
-export const DELETE = route<Params>(async (_req, { teamId, membershipId }) => {
-  const access = await requireTeam({ teamId }, "members:manage");
+export const DELETE = teamRoute<Params>("members:manage", async (access, _req, { membershipId }) => {
   await removeMember({ actor: memberActor(access), membershipId });
   return json({ ok: true });
 });

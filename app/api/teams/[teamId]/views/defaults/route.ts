@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { requireTeam } from "@/lib/auth/team-access";
-import { json, readJson, route } from "@/lib/http/route";
+import { json, readJson } from "@/lib/http/route";
 import { listViews } from "@/lib/views/list-views";
 import { setMyDefaultView } from "@/lib/views/set-my-default-view";
 import { setTeamDefaultView } from "@/lib/views/set-team-default-view";
+import { teamRoute } from "@/lib/http/team-route";
+import { CALL_READ_SCOPES } from "@/lib/rbac";
 
 const body = z
   .object({
@@ -15,8 +16,7 @@ const body = z
   .refine((b) => b.user !== undefined || b.team !== undefined, { message: "Say which default to change." });
 
 // PUT { user?: viewId|null, team?: viewId|null } → the defaults now in force.
-export const PUT = route<{ teamId: string }>(async (req, { teamId }) => {
-  const access = await requireTeam({ teamId }, ["calls:read:all", "calls:read:assigned"]);
+export const PUT = teamRoute(CALL_READ_SCOPES, async (access, req) => {
   const input = await readJson(req, body);
   if (input.team !== undefined) await setTeamDefaultView(access, input.team);
   if (input.user !== undefined) await setMyDefaultView(access, input.user);

@@ -1,12 +1,11 @@
-import { requireTeam } from "@/lib/auth/team-access";
 import { notFound } from "@/lib/errors";
 import { readExportProgress } from "@/lib/export/progress";
-import { json, route } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
+import { teamRoute } from "@/lib/http/team-route";
 
 // GET /api/teams/{teamId}/calls/export/progress?id=<X-Export-Id> → { state, rows, total, resumesAt, message }
 // Only for the member who started the export; 404 otherwise (or when it ran on another instance).
-export const GET = route<{ teamId: string }>(async (req, { teamId }) => {
-  const access = await requireTeam({ teamId }, "calls:export");
+export const GET = teamRoute("calls:export", async (access, req) => {
   const id = req.nextUrl.searchParams.get("id") ?? "";
   const p = /^[0-9a-f-]{36}$/.test(id) ? readExportProgress(id, { teamId: access.team.id, userId: access.user.id }) : null;
   if (!p) throw notFound("No such export.");

@@ -1,10 +1,9 @@
-import { requireTeam } from "@/lib/auth/team-access";
-import { json, route } from "@/lib/http/route";
+import { json } from "@/lib/http/route";
 import { removeDirectoryEntry } from "@/lib/directory/edit-directory";
-import { memberActor } from "@/lib/teams/team-actor";
+import { memberActor } from "@/lib/auth/team-actor";
+import { teamRoute } from "@/lib/http/team-route";
 
 /** Removes a campaign from the directory by its WhatTalk id (assignments:manage). */
-export const DELETE = route<{ teamId: string; externalId: string }>(async (_req, { teamId, externalId }) => {
-  const access = await requireTeam({ teamId }, "assignments:manage");
+export const DELETE = teamRoute<{ teamId: string; externalId: string }>("assignments:manage", async (access, _req, { externalId }) => {
   return json(await removeDirectoryEntry({ actor: memberActor(access), kind: "campaign", id: externalId }));
 });

@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { forbidden, notFound } from "@/lib/errors";
-import { can, type Role, type Scope } from "@/lib/rbac";
-import type { TeamAccess } from "@/lib/auth/team-access";
+import { notFound } from "@/lib/errors";
+import type { Role, ScopeRule } from "@/lib/rbac";
+import { assertScope, type TeamAccess } from "@/lib/auth/team-access";
 
 /**
  * Who performs a team action. Route handlers pass the signed-in member (from `requireTeam`); the
@@ -17,7 +17,19 @@ export function memberActor(access: Pick<TeamAccess, "team" | "user" | "membersh
   return { kind: "member", teamId: access.team.id, userId: access.user.id, email: access.user.email, membershipId: access.membershipId };
 }
 
-export function operatorActor(teamId: string, label = "cli"): TeamActor {
+export type OperatorActor = Extract<TeamActor, { kind: "operator" }>;
+
+/** Who reads a team's data: a member's checked access, or an operator (the CLI, the seed, tests). */
+export type TeamReader = TeamAccess | OperatorActor;
+
+/** The id of the team a service reads, once the reader holds `rule` (403 otherwise; operators act as owners). */
+export function assertTeamScope(who: TeamReader, rule: ScopeRule): string {
+  if ("kind" in who) return who.teamId;
+  assertScope(who, rule);
+  return who.team.id;
+}
+
+export function operatorActor(teamId: string, label = "cli"): OperatorActor {
   return { kind: "operator", teamId, label };
 }
 
@@ -43,7 +55,7 @@ export async function lockTeam(tx: Prisma.TransactionClient, teamId: string): Pr
  * role as it is now, not as it was when the request started. 404 when no longer a member, 403 when
  * the role lacks every scope asked for.
  */
-export async function actorRole(tx: Prisma.TransactionClient, actor: TeamActor, scope?: Scope | Scope[]): Promise<ActorRole> {
+export async function actorRole(tx: Prisma.TransactionClient, actor: TeamActor, scope?: ScopeRule): Promise<ActorRole> {
   let current: ActorRole;
   if (actor.kind === "operator") {
     current = { role: "OWNER", membershipId: null };
@@ -52,9 +64,6 @@ export async function actorRole(tx: Prisma.TransactionClient, actor: TeamActor, 
     if (!m) throw notFound("Team not found.");
     current = { role: m.role as Role, membershipId: m.id };
   }
-  if (scope) {
-    const wanted = Array.isArray(scope) ? scope : [scope];
-    if (!wanted.some((s) => can(current.role, s))) throw forbidden();
-  }
+  if (scope) assertScope(current, scope);
   return current;
 }
