@@ -1,8 +1,8 @@
 // The assistants endpoints: the paginated list and the phone numbers (both 404 under assistants404).
 
 import type { SimAccount } from "./data";
-import { requestBase, routeNotFound, send, sendJson, type Ctx } from "./http";
-import { Validator, paginatorBody } from "./laravel";
+import { routeNotFound, sendJson, sendPage, type Ctx } from "./http";
+import { Validator } from "./laravel";
 
 /** GET /api/user/assistants/get */
 export function listAssistants(ctx: Ctx, account: SimAccount) {
@@ -15,18 +15,12 @@ export function listAssistants(ctx: Ctx, account: SimAccount) {
   const page = v.int("page", 1);
   const items = [...account.assistants].sort((a, b) => a.id - b.id);
   const slice = items.slice((page - 1) * perPage, page * perPage);
-  return send(
-    ctx,
-    200,
-    paginatorBody({
-      path: requestBase(ctx) + "/api/user/assistants/get",
-      query: ctx.query.input,
-      page,
-      perPage,
-      total: items.length,
-      items: slice.map((a) => Buffer.from(JSON.stringify(a))),
-    }),
-  );
+  return sendPage(ctx, "/api/user/assistants/get", {
+    page,
+    perPage,
+    total: items.length,
+    items: slice.map((a) => Buffer.from(JSON.stringify(a))),
+  });
 }
 
 /** GET /api/user/assistants/phone-numbers */

@@ -1,8 +1,8 @@
 // The calls endpoints: list (filters, pagination), detail and delete.
 
 import { CALL_STATUSES, CALL_TYPES } from "./data";
-import { requestBase, send, sendJson, type Ctx } from "./http";
-import { Validator, paginatorBody } from "./laravel";
+import { send, sendJson, sendPage, type Ctx } from "./http";
+import { Validator } from "./laravel";
 
 const callId = (raw: string): number | null => (/^\d{1,15}$/.test(raw) ? Number(raw) : null);
 
@@ -39,18 +39,12 @@ export function listCalls(ctx: Ctx, key: string) {
     (page - 1) * perPage,
     perPage,
   );
-  return send(
-    ctx,
-    200,
-    paginatorBody({
-      path: requestBase(ctx) + "/api/user/calls",
-      query: ctx.query.input,
-      page,
-      perPage,
-      total,
-      items: calls.map((c) => store.toJson(c, faults.documentedFieldsOnly)),
-    }),
-  );
+  return sendPage(ctx, "/api/user/calls", {
+    page,
+    perPage,
+    total,
+    items: calls.map((c) => store.toJson(c, faults.documentedFieldsOnly)),
+  });
 }
 
 /** GET /api/user/calls/:id */

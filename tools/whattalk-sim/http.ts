@@ -4,7 +4,7 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
 
 import type { RecordedRequest } from "./faults";
-import type { ParsedQuery } from "./laravel";
+import { paginatorBody, type PaginatorArgs, type ParsedQuery } from "./laravel";
 import type { SimState } from "./state";
 
 const JSON_TYPE = "application/json";
@@ -103,6 +103,10 @@ export function send(ctx: Ctx, status: number, body: string | Buffer, headers: R
   else res.end(payload);
   record(ctx, status);
 }
+
+/** 200 with a Laravel paginator of `items` for the endpoint at `endpoint` (e.g. "/api/user/calls"). */
+export const sendPage = (ctx: Ctx, endpoint: string, page: Omit<PaginatorArgs, "path" | "query">) =>
+  send(ctx, 200, paginatorBody({ ...page, path: requestBase(ctx) + endpoint, query: ctx.query.input }));
 
 export const sendJson = (ctx: Ctx, status: number, value: unknown, headers?: Record<string, string>) =>
   send(ctx, status, JSON.stringify(value), headers);
