@@ -365,103 +365,98 @@ interface CallShape {
   stale: boolean;
 }
 
-function generateAccount(seedDef: AccountSeed, accountIndex: number, anchor: number, liveAnchor: number): Draft[] {
-  const r = Random.seeded(`whattalk-sim:${seedDef.slug}:v1`);
-  const tz = seedDef.timeZone;
-  const assistants = new Map(seedDef.assistants.map((a) => [a.id, a]));
-  const customers: Customer[] = [];
-  for (let i = 0; i < seedDef.customers; i++) customers.push(makeCustomer(r, seedDef.customerMix, seedDef.region));
-  // A small set of frequent callers makes phone-number filtering return several calls.
-  const frequent = customers.slice(0, Math.max(3, Math.floor(customers.length / 50)));
+/** What the generators of one account share: its PRNG, its seed, its customers, the next sequence number. */
+interface AccountGen {
+  r: Random;
+  seedDef: AccountSeed;
+  accountIndex: number;
+  assistants: Map<number, AssistantSeed>;
+  customers: Customer[];
+  /** A small set of frequent callers makes phone-number filtering return several calls. */
+  frequent: Customer[];
+  drafts: Draft[];
+  seq: number;
+}
 
-  const drafts: Draft[] = [];
-  let seq = 0;
-  const historyEnd = anchor - 31 * MINUTE;
+const addDraft = (g: AccountGen, shape: CallShape) => g.drafts.push(buildDraft(g.r, g.seedDef, g.accountIndex, g.seq++, shape));
+
+/** One history day (k days before the history's end): its calls at realistic local hours. */
+function historyDay(g: AccountGen, k: number, historyEnd: number, anchor: number) {
+  const { r, seedDef } = g;
+  const windowStart = historyEnd - (k + 1) * DAY;
+  const l0 = localTimeOfDay(windowStart, seedDef.timeZone);
+  const growth = 0.6 + 0.8 * (1 - k / (HISTORY_DAYS - 1));
+  const expected = seedDef.dailyBase * growth * (0.75 + 0.5 * r.float());
+  const count = Math.floor(expected + r.float());
   let lastOutboundAt: number | null = null;
+  for (let i = 0; i < count; i++) {
+    const type = r.weighted(seedDef.types);
+    const hour = r.weighted(HOUR_WEIGHTS[type]);
+    const tod = ((hour * 60 + r.int(0, 59)) * 60 + r.int(0, 59)) * 1000;
+    let at = windowStart + ((tod - l0 + DAY) % DAY);
+    at = Math.floor(at / 1000) * 1000;
+    // A dialer starting several campaign calls in the same second (tests the id tie-break).
+    const sameSecond = r.chance(0.015);
+    if (type === "outbound" && sameSecond && lastOutboundAt !== null) at = lastOutboundAt;
+    if (type === "outbound") lastOutboundAt = at;
 
-  for (let k = HISTORY_DAYS - 1; k >= 0; k--) {
-    const windowStart = historyEnd - (k + 1) * DAY;
-    const l0 = localTimeOfDay(windowStart, tz);
-    const growth = 0.6 + 0.8 * (1 - k / (HISTORY_DAYS - 1));
-    const expected = seedDef.dailyBase * growth * (0.75 + 0.5 * r.float());
-    const count = Math.floor(expected + r.float());
-    lastOutboundAt = null;
-    for (let i = 0; i < count; i++) {
-      const type = r.weighted(seedDef.types);
-      const hour = r.weighted(HOUR_WEIGHTS[type]);
-      const tod = ((hour * 60 + r.int(0, 59)) * 60 + r.int(0, 59)) * 1000;
-      let at = windowStart + ((tod - l0 + DAY) % DAY);
-      at = Math.floor(at / 1000) * 1000;
-      // A dialer starting several campaign calls in the same second (tests the id tie-break).
-      const sameSecond = r.chance(0.015);
-      if (type === "outbound" && sameSecond && lastOutboundAt !== null) at = lastOutboundAt;
-      if (type === "outbound") lastOutboundAt = at;
+    let assistant = g.assistants.get(r.weighted(seedDef.byType[type]))!;
+    const useDeleted = r.chance(0.05);
+    const deleted = seedDef.assistants.find((a) => a.deleted);
+    if (deleted && type === "outbound" && k >= 60 && useDeleted) assistant = deleted;
 
-      let assistant = assistants.get(r.weighted(seedDef.byType[type]))!;
-      const useDeleted = r.chance(0.05);
-      const deleted = seedDef.assistants.find((a) => a.deleted);
-      if (deleted && type === "outbound" && k >= 60 && useDeleted) assistant = deleted;
-
-      const status = r.weighted(STATUS_WEIGHTS[type]);
-      const campaign = pickCampaign(r, seedDef, assistant, type, k);
-      const customer = r.chance(0.08) ? r.pick(frequent) : r.pick(customers);
-      drafts.push(
-        buildDraft(r, seedDef, accountIndex, seq++, {
-          type,
-          status,
-          assistant,
-          campaign,
-          customer,
-          at,
-          now: anchor,
-          live: false,
-          stale: false,
-        }),
-      );
-    }
+    const status = r.weighted(STATUS_WEIGHTS[type]);
+    const campaign = pickCampaign(r, seedDef, assistant, type, k);
+    const customer = r.chance(0.08) ? r.pick(g.frequent) : r.pick(g.customers);
+    addDraft(g, { type, status, assistant, campaign, customer, at, now: anchor, live: false, stale: false });
   }
+}
 
-  // Calls stuck in a live status for days (a dialer glitch the portal must survive).
+/** Calls stuck in a live status for days (a dialer glitch the portal must survive). */
+function staleCalls(g: AccountGen, historyEnd: number, anchor: number) {
+  const { r, seedDef } = g;
   for (let i = 0; i < seedDef.stale; i++) {
     const k = r.int(3, 40);
     const at = Math.floor((historyEnd - k * DAY - r.int(0, DAY / 1000 - 1) * 1000) / 1000) * 1000;
-    const assistant = assistants.get(r.weighted(seedDef.byType.outbound))!;
-    drafts.push(
-      buildDraft(r, seedDef, accountIndex, seq++, {
-        type: "outbound",
-        status: i % 2 === 0 ? "initiated" : "in-progress",
-        assistant,
-        campaign: pickCampaign(r, seedDef, assistant, "outbound", k),
-        customer: r.pick(customers),
-        at,
-        now: anchor,
-        live: true,
-        stale: true,
-      }),
-    );
+    const assistant = g.assistants.get(r.weighted(seedDef.byType.outbound))!;
+    const status = i % 2 === 0 ? "initiated" : "in-progress";
+    const campaign = pickCampaign(r, seedDef, assistant, "outbound", k);
+    addDraft(g, { type: "outbound", status, assistant, campaign, customer: r.pick(g.customers), at, now: anchor, live: true, stale: true });
   }
+}
 
-  // Live calls in the 30 minutes before liveAnchor.
+/** Live calls in the 30 minutes before liveAnchor. */
+function liveCalls(g: AccountGen, liveAnchor: number) {
+  const { r, seedDef } = g;
   for (const status of seedDef.live) {
     const agoSec = status === "initiated" ? r.int(5, 90) : status === "ringing" ? r.int(3, 45) : r.int(40, 29 * 60);
     const hasOutbound = seedDef.types.some(([t]) => t === "outbound");
     const type: CallType = status === "in-progress" ? r.weighted(seedDef.types) : hasOutbound ? "outbound" : "inbound";
-    const assistant = assistants.get(r.weighted(seedDef.byType[type]))!;
-    drafts.push(
-      buildDraft(r, seedDef, accountIndex, seq++, {
-        type,
-        status,
-        assistant,
-        campaign: pickCampaign(r, seedDef, assistant, type, 0),
-        customer: r.pick(customers),
-        at: liveAnchor - agoSec * 1000,
-        now: liveAnchor,
-        live: true,
-        stale: false,
-      }),
-    );
+    const assistant = g.assistants.get(r.weighted(seedDef.byType[type]))!;
+    const campaign = pickCampaign(r, seedDef, assistant, type, 0);
+    addDraft(g, { type, status, assistant, campaign, customer: r.pick(g.customers), at: liveAnchor - agoSec * 1000, now: liveAnchor, live: true, stale: false });
   }
-  return drafts;
+}
+
+function generateAccount(seedDef: AccountSeed, accountIndex: number, anchor: number, liveAnchor: number): Draft[] {
+  const r = Random.seeded(`whattalk-sim:${seedDef.slug}:v1`);
+  const customers: Customer[] = [];
+  for (let i = 0; i < seedDef.customers; i++) customers.push(makeCustomer(r, seedDef.customerMix, seedDef.region));
+  const g: AccountGen = {
+    r,
+    seedDef,
+    accountIndex,
+    assistants: new Map(seedDef.assistants.map((a) => [a.id, a])),
+    customers,
+    frequent: customers.slice(0, Math.max(3, Math.floor(customers.length / 50))),
+    drafts: [],
+    seq: 0,
+  };
+  const historyEnd = anchor - 31 * MINUTE;
+  for (let k = HISTORY_DAYS - 1; k >= 0; k--) historyDay(g, k, historyEnd, anchor);
+  staleCalls(g, historyEnd, anchor);
+  liveCalls(g, liveAnchor);
+  return g.drafts;
 }
 
 function pickCampaign(r: Random, seedDef: AccountSeed, assistant: AssistantSeed, type: CallType, daysAgo: number): CampaignSeed | null {
@@ -475,207 +470,227 @@ function pickCampaign(r: Random, seedDef: AccountSeed, assistant: AssistantSeed,
   return options[Math.floor(pick * options.length)];
 }
 
-function buildDraft(r: Random, seedDef: AccountSeed, accountIndex: number, seq: number, s: CallShape): Draft {
-  const { type, status, assistant, customer } = s;
-  // Draw every random decision up front so the sequence never depends on the anchor.
-  const answeredByRoll = r.float();
-  const durationGauss = r.gauss();
-  const longRoll = r.chance(0.012);
-  const droppedRoll = r.chance(0.015);
-  const styleRoll = r.float();
-  const arabicRoll = r.chance(customer.lang === "ar" ? 0.6 : 0.01);
-  const middleTurns = r.int(1, 6);
-  const targetLong = 20_500 + r.int(0, 15_000);
-  const outcome = r.weighted(OUTCOMES[assistant.kind]);
-  const evalRoll = r.float();
-  const evalExtra = r.float();
-  const sentimentRoll = r.float();
-  const scoreRoll = r.float();
-  const pendingEval = r.chance(0.6);
-  const recordingRoll = r.float();
-  const pendingRecording = r.chance(0.5);
-  const varsRoll = r.float();
-  const trickyRoll = r.float();
-  const webhookRoll = r.float();
-  const withheldRoll = r.float();
-  const processingSec = r.int(2, 15);
-  const evalDelaySec = r.int(20, 240);
-  const followUpDays = r.int(1, 14);
-  const appointmentHour = r.int(9, 17);
-  const appointmentMinute = r.pick([0, 15, 30, 45]);
-  const ticket = r.digits(6);
-  const crmId = Math.floor(r.float() * 0xffffffff).toString(16).padStart(8, "0");
-  const trickyIndex = r.int(0, 99);
+/** Every random decision of one call, drawn up front so the sequence never depends on the anchor. */
+function drawRolls(r: Random, s: CallShape) {
+  return {
+    answeredBy: r.float(),
+    durationGauss: r.gauss(),
+    long: r.chance(0.012),
+    dropped: r.chance(0.015),
+    style: r.float(),
+    arabic: r.chance(s.customer.lang === "ar" ? 0.6 : 0.01),
+    middleTurns: r.int(1, 6),
+    targetLong: 20_500 + r.int(0, 15_000),
+    outcome: r.weighted(OUTCOMES[s.assistant.kind]),
+    eval: r.float(),
+    evalExtra: r.float(),
+    sentiment: r.float(),
+    score: r.float(),
+    pendingEval: r.chance(0.6),
+    recording: r.float(),
+    pendingRecording: r.chance(0.5),
+    vars: r.float(),
+    tricky: r.float(),
+    webhook: r.float(),
+    withheld: r.float(),
+    processingSec: r.int(2, 15),
+    evalDelaySec: r.int(20, 240),
+    followUpDays: r.int(1, 14),
+    appointmentHour: r.int(9, 17),
+    appointmentMinute: r.pick([0, 15, 30, 45]),
+    ticket: r.digits(6),
+    crmId: Math.floor(r.float() * 0xffffffff).toString(16).padStart(8, "0"),
+    trickyIndex: r.int(0, 99),
+  };
+}
 
-  const answered = ANSWERED.has(status);
-  const lang = assistant.language;
+type Rolls = ReturnType<typeof drawRolls>;
 
-  let answeredBy: "human" | "machine" | null = null;
+/** What the rolls and the shape decide about the call's course. */
+interface Course {
+  answered: boolean;
+  voicemail: boolean;
+  long: boolean;
+  answeredBy: "human" | "machine" | null;
+  /** Seconds. */
+  duration: number | null;
+  apptDate: string;
+}
+
+function answeredByOf({ type, status }: CallShape, answered: boolean, roll: number): "human" | "machine" | null {
   if (answered) {
-    if (type === "outbound") answeredBy = answeredByRoll < 0.84 ? "human" : answeredByRoll < 0.96 ? "machine" : null;
-    else if (type === "inbound") answeredBy = answeredByRoll < 0.9 ? "human" : null;
-  } else if (status === "in-progress" && type === "outbound") {
-    answeredBy = answeredByRoll < 0.7 ? "human" : null;
+    if (type === "outbound") return roll < 0.84 ? "human" : roll < 0.96 ? "machine" : null;
+    if (type === "inbound") return roll < 0.9 ? "human" : null;
+    return null;
   }
-  const voicemail = answeredBy === "machine";
+  if (status === "in-progress" && type === "outbound") return roll < 0.7 ? "human" : null;
+  return null;
+}
 
-  // Duration in seconds.
+function courseOf(seedDef: AccountSeed, s: CallShape, rolls: Rolls): Course {
+  const answered = ANSWERED.has(s.status);
+  const answeredBy = answeredByOf(s, answered, rolls.answeredBy);
+  const voicemail = answeredBy === "machine";
+  const g = rolls.durationGauss;
   let duration: number | null = 0;
-  const long = answered && !voicemail && longRoll;
+  const long = answered && !voicemail && rolls.long;
   if (answered) {
-    if (voicemail) duration = 12 + Math.floor(Math.abs(durationGauss) * 12);
-    else if (long) duration = 1500 + Math.floor(Math.abs(durationGauss) * 900);
-    else if (droppedRoll) duration = 1 + Math.floor(Math.abs(durationGauss) * 2) % 4; // line dropped at once
-    else duration = clamp(Math.round(Math.exp(Math.log(95) + 0.75 * durationGauss)), 2, 1400);
-  } else if (status === "in-progress") {
+    if (voicemail) duration = 12 + Math.floor(Math.abs(g) * 12);
+    else if (long) duration = 1500 + Math.floor(Math.abs(g) * 900);
+    else if (rolls.dropped) duration = 1 + Math.floor(Math.abs(g) * 2) % 4; // line dropped at once
+    else duration = clamp(Math.round(Math.exp(Math.log(95) + 0.75 * g)), 2, 1400);
+  } else if (s.status === "in-progress") {
     duration = s.live && !s.stale ? Math.max(1, Math.floor((s.now - s.at) / 1000)) : 0;
   }
+  const apptDate = formatInZone(s.at + rolls.followUpDays * DAY, seedDef.timeZone).slice(0, 10);
+  return { answered, voicemail, long, answeredBy, duration, apptDate };
+}
 
-  // Transcript.
-  const apptDate = formatInZone(s.at + followUpDays * DAY, seedDef.timeZone).slice(0, 10);
-  const apptTime = `${String(appointmentHour).padStart(2, "0")}:${String(appointmentMinute).padStart(2, "0")}`;
-  let transcript: string | null = null;
-  if (answered || status === "in-progress") {
-    if (answered && (duration ?? 0) < 5 && !voicemail) {
-      transcript = "";
-    } else {
-      const style = styleRoll < 0.8 ? "ai-user" : styleRoll < 0.96 ? "assistant-customer" : "prose";
-      transcript = buildTranscript(
-        r,
-        { customer, persona: assistant.persona, company: seedDef.company, lang, kind: assistant.kind, outcome, date: apptDate, time: apptTime },
-        {
-          style: long && style === "prose" ? "ai-user" : style,
-          voicemail,
-          long,
-          arabicDetour: arabicRoll && !voicemail,
-          ending: status === "in-progress" ? "partial" : status === "ended_by_customer" ? "customer" : status === "ended_by_assistant" ? "assistant" : "complete",
-          middleTurns: long ? 6 : middleTurns,
-          targetLongLength: targetLong,
-        },
-      );
-    }
-  }
+function transcriptOf(r: Random, seedDef: AccountSeed, s: CallShape, rolls: Rolls, c: Course): string | null {
+  const { status, assistant } = s;
+  if (!c.answered && status !== "in-progress") return null;
+  if (c.answered && (c.duration ?? 0) < 5 && !c.voicemail) return "";
+  const apptTime = `${String(rolls.appointmentHour).padStart(2, "0")}:${String(rolls.appointmentMinute).padStart(2, "0")}`;
+  const style = rolls.style < 0.8 ? "ai-user" : rolls.style < 0.96 ? "assistant-customer" : "prose";
+  return buildTranscript(
+    r,
+    { customer: s.customer, persona: assistant.persona, company: seedDef.company, lang: assistant.language, kind: assistant.kind, outcome: rolls.outcome, date: c.apptDate, time: apptTime },
+    {
+      style: c.long && style === "prose" ? "ai-user" : style,
+      voicemail: c.voicemail,
+      long: c.long,
+      arabicDetour: rolls.arabic && !c.voicemail,
+      ending: status === "in-progress" ? "partial" : status === "ended_by_customer" ? "customer" : status === "ended_by_assistant" ? "assistant" : "complete",
+      middleTurns: c.long ? 6 : rolls.middleTurns,
+      targetLongLength: rolls.targetLong,
+    },
+  );
+}
 
-  // Evaluation.
-  let evaluation: JsonObject | null = null;
+function sentimentOf(outcome: string, roll: number): "positive" | "neutral" | "negative" {
+  const positive = ["qualified_lead", "appointment_booked", "resolved", "information_provided"].includes(outcome);
+  const negative = ["not_interested", "wrong_number"].includes(outcome);
+  if (positive) return roll < 0.7 ? "positive" : roll < 0.95 ? "neutral" : "negative";
+  if (negative) return roll < 0.5 ? "negative" : roll < 0.9 ? "neutral" : "positive";
+  return roll < 0.25 ? "positive" : roll < 0.85 ? "neutral" : "negative";
+}
+
+function evaluationOf(s: CallShape, rolls: Rolls, c: Course): JsonObject | null {
   const recent = s.now - s.at < 2 * 3_600_000;
-  if (answered && !(recent && pendingEval)) {
-    if (evalRoll < 0.05) evaluation = null;
-    else if (evalRoll < 0.08) evaluation = {};
-    else {
-      const finalOutcome = voicemail ? "voicemail" : outcome;
-      const positive = ["qualified_lead", "appointment_booked", "resolved", "information_provided"].includes(finalOutcome);
-      const negative = ["not_interested", "wrong_number"].includes(finalOutcome);
-      const sentiment = positive
-        ? sentimentRoll < 0.7 ? "positive" : sentimentRoll < 0.95 ? "neutral" : "negative"
-        : negative
-          ? sentimentRoll < 0.5 ? "negative" : sentimentRoll < 0.9 ? "neutral" : "positive"
-          : sentimentRoll < 0.25 ? "positive" : sentimentRoll < 0.85 ? "neutral" : "negative";
-      const [lo, hi] = sentiment === "positive" ? [6.5, 10] : sentiment === "neutral" ? [4, 7.5] : [0, 4.5];
-      const score = round1(lo + scoreRoll * (hi - lo));
-      if (evalRoll < 0.1) evaluation = { sentiment };
-      else {
-        evaluation = { sentiment, outcome: finalOutcome, score };
-        if (evalExtra < 0.2) {
-          evaluation.summary = lang === "tr" ? "Müşteri ilgili, fiyat konusunda tereddütlü; takip önerilir." : lang === "de" ? "Kunde interessiert, Rückruf empfohlen." : "Customer interested; follow-up recommended.";
-          evaluation.tags = evalExtra < 0.1 ? ["fiyat", "takip"] : [];
-        }
-      }
-    }
+  if (!c.answered || (recent && rolls.pendingEval)) return null;
+  if (rolls.eval < 0.05) return null;
+  if (rolls.eval < 0.08) return {};
+  const lang = s.assistant.language;
+  const finalOutcome = c.voicemail ? "voicemail" : rolls.outcome;
+  const sentiment = sentimentOf(finalOutcome, rolls.sentiment);
+  const [lo, hi] = sentiment === "positive" ? [6.5, 10] : sentiment === "neutral" ? [4, 7.5] : [0, 4.5];
+  const score = round1(lo + rolls.score * (hi - lo));
+  if (rolls.eval < 0.1) return { sentiment };
+  const evaluation: JsonObject = { sentiment, outcome: finalOutcome, score };
+  if (rolls.evalExtra < 0.2) {
+    evaluation.summary = lang === "tr" ? "Müşteri ilgili, fiyat konusunda tereddütlü; takip önerilir." : lang === "de" ? "Kunde interessiert, Rückruf empfohlen." : "Customer interested; follow-up recommended.";
+    evaluation.tags = rolls.evalExtra < 0.1 ? ["fiyat", "takip"] : [];
   }
+  return evaluation;
+}
 
-  // Variables.
-  let variables: JsonObject | null;
-  if (varsRoll < 0.04) variables = null;
-  else if (varsRoll < 0.12) variables = {};
-  else {
-    const v: JsonObject = { customer_name: customer.name };
-    if (assistant.kind === "sales" || assistant.kind === "appointment") {
-      v.city = customer.city;
-      v.interest_level = varsRoll < 0.4 ? "high" : varsRoll < 0.7 ? "medium" : "low";
-      v.follow_up_date = apptDate;
-      if (varsRoll > 0.8) v.card_limit = 25000;
-      if (varsRoll > 0.9) v.consent_recorded = true;
-    } else if (assistant.kind === "support") {
-      v.ticket_id = `TCK-${ticket}`;
-      v.issue_category = lang === "tr" ? ["fatura", "internet", "adres değişikliği"][trickyIndex % 3] : ["billing", "outage", "appointment"][trickyIndex % 3];
-      if (varsRoll > 0.85) v.order_id = `000${ticket.slice(0, 3)}`;
-    } else {
-      v.source = "web_widget";
-      v.page_url = "https://example.com/fiyatlar?utm_source=google&utm_campaign=kış_kampanyası";
-      if (varsRoll > 0.6) v.utm = { source: "google", medium: "cpc", campaign: "kış-kampanyası" };
-      if (varsRoll > 0.8) v.tags = ["vip", "yeni_müşteri"];
-    }
-    if (trickyRoll < 0.15) {
-      const notes = TRICKY_NOTES[lang];
-      v.notes = notes[trickyIndex % notes.length];
-    }
-    variables = v;
-  }
-
-  // Webhook response.
-  let webhook: JsonObject | null;
-  if (!answered) webhook = webhookRoll < 0.7 ? null : { status: "skipped", reason: status === "in-progress" ? "call in progress" : "call not answered" };
-  else if (webhookRoll < 0.1) webhook = null;
-  else if (webhookRoll < 0.18) webhook = {};
-  else if (webhookRoll < 0.8) webhook = { status: "success", data: { crm_contact_id: crmId } };
-  else if (webhookRoll < 0.88) webhook = { status: "success", data: { crm_contact_id: crmId, tags: ["ai-call", lang], deal: { id: Number(ticket), stage: "qualified" } } };
-  else if (webhookRoll < 0.95) webhook = { status: "error", http_status: 504, message: "CRM timeout after 10s" };
-  else webhook = { status: "skipped", reason: "no webhook configured" };
-  if (s.live && status !== "in-progress") webhook = null;
-
-  // Phone numbers.
-  let client: string | null = customer.phone;
-  if (type === "web") client = withheldRoll < 0.1 ? customer.phone : null;
-  else if (type === "inbound" && withheldRoll < 0.005) client = null;
-  const assistantPhone = type === "web" ? null : assistant.phone;
-
-  // Costs (USD).
-  let carrier: number | null;
-  let total: number | null;
-  if (status === "failed" || s.live) {
-    carrier = null;
-    total = null;
+function variablesOf(s: CallShape, rolls: Rolls, c: Course): JsonObject | null {
+  const { customer, assistant } = s;
+  const lang = assistant.language;
+  const { vars, ticket, trickyIndex } = rolls;
+  if (vars < 0.04) return null;
+  if (vars < 0.12) return {};
+  const v: JsonObject = { customer_name: customer.name };
+  if (assistant.kind === "sales" || assistant.kind === "appointment") {
+    v.city = customer.city;
+    v.interest_level = vars < 0.4 ? "high" : vars < 0.7 ? "medium" : "low";
+    v.follow_up_date = c.apptDate;
+    if (vars > 0.8) v.card_limit = 25000;
+    if (vars > 0.9) v.consent_recorded = true;
+  } else if (assistant.kind === "support") {
+    v.ticket_id = `TCK-${ticket}`;
+    v.issue_category = lang === "tr" ? ["fatura", "internet", "adres değişikliği"][trickyIndex % 3] : ["billing", "outage", "appointment"][trickyIndex % 3];
+    if (vars > 0.85) v.order_id = `000${ticket.slice(0, 3)}`;
   } else {
-    const minutes = (duration ?? 0) / 60;
-    const rate = client && !client.startsWith(seedDef.region === "tr" ? "+90" : seedDef.region === "de" ? "+49" : "+1") ? 0.03 : seedDef.carrierRate;
-    carrier = type === "web" ? null : round4(minutes * rate);
-    total = round4((carrier ?? 0) + minutes * 0.07);
+    v.source = "web_widget";
+    v.page_url = "https://example.com/fiyatlar?utm_source=google&utm_campaign=kış_kampanyası";
+    if (vars > 0.6) v.utm = { source: "google", medium: "cpc", campaign: "kış-kampanyası" };
+    if (vars > 0.8) v.tags = ["vip", "yeni_müşteri"];
   }
-
-  // Recording.
-  const recentEnd = s.now - (s.at + (duration ?? 0) * 1000) < 10 * MINUTE;
-  const hasRecording = answered && (duration ?? 0) > 0 && recordingRoll < 0.92 && !(recentEnd && pendingRecording);
-
-  // updated_at: end of call plus processing (evaluation takes longer); never after "now".
-  let updatedAt = s.at;
-  if (!s.live || (status === "in-progress" && !s.stale)) {
-    updatedAt = s.at + (duration ?? 0) * 1000 + (evaluation ? evalDelaySec : processingSec) * 1000;
-    if (s.live) updatedAt = s.now - 2000;
-    updatedAt = Math.max(s.at, Math.min(updatedAt, s.now));
+  if (rolls.tricky < 0.15) {
+    const notes = TRICKY_NOTES[lang];
+    v.notes = notes[trickyIndex % notes.length];
   }
+  return v;
+}
+
+function webhookOf(s: CallShape, rolls: Rolls, c: Course): JsonObject | null {
+  const { status } = s;
+  const roll = rolls.webhook;
+  const { crmId } = rolls;
+  if (s.live && status !== "in-progress") return null;
+  if (!c.answered) return roll < 0.7 ? null : { status: "skipped", reason: status === "in-progress" ? "call in progress" : "call not answered" };
+  if (roll < 0.1) return null;
+  if (roll < 0.18) return {};
+  if (roll < 0.8) return { status: "success", data: { crm_contact_id: crmId } };
+  if (roll < 0.88) return { status: "success", data: { crm_contact_id: crmId, tags: ["ai-call", s.assistant.language], deal: { id: Number(rolls.ticket), stage: "qualified" } } };
+  if (roll < 0.95) return { status: "error", http_status: 504, message: "CRM timeout after 10s" };
+  return { status: "skipped", reason: "no webhook configured" };
+}
+
+/** The carrier and total costs (USD); null for failed and live calls. */
+function costsOf(seedDef: AccountSeed, s: CallShape, c: Course, client: string | null): { carrier: number | null; total: number | null } {
+  if (s.status === "failed" || s.live) return { carrier: null, total: null };
+  const minutes = (c.duration ?? 0) / 60;
+  const rate = client && !client.startsWith(seedDef.region === "tr" ? "+90" : seedDef.region === "de" ? "+49" : "+1") ? 0.03 : seedDef.carrierRate;
+  const carrier = s.type === "web" ? null : round4(minutes * rate);
+  return { carrier, total: round4((carrier ?? 0) + minutes * 0.07) };
+}
+
+/** End of call plus processing (evaluation takes longer); never after "now". */
+function updatedAtOf(s: CallShape, rolls: Rolls, c: Course, evaluated: boolean): number {
+  if (s.live && !(s.status === "in-progress" && !s.stale)) return s.at;
+  let updatedAt = s.at + (c.duration ?? 0) * 1000 + (evaluated ? rolls.evalDelaySec : rolls.processingSec) * 1000;
+  if (s.live) updatedAt = s.now - 2000;
+  return Math.max(s.at, Math.min(updatedAt, s.now));
+}
+
+function buildDraft(r: Random, seedDef: AccountSeed, accountIndex: number, seq: number, s: CallShape): Draft {
+  const { type, status, assistant, customer } = s;
+  const rolls = drawRolls(r, s);
+  const c = courseOf(seedDef, s, rolls);
+  const transcript = transcriptOf(r, seedDef, s, rolls, c);
+  const evaluation = evaluationOf(s, rolls, c);
+
+  let client: string | null = customer.phone;
+  if (type === "web") client = rolls.withheld < 0.1 ? customer.phone : null;
+  else if (type === "inbound" && rolls.withheld < 0.005) client = null;
+  const { carrier, total } = costsOf(seedDef, s, c, client);
+
+  const recentEnd = s.now - (s.at + (c.duration ?? 0) * 1000) < 10 * MINUTE;
+  const hasRecording = c.answered && (c.duration ?? 0) > 0 && rolls.recording < 0.92 && !(recentEnd && rolls.pendingRecording);
 
   return {
     account: accountIndex,
     seq,
     at: s.at,
-    updatedAt,
+    updatedAt: updatedAtOf(s, rolls, c, evaluation !== null),
     hasRecording,
     call: {
       assistant_name: assistant.name,
       campaign_name: s.campaign?.name ?? null,
       type,
-      duration,
-      assistant_phone_number: assistantPhone,
+      duration: c.duration,
+      assistant_phone_number: type === "web" ? null : assistant.phone,
       client_phone_number: client,
       status,
       transcript,
-      variables,
+      variables: variablesOf(s, rolls, c),
       evaluation,
-      webhook_response: webhook,
+      webhook_response: webhookOf(s, rolls, c),
       carrier_cost: carrier,
       total_cost: total,
-      answered_by: answeredBy,
+      answered_by: c.answeredBy,
       assistant_id: assistant.id,
       campaign_id: s.campaign?.id ?? null,
     },
