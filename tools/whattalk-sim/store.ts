@@ -210,26 +210,13 @@ export class CallStore {
   }
 
   private indexOf(list: Entry[], e: Entry): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareNewestFirst(list[mid], e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, list.length, (i) => compareNewestFirst(list[i], e) < 0);
     return list[lo] === e ? lo : list.indexOf(e);
   }
 
   private insert(e: Entry): void {
     const list = this.lists.get(e.key)!;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareNewestFirst(list[mid], e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, e);
+    list.splice(partitionPoint(0, list.length, (i) => compareNewestFirst(list[i], e) < 0), 0, e);
     this.byId.set(e.id, e);
   }
 
