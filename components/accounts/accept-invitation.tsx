@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/ui/sonner";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { FormError } from "@/components/accounts/form-error";
 import { Button } from "@/components/ui/button";
 import { apiFetch } from "@/components/api/api-fetch";
 
@@ -28,11 +28,7 @@ export function AcceptInvitationButton({ token, teamName }: { token: string; tea
 
   return (
     <div className="space-y-3">
-      {error ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{error}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormError message={error} />
       <Button onClick={accept} disabled={pending} className="w-full sm:w-auto">
         {pending ? "Joining…" : `Join ${teamName}`}
       </Button>

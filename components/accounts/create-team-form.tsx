@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/ui/sonner";
-import { Alert, AlertDescription } from "@/components/ui/alert";
+import { FormError } from "@/components/accounts/form-error";
 import { Button } from "@/components/ui/button";
 import { TeamFields, type Option } from "@/components/settings/team-fields";
 import * as teamApi from "@/components/api/team-api";
@@ -34,11 +34,7 @@ export function CreateTeamForm({ timeZones, countries }: { timeZones: Option[]; 
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {formError ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormError message={formError} />
       <TeamFields errors={errors} defaults={{ timeZone: "Europe/Istanbul", country: "TR" }} timeZones={timeZones} countries={countries} slugOptional />
       <Button type="submit" disabled={pending}>
         {pending ? "Creating…" : "Create team"}

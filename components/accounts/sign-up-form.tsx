@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FormError } from "@/components/accounts/form-error";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -58,11 +59,7 @@ export function SignUpForm({ callbackUrl, inviteToken, invitedEmail }: { callbac
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      {formError ? (
-        <Alert variant="destructive" role="alert">
-          <AlertDescription>{formError}</AlertDescription>
-        </Alert>
-      ) : null}
+      <FormError message={formError} />
       {notSignedIn ? (
         <Alert variant="warning" role="alert">
           <AlertTitle>You are not signed in yet</AlertTitle>

@@ -22,6 +22,14 @@ export type CallsErrorPanelProps = {
 
 type Described = { title: string; description: string; retry: boolean; retryAfter?: number; extra?: React.ReactNode };
 
+/** An outline button linking to `href`, or nothing without one. */
+const outlineLink = (href: string | undefined, label: string) =>
+  href ? (
+    <Button asChild variant="outline">
+      <Link href={href}>{label}</Link>
+    </Button>
+  ) : null;
+
 const what = (s: Subject) => (s === "calls" ? "The calls" : "This call");
 
 /**
@@ -79,11 +87,7 @@ function describe({ error, subject, teamSlug, canManageConnection, clearHref, al
         title: "Not one of your assistants",
         description: "You can only see calls of the assistants assigned to you. Pick one of them, or show all your assistants.",
         retry: false,
-        extra: allAssistantsHref ? (
-          <Button asChild variant="outline">
-            <Link href={allAssistantsHref}>Show all my assistants</Link>
-          </Button>
-        ) : null,
+        extra: outlineLink(allAssistantsHref, "Show all my assistants"),
       };
     case "BAD_REQUEST":
       if (error.details?.reason === "fanout_limit") return { title: "This list needs too many requests to WhatTalk", description: error.message, retry: false };
@@ -91,11 +95,7 @@ function describe({ error, subject, teamSlug, canManageConnection, clearHref, al
         title: "WhatTalk did not accept these filters",
         description: "Change or clear the filters and try again.",
         retry: false,
-        extra: clearHref ? (
-          <Button asChild variant="outline">
-            <Link href={clearHref}>Clear filters</Link>
-          </Button>
-        ) : null,
+        extra: outlineLink(clearHref, "Clear filters"),
       };
     case "NOT_FOUND":
       return { title: subject === "calls" ? "WhatTalk did not find the calls" : "Call not found", description: "It may have been deleted. Try again, or go back to the list.", retry: true };

@@ -7,19 +7,14 @@
 // number of calls and their content do not depend on the anchor, only their timestamps do.
 // "Live" calls (initiated / ringing / in-progress) sit in the 30 minutes before `liveAnchor`
 // (which is the anchor unless given separately).
+// Here: the dataset's documented public types and the generator; the accounts are in seeds.ts and
+// one call's content in draft.ts.
 
+import { makeCustomer, type Customer } from "./content";
+import { buildDraft, type CallShape, type Draft } from "./draft";
 import { Random } from "./prng";
-import {
-  OUTCOMES,
-  TRICKY_NOTES,
-  buildTranscript,
-  makeCustomer,
-  type Customer,
-  type Lang,
-  type Region,
-  type ScenarioKind,
-} from "./content";
-import { formatInZone, zonedToEpoch } from "./tz";
+import { ACCOUNT_SEEDS, HOUR_WEIGHTS, STATUS_WEIGHTS, type AccountSeed, type AssistantSeed, type CampaignSeed } from "./seeds";
+import { DAY, MINUTE, formatInZone, zonedToEpoch } from "./tz";
 
 export const CALL_STATUSES = [
   "initiated",
@@ -132,8 +127,6 @@ export interface GenerateOptions {
   baseUrl?: string;
 }
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 const HISTORY_DAYS = 90;
 const FIRST_CALL_ID = 10_001;
 
@@ -169,180 +162,7 @@ export function accountForKey(dataset: Dataset, key: string): SimAccount | undef
 }
 
 // ---------------------------------------------------------------------------------------------
-// Account definitions
-
-interface AssistantSeed {
-  id: number;
-  name: string;
-  persona: string;
-  type: "inbound" | "outbound";
-  language: "tr" | "en" | "de";
-  kind: ScenarioKind;
-  voice: string;
-  phone: string | null;
-  active: boolean;
-  createdDaysAgo: number;
-  /** Not returned by the assistants endpoint (deleted), but old calls still reference it. */
-  deleted?: boolean;
-}
-
-interface CampaignSeed extends Campaign {
-  /** Days before the anchor the campaign ran (from, to). */
-  activeDays: readonly [number, number];
-}
-
-interface AccountSeed {
-  slug: AccountSlug;
-  name: string;
-  company: string;
-  timeZone: string;
-  region: Region;
-  dailyBase: number;
-  customers: number;
-  customerMix: ReadonlyArray<readonly [Lang, number]>;
-  assistants: readonly AssistantSeed[];
-  campaigns: readonly CampaignSeed[];
-  phoneNumbers: readonly PhoneNumber[];
-  types: ReadonlyArray<readonly [CallType, number]>;
-  byType: Record<CallType, ReadonlyArray<readonly [number, number]>>;
-  live: readonly CallStatus[];
-  stale: number;
-  carrierRate: number;
-}
-
-const ACCOUNT_SEEDS: readonly AccountSeed[] = [
-  {
-    slug: "alpha",
-    name: "Boğaziçi Finans A.Ş.",
-    company: "Boğaziçi Finans",
-    timeZone: "Europe/Istanbul",
-    region: "tr",
-    dailyBase: 72,
-    customers: 1800,
-    customerMix: [["tr", 82], ["en", 6], ["de", 5], ["ar", 5], ["es", 2]],
-    assistants: [
-      { id: 101, name: "Satış Asistanı – Ayşe", persona: "Ayşe", type: "outbound", language: "tr", kind: "sales", voice: "elevenlabs:ayse-tr", phone: "+902125550103", active: true, createdDaysAgo: 240 },
-      { id: 102, name: "Müşteri Hizmetleri (Gelen)", persona: "Deniz", type: "inbound", language: "tr", kind: "support", voice: "azure:tr-TR-EmelNeural", phone: "+908505550101", active: true, createdDaysAgo: 230 },
-      { id: 103, name: "Randevu Asistanı Şule", persona: "Şule", type: "outbound", language: "tr", kind: "appointment", voice: "elevenlabs:sule-tr", phone: "+902125550104", active: true, createdDaysAgo: 180 },
-      { id: 104, name: "Sales Assistant EN", persona: "Sarah", type: "outbound", language: "en", kind: "sales", voice: "openai:nova", phone: "+12025550105", active: true, createdDaysAgo: 150 },
-      { id: 105, name: "Destek Hattı İzmir", persona: "Çağla", type: "inbound", language: "tr", kind: "support", voice: "azure:tr-TR-AhmetNeural", phone: "+908505550102", active: true, createdDaysAgo: 120 },
-      { id: 106, name: "Web Sitesi Asistanı 💬", persona: "Bilge", type: "inbound", language: "tr", kind: "web", voice: "openai:alloy", phone: null, active: true, createdDaysAgo: 100 },
-      { id: 107, name: "Test Asistanı (pasif)", persona: "Test", type: "outbound", language: "tr", kind: "sales", voice: "openai:echo", phone: null, active: false, createdDaysAgo: 30 },
-      { id: 108, name: "Eski Satış Botu", persona: "Selin", type: "outbound", language: "tr", kind: "sales", voice: "elevenlabs:selin-tr", phone: "+902125550108", active: false, createdDaysAgo: 400, deleted: true },
-    ],
-    campaigns: [
-      { id: 1001, name: "Kredi Kartı Kampanyası – Ekim", assistant_id: 101, activeDays: [90, 0] },
-      { id: 1002, name: "Yenileme Hatırlatma, 2. Dalga", assistant_id: 101, activeDays: [45, 0] },
-      { id: 1003, name: "Randevu Onayı", assistant_id: 103, activeDays: [90, 0] },
-      { id: 1004, name: 'Q4 "Win-back" Outreach', assistant_id: 104, activeDays: [70, 5] },
-    ],
-    phoneNumbers: [
-      { id: 501, phone_number: "+908505550101", assistant_id: 102, type: "inbound" },
-      { id: 502, phone_number: "+908505550102", assistant_id: 105, type: "inbound" },
-      { id: 503, phone_number: "+902125550103", assistant_id: 101, type: "outbound" },
-      { id: 504, phone_number: "+902125550104", assistant_id: 103, type: "outbound" },
-      { id: 505, phone_number: "+12025550105", assistant_id: 104, type: "outbound" },
-      { id: 506, phone_number: "+908505550199", assistant_id: null, type: "inbound" },
-    ],
-    types: [["outbound", 52], ["inbound", 38], ["web", 10]],
-    byType: {
-      outbound: [[101, 50], [103, 30], [104, 20]],
-      inbound: [[102, 65], [105, 35]],
-      web: [[106, 1]],
-    },
-    live: ["in-progress", "in-progress", "ringing", "initiated", "in-progress", "ringing", "initiated", "in-progress"],
-    stale: 3,
-    carrierRate: 0.012,
-  },
-  {
-    slug: "beta",
-    name: "Spreewald Glasfaser GmbH",
-    company: "Spreewald Glasfaser",
-    timeZone: "Europe/Berlin",
-    region: "de",
-    dailyBase: 8.9,
-    customers: 400,
-    customerMix: [["de", 75], ["tr", 12], ["en", 8], ["ar", 5]],
-    assistants: [
-      { id: 201, name: "Vertriebsassistent Jürgen", persona: "Jürgen", type: "outbound", language: "de", kind: "sales", voice: "elevenlabs:juergen-de", phone: "+493055501002", active: true, createdDaysAgo: 200 },
-      { id: 202, name: "Kundenservice Eingang", persona: "Lena", type: "inbound", language: "de", kind: "support", voice: "azure:de-DE-KatjaNeural", phone: "+493055501001", active: true, createdDaysAgo: 190 },
-      { id: 203, name: "Terminbuchung Müller & Söhne", persona: "Jörg", type: "outbound", language: "de", kind: "appointment", voice: "azure:de-DE-ConradNeural", phone: "+493055501003", active: true, createdDaysAgo: 95 },
-    ],
-    campaigns: [
-      { id: 2001, name: "Herbstaktion Glasfaser", assistant_id: 201, activeDays: [90, 0] },
-      { id: 2002, name: "Rückruf – Übergrößen-Bestellungen", assistant_id: 203, activeDays: [60, 0] },
-    ],
-    phoneNumbers: [
-      { id: 601, phone_number: "+493055501001", assistant_id: 202, type: "inbound" },
-      { id: 602, phone_number: "+493055501002", assistant_id: 201, type: "outbound" },
-      { id: 603, phone_number: "+493055501003", assistant_id: 203, type: "outbound" },
-    ],
-    types: [["outbound", 55], ["inbound", 40], ["web", 5]],
-    byType: {
-      outbound: [[201, 60], [203, 40]],
-      inbound: [[202, 1]],
-      web: [[202, 1]],
-    },
-    live: ["in-progress", "ringing"],
-    stale: 0,
-    carrierRate: 0.015,
-  },
-  {
-    slug: "gamma",
-    name: "Hudson Dental Studio LLC",
-    company: "Hudson Dental Studio",
-    timeZone: "America/New_York",
-    region: "us",
-    dailyBase: 0.67,
-    customers: 45,
-    customerMix: [["en", 85], ["es", 15]],
-    assistants: [
-      { id: 301, name: "Front Desk", persona: "Emma", type: "inbound", language: "en", kind: "support", voice: "openai:shimmer", phone: "+12125550170", active: true, createdDaysAgo: 110 },
-    ],
-    campaigns: [],
-    phoneNumbers: [{ id: 701, phone_number: "+12125550170", assistant_id: 301, type: "inbound" }],
-    types: [["inbound", 85], ["web", 15]],
-    byType: { outbound: [[301, 1]], inbound: [[301, 1]], web: [[301, 1]] },
-    live: ["in-progress"],
-    stale: 0,
-    carrierRate: 0.008,
-  },
-];
-
-// Relative weight of calls per local hour of day.
-const HOURS_BUSINESS = [0.05, 0.03, 0.02, 0.02, 0.02, 0.05, 0.2, 0.6, 1.8, 4.2, 5.4, 5.6, 4.1, 3.6, 5.0, 5.2, 4.8, 4.0, 2.4, 1.4, 1.0, 0.7, 0.35, 0.15];
-const HOURS_OUTBOUND = [0, 0, 0, 0, 0, 0, 0, 0, 0, 4.5, 5.5, 5.6, 3.5, 3.4, 5.2, 5.4, 5.0, 4.2, 2.0, 0.6, 0, 0, 0, 0];
-const HOURS_WEB = [0.6, 0.4, 0.3, 0.2, 0.2, 0.3, 0.6, 1.0, 1.6, 2.2, 2.6, 2.8, 2.6, 2.5, 2.6, 2.7, 2.6, 2.5, 2.4, 2.6, 2.8, 2.6, 1.8, 1.1];
-const hourPairs = (w: number[]) => w.map((x, h) => [h, x] as const).filter(([, x]) => x > 0);
-const HOUR_WEIGHTS: Record<CallType, ReadonlyArray<readonly [number, number]>> = {
-  inbound: hourPairs(HOURS_BUSINESS),
-  outbound: hourPairs(HOURS_OUTBOUND),
-  web: hourPairs(HOURS_WEB),
-};
-
-const STATUS_WEIGHTS: Record<CallType, ReadonlyArray<readonly [CallStatus, number]>> = {
-  outbound: [["completed", 34], ["ended", 8], ["ended_by_customer", 14], ["ended_by_assistant", 12], ["no-answer", 17], ["busy", 7], ["failed", 5]],
-  inbound: [["completed", 40], ["ended", 12], ["ended_by_customer", 22], ["ended_by_assistant", 16], ["no-answer", 4], ["busy", 3], ["failed", 3]],
-  web: [["completed", 45], ["ended", 15], ["ended_by_customer", 25], ["ended_by_assistant", 10], ["failed", 5]],
-};
-
-const ANSWERED: ReadonlySet<CallStatus> = new Set(["completed", "ended", "ended_by_customer", "ended_by_assistant"]);
-
-// ---------------------------------------------------------------------------------------------
 // Generation
-
-interface Draft {
-  account: number;
-  seq: number;
-  at: number;
-  updatedAt: number;
-  hasRecording: boolean;
-  call: Omit<Call, "id" | "recording_url" | "created_at" | "updated_at">;
-}
-
-const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
-const round1 = (x: number) => Math.round(x * 10) / 10;
-const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
 
 /** Position (ms since local midnight) of instant `at` on the wall clock of `tz`. */
 function localTimeOfDay(at: number, tz: string): number {
@@ -350,118 +170,98 @@ function localTimeOfDay(at: number, tz: string): number {
   return ((+local.slice(11, 13) * 60 + +local.slice(14, 16)) * 60 + +local.slice(17, 19)) * 1000;
 }
 
-interface CallShape {
-  type: CallType;
-  status: CallStatus;
-  assistant: AssistantSeed;
-  campaign: CampaignSeed | null;
-  customer: Customer;
-  at: number;
-  /** Instant the "now" of the data (for ageing: no evaluation / recording yet). */
-  now: number;
-  /** In a live status (initiated / ringing / in-progress). */
-  live: boolean;
-  /** Stuck in a live status for days. */
-  stale: boolean;
+/** What the generators of one account share: its PRNG, its seed, its customers, the next sequence number. */
+interface AccountGen {
+  r: Random;
+  seedDef: AccountSeed;
+  accountIndex: number;
+  assistants: Map<number, AssistantSeed>;
+  customers: Customer[];
+  /** A small set of frequent callers makes phone-number filtering return several calls. */
+  frequent: Customer[];
+  drafts: Draft[];
+  seq: number;
 }
 
-function generateAccount(seedDef: AccountSeed, accountIndex: number, anchor: number, liveAnchor: number): Draft[] {
-  const r = Random.seeded(`whattalk-sim:${seedDef.slug}:v1`);
-  const tz = seedDef.timeZone;
-  const assistants = new Map(seedDef.assistants.map((a) => [a.id, a]));
-  const customers: Customer[] = [];
-  for (let i = 0; i < seedDef.customers; i++) customers.push(makeCustomer(r, seedDef.customerMix, seedDef.region));
-  // A small set of frequent callers makes phone-number filtering return several calls.
-  const frequent = customers.slice(0, Math.max(3, Math.floor(customers.length / 50)));
+const addDraft = (g: AccountGen, shape: CallShape) => g.drafts.push(buildDraft(g.r, g.seedDef, g.accountIndex, g.seq++, shape));
 
-  const drafts: Draft[] = [];
-  let seq = 0;
-  const historyEnd = anchor - 31 * MINUTE;
+/** One history day (k days before the history's end): its calls at realistic local hours. */
+function historyDay(g: AccountGen, k: number, historyEnd: number, anchor: number) {
+  const { r, seedDef } = g;
+  const windowStart = historyEnd - (k + 1) * DAY;
+  const l0 = localTimeOfDay(windowStart, seedDef.timeZone);
+  const growth = 0.6 + 0.8 * (1 - k / (HISTORY_DAYS - 1));
+  const expected = seedDef.dailyBase * growth * (0.75 + 0.5 * r.float());
+  const count = Math.floor(expected + r.float());
   let lastOutboundAt: number | null = null;
+  for (let i = 0; i < count; i++) {
+    const type = r.weighted(seedDef.types);
+    const hour = r.weighted(HOUR_WEIGHTS[type]);
+    const tod = ((hour * 60 + r.int(0, 59)) * 60 + r.int(0, 59)) * 1000;
+    let at = windowStart + ((tod - l0 + DAY) % DAY);
+    at = Math.floor(at / 1000) * 1000;
+    // A dialer starting several campaign calls in the same second (tests the id tie-break).
+    const sameSecond = r.chance(0.015);
+    if (type === "outbound" && sameSecond && lastOutboundAt !== null) at = lastOutboundAt;
+    if (type === "outbound") lastOutboundAt = at;
 
-  for (let k = HISTORY_DAYS - 1; k >= 0; k--) {
-    const windowStart = historyEnd - (k + 1) * DAY;
-    const l0 = localTimeOfDay(windowStart, tz);
-    const growth = 0.6 + 0.8 * (1 - k / (HISTORY_DAYS - 1));
-    const expected = seedDef.dailyBase * growth * (0.75 + 0.5 * r.float());
-    const count = Math.floor(expected + r.float());
-    lastOutboundAt = null;
-    for (let i = 0; i < count; i++) {
-      const type = r.weighted(seedDef.types);
-      const hour = r.weighted(HOUR_WEIGHTS[type]);
-      const tod = ((hour * 60 + r.int(0, 59)) * 60 + r.int(0, 59)) * 1000;
-      let at = windowStart + ((tod - l0 + DAY) % DAY);
-      at = Math.floor(at / 1000) * 1000;
-      // A dialer starting several campaign calls in the same second (tests the id tie-break).
-      const sameSecond = r.chance(0.015);
-      if (type === "outbound" && sameSecond && lastOutboundAt !== null) at = lastOutboundAt;
-      if (type === "outbound") lastOutboundAt = at;
+    let assistant = g.assistants.get(r.weighted(seedDef.byType[type]))!;
+    const useDeleted = r.chance(0.05);
+    const deleted = seedDef.assistants.find((a) => a.deleted);
+    if (deleted && type === "outbound" && k >= 60 && useDeleted) assistant = deleted;
 
-      let assistant = assistants.get(r.weighted(seedDef.byType[type]))!;
-      const useDeleted = r.chance(0.05);
-      const deleted = seedDef.assistants.find((a) => a.deleted);
-      if (deleted && type === "outbound" && k >= 60 && useDeleted) assistant = deleted;
-
-      const status = r.weighted(STATUS_WEIGHTS[type]);
-      const campaign = pickCampaign(r, seedDef, assistant, type, k);
-      const customer = r.chance(0.08) ? r.pick(frequent) : r.pick(customers);
-      drafts.push(
-        buildDraft(r, seedDef, accountIndex, seq++, {
-          type,
-          status,
-          assistant,
-          campaign,
-          customer,
-          at,
-          now: anchor,
-          live: false,
-          stale: false,
-        }),
-      );
-    }
+    const status = r.weighted(STATUS_WEIGHTS[type]);
+    const campaign = pickCampaign(r, seedDef, assistant, type, k);
+    const customer = r.chance(0.08) ? r.pick(g.frequent) : r.pick(g.customers);
+    addDraft(g, { type, status, assistant, campaign, customer, at, now: anchor, live: false, stale: false });
   }
+}
 
-  // Calls stuck in a live status for days (a dialer glitch the portal must survive).
+/** Calls stuck in a live status for days (a dialer glitch the portal must survive). */
+function staleCalls(g: AccountGen, historyEnd: number, anchor: number) {
+  const { r, seedDef } = g;
   for (let i = 0; i < seedDef.stale; i++) {
     const k = r.int(3, 40);
     const at = Math.floor((historyEnd - k * DAY - r.int(0, DAY / 1000 - 1) * 1000) / 1000) * 1000;
-    const assistant = assistants.get(r.weighted(seedDef.byType.outbound))!;
-    drafts.push(
-      buildDraft(r, seedDef, accountIndex, seq++, {
-        type: "outbound",
-        status: i % 2 === 0 ? "initiated" : "in-progress",
-        assistant,
-        campaign: pickCampaign(r, seedDef, assistant, "outbound", k),
-        customer: r.pick(customers),
-        at,
-        now: anchor,
-        live: true,
-        stale: true,
-      }),
-    );
+    const assistant = g.assistants.get(r.weighted(seedDef.byType.outbound))!;
+    const status = i % 2 === 0 ? "initiated" : "in-progress";
+    const campaign = pickCampaign(r, seedDef, assistant, "outbound", k);
+    addDraft(g, { type: "outbound", status, assistant, campaign, customer: r.pick(g.customers), at, now: anchor, live: true, stale: true });
   }
+}
 
-  // Live calls in the 30 minutes before liveAnchor.
+/** Live calls in the 30 minutes before liveAnchor. */
+function liveCalls(g: AccountGen, liveAnchor: number) {
+  const { r, seedDef } = g;
   for (const status of seedDef.live) {
     const agoSec = status === "initiated" ? r.int(5, 90) : status === "ringing" ? r.int(3, 45) : r.int(40, 29 * 60);
     const hasOutbound = seedDef.types.some(([t]) => t === "outbound");
     const type: CallType = status === "in-progress" ? r.weighted(seedDef.types) : hasOutbound ? "outbound" : "inbound";
-    const assistant = assistants.get(r.weighted(seedDef.byType[type]))!;
-    drafts.push(
-      buildDraft(r, seedDef, accountIndex, seq++, {
-        type,
-        status,
-        assistant,
-        campaign: pickCampaign(r, seedDef, assistant, type, 0),
-        customer: r.pick(customers),
-        at: liveAnchor - agoSec * 1000,
-        now: liveAnchor,
-        live: true,
-        stale: false,
-      }),
-    );
+    const assistant = g.assistants.get(r.weighted(seedDef.byType[type]))!;
+    const campaign = pickCampaign(r, seedDef, assistant, type, 0);
+    addDraft(g, { type, status, assistant, campaign, customer: r.pick(g.customers), at: liveAnchor - agoSec * 1000, now: liveAnchor, live: true, stale: false });
   }
-  return drafts;
+}
+
+function generateAccount(seedDef: AccountSeed, accountIndex: number, anchor: number, liveAnchor: number): Draft[] {
+  const r = Random.seeded(`whattalk-sim:${seedDef.slug}:v1`);
+  const customers: Customer[] = [];
+  for (let i = 0; i < seedDef.customers; i++) customers.push(makeCustomer(r, seedDef.customerMix, seedDef.region));
+  const g: AccountGen = {
+    r,
+    seedDef,
+    accountIndex,
+    assistants: new Map(seedDef.assistants.map((a) => [a.id, a])),
+    customers,
+    frequent: customers.slice(0, Math.max(3, Math.floor(customers.length / 50))),
+    drafts: [],
+    seq: 0,
+  };
+  const historyEnd = anchor - 31 * MINUTE;
+  for (let k = HISTORY_DAYS - 1; k >= 0; k--) historyDay(g, k, historyEnd, anchor);
+  staleCalls(g, historyEnd, anchor);
+  liveCalls(g, liveAnchor);
+  return g.drafts;
 }
 
 function pickCampaign(r: Random, seedDef: AccountSeed, assistant: AssistantSeed, type: CallType, daysAgo: number): CampaignSeed | null {
@@ -473,213 +273,6 @@ function pickCampaign(r: Random, seedDef: AccountSeed, assistant: AssistantSeed,
   );
   if (options.length === 0) return null;
   return options[Math.floor(pick * options.length)];
-}
-
-function buildDraft(r: Random, seedDef: AccountSeed, accountIndex: number, seq: number, s: CallShape): Draft {
-  const { type, status, assistant, customer } = s;
-  // Draw every random decision up front so the sequence never depends on the anchor.
-  const answeredByRoll = r.float();
-  const durationGauss = r.gauss();
-  const longRoll = r.chance(0.012);
-  const droppedRoll = r.chance(0.015);
-  const styleRoll = r.float();
-  const arabicRoll = r.chance(customer.lang === "ar" ? 0.6 : 0.01);
-  const middleTurns = r.int(1, 6);
-  const targetLong = 20_500 + r.int(0, 15_000);
-  const outcome = r.weighted(OUTCOMES[assistant.kind]);
-  const evalRoll = r.float();
-  const evalExtra = r.float();
-  const sentimentRoll = r.float();
-  const scoreRoll = r.float();
-  const pendingEval = r.chance(0.6);
-  const recordingRoll = r.float();
-  const pendingRecording = r.chance(0.5);
-  const varsRoll = r.float();
-  const trickyRoll = r.float();
-  const webhookRoll = r.float();
-  const withheldRoll = r.float();
-  const processingSec = r.int(2, 15);
-  const evalDelaySec = r.int(20, 240);
-  const followUpDays = r.int(1, 14);
-  const appointmentHour = r.int(9, 17);
-  const appointmentMinute = r.pick([0, 15, 30, 45]);
-  const ticket = r.digits(6);
-  const crmId = Math.floor(r.float() * 0xffffffff).toString(16).padStart(8, "0");
-  const trickyIndex = r.int(0, 99);
-
-  const answered = ANSWERED.has(status);
-  const lang = assistant.language;
-
-  let answeredBy: "human" | "machine" | null = null;
-  if (answered) {
-    if (type === "outbound") answeredBy = answeredByRoll < 0.84 ? "human" : answeredByRoll < 0.96 ? "machine" : null;
-    else if (type === "inbound") answeredBy = answeredByRoll < 0.9 ? "human" : null;
-  } else if (status === "in-progress" && type === "outbound") {
-    answeredBy = answeredByRoll < 0.7 ? "human" : null;
-  }
-  const voicemail = answeredBy === "machine";
-
-  // Duration in seconds.
-  let duration: number | null = 0;
-  const long = answered && !voicemail && longRoll;
-  if (answered) {
-    if (voicemail) duration = 12 + Math.floor(Math.abs(durationGauss) * 12);
-    else if (long) duration = 1500 + Math.floor(Math.abs(durationGauss) * 900);
-    else if (droppedRoll) duration = 1 + Math.floor(Math.abs(durationGauss) * 2) % 4; // line dropped at once
-    else duration = clamp(Math.round(Math.exp(Math.log(95) + 0.75 * durationGauss)), 2, 1400);
-  } else if (status === "in-progress") {
-    duration = s.live && !s.stale ? Math.max(1, Math.floor((s.now - s.at) / 1000)) : 0;
-  }
-
-  // Transcript.
-  const apptDate = formatInZone(s.at + followUpDays * DAY, seedDef.timeZone).slice(0, 10);
-  const apptTime = `${String(appointmentHour).padStart(2, "0")}:${String(appointmentMinute).padStart(2, "0")}`;
-  let transcript: string | null = null;
-  if (answered || status === "in-progress") {
-    if (answered && (duration ?? 0) < 5 && !voicemail) {
-      transcript = "";
-    } else {
-      const style = styleRoll < 0.8 ? "ai-user" : styleRoll < 0.96 ? "assistant-customer" : "prose";
-      transcript = buildTranscript(
-        r,
-        { customer, persona: assistant.persona, company: seedDef.company, lang, kind: assistant.kind, outcome, date: apptDate, time: apptTime },
-        {
-          style: long && style === "prose" ? "ai-user" : style,
-          voicemail,
-          long,
-          arabicDetour: arabicRoll && !voicemail,
-          ending: status === "in-progress" ? "partial" : status === "ended_by_customer" ? "customer" : status === "ended_by_assistant" ? "assistant" : "complete",
-          middleTurns: long ? 6 : middleTurns,
-          targetLongLength: targetLong,
-        },
-      );
-    }
-  }
-
-  // Evaluation.
-  let evaluation: JsonObject | null = null;
-  const recent = s.now - s.at < 2 * 3_600_000;
-  if (answered && !(recent && pendingEval)) {
-    if (evalRoll < 0.05) evaluation = null;
-    else if (evalRoll < 0.08) evaluation = {};
-    else {
-      const finalOutcome = voicemail ? "voicemail" : outcome;
-      const positive = ["qualified_lead", "appointment_booked", "resolved", "information_provided"].includes(finalOutcome);
-      const negative = ["not_interested", "wrong_number"].includes(finalOutcome);
-      const sentiment = positive
-        ? sentimentRoll < 0.7 ? "positive" : sentimentRoll < 0.95 ? "neutral" : "negative"
-        : negative
-          ? sentimentRoll < 0.5 ? "negative" : sentimentRoll < 0.9 ? "neutral" : "positive"
-          : sentimentRoll < 0.25 ? "positive" : sentimentRoll < 0.85 ? "neutral" : "negative";
-      const [lo, hi] = sentiment === "positive" ? [6.5, 10] : sentiment === "neutral" ? [4, 7.5] : [0, 4.5];
-      const score = round1(lo + scoreRoll * (hi - lo));
-      if (evalRoll < 0.1) evaluation = { sentiment };
-      else {
-        evaluation = { sentiment, outcome: finalOutcome, score };
-        if (evalExtra < 0.2) {
-          evaluation.summary = lang === "tr" ? "Müşteri ilgili, fiyat konusunda tereddütlü; takip önerilir." : lang === "de" ? "Kunde interessiert, Rückruf empfohlen." : "Customer interested; follow-up recommended.";
-          evaluation.tags = evalExtra < 0.1 ? ["fiyat", "takip"] : [];
-        }
-      }
-    }
-  }
-
-  // Variables.
-  let variables: JsonObject | null;
-  if (varsRoll < 0.04) variables = null;
-  else if (varsRoll < 0.12) variables = {};
-  else {
-    const v: JsonObject = { customer_name: customer.name };
-    if (assistant.kind === "sales" || assistant.kind === "appointment") {
-      v.city = customer.city;
-      v.interest_level = varsRoll < 0.4 ? "high" : varsRoll < 0.7 ? "medium" : "low";
-      v.follow_up_date = apptDate;
-      if (varsRoll > 0.8) v.card_limit = 25000;
-      if (varsRoll > 0.9) v.consent_recorded = true;
-    } else if (assistant.kind === "support") {
-      v.ticket_id = `TCK-${ticket}`;
-      v.issue_category = lang === "tr" ? ["fatura", "internet", "adres değişikliği"][trickyIndex % 3] : ["billing", "outage", "appointment"][trickyIndex % 3];
-      if (varsRoll > 0.85) v.order_id = `000${ticket.slice(0, 3)}`;
-    } else {
-      v.source = "web_widget";
-      v.page_url = "https://example.com/fiyatlar?utm_source=google&utm_campaign=kış_kampanyası";
-      if (varsRoll > 0.6) v.utm = { source: "google", medium: "cpc", campaign: "kış-kampanyası" };
-      if (varsRoll > 0.8) v.tags = ["vip", "yeni_müşteri"];
-    }
-    if (trickyRoll < 0.15) {
-      const notes = TRICKY_NOTES[lang];
-      v.notes = notes[trickyIndex % notes.length];
-    }
-    variables = v;
-  }
-
-  // Webhook response.
-  let webhook: JsonObject | null;
-  if (!answered) webhook = webhookRoll < 0.7 ? null : { status: "skipped", reason: status === "in-progress" ? "call in progress" : "call not answered" };
-  else if (webhookRoll < 0.1) webhook = null;
-  else if (webhookRoll < 0.18) webhook = {};
-  else if (webhookRoll < 0.8) webhook = { status: "success", data: { crm_contact_id: crmId } };
-  else if (webhookRoll < 0.88) webhook = { status: "success", data: { crm_contact_id: crmId, tags: ["ai-call", lang], deal: { id: Number(ticket), stage: "qualified" } } };
-  else if (webhookRoll < 0.95) webhook = { status: "error", http_status: 504, message: "CRM timeout after 10s" };
-  else webhook = { status: "skipped", reason: "no webhook configured" };
-  if (s.live && status !== "in-progress") webhook = null;
-
-  // Phone numbers.
-  let client: string | null = customer.phone;
-  if (type === "web") client = withheldRoll < 0.1 ? customer.phone : null;
-  else if (type === "inbound" && withheldRoll < 0.005) client = null;
-  const assistantPhone = type === "web" ? null : assistant.phone;
-
-  // Costs (USD).
-  let carrier: number | null;
-  let total: number | null;
-  if (status === "failed" || s.live) {
-    carrier = null;
-    total = null;
-  } else {
-    const minutes = (duration ?? 0) / 60;
-    const rate = client && !client.startsWith(seedDef.region === "tr" ? "+90" : seedDef.region === "de" ? "+49" : "+1") ? 0.03 : seedDef.carrierRate;
-    carrier = type === "web" ? null : round4(minutes * rate);
-    total = round4((carrier ?? 0) + minutes * 0.07);
-  }
-
-  // Recording.
-  const recentEnd = s.now - (s.at + (duration ?? 0) * 1000) < 10 * MINUTE;
-  const hasRecording = answered && (duration ?? 0) > 0 && recordingRoll < 0.92 && !(recentEnd && pendingRecording);
-
-  // updated_at: end of call plus processing (evaluation takes longer); never after "now".
-  let updatedAt = s.at;
-  if (!s.live || (status === "in-progress" && !s.stale)) {
-    updatedAt = s.at + (duration ?? 0) * 1000 + (evaluation ? evalDelaySec : processingSec) * 1000;
-    if (s.live) updatedAt = s.now - 2000;
-    updatedAt = Math.max(s.at, Math.min(updatedAt, s.now));
-  }
-
-  return {
-    account: accountIndex,
-    seq,
-    at: s.at,
-    updatedAt,
-    hasRecording,
-    call: {
-      assistant_name: assistant.name,
-      campaign_name: s.campaign?.name ?? null,
-      type,
-      duration,
-      assistant_phone_number: assistantPhone,
-      client_phone_number: client,
-      status,
-      transcript,
-      variables,
-      evaluation,
-      webhook_response: webhook,
-      carrier_cost: carrier,
-      total_cost: total,
-      answered_by: answeredBy,
-      assistant_id: assistant.id,
-      campaign_id: s.campaign?.id ?? null,
-    },
-  };
 }
 
 function deepFreeze<T>(value: T): T {

@@ -56,6 +56,18 @@ function entryOf(call: Call, key: string, timeZone: string, at: number = callIns
   return { call, at, day: call.created_at.slice(0, 10), id: call.id, key };
 }
 
+/** The first index in [lo, hi) where `before(i)` turns false (it must be true, then false). */
+function partitionPoint(lo: number, hi: number, before: (i: number) => boolean): number {
+  let a = lo;
+  let b = hi;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (before(mid)) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
 export class CallStore {
   private lists = new Map<string, Entry[]>();
   private pristine = new Map<string, Entry[]>();
@@ -142,25 +154,11 @@ export class CallStore {
     // Local dates never decrease with the instant, so date bounds are binary searches.
     if (f.dateTo !== undefined) {
       const to = f.dateTo;
-      let a = lo;
-      let b = hi;
-      while (a < b) {
-        const mid = (a + b) >> 1;
-        if (list[mid].day > to) a = mid + 1;
-        else b = mid;
-      }
-      lo = a;
+      lo = partitionPoint(lo, hi, (i) => list[i].day > to);
     }
     if (f.dateFrom !== undefined) {
       const from = f.dateFrom;
-      let a = lo;
-      let b = hi;
-      while (a < b) {
-        const mid = (a + b) >> 1;
-        if (list[mid].day >= from) a = mid + 1;
-        else b = mid;
-      }
-      hi = a;
+      hi = partitionPoint(lo, hi, (i) => list[i].day >= from);
     }
     const { status, type, assistantId, campaignId } = f;
     const phone = f.phone;
@@ -212,26 +210,13 @@ export class CallStore {
   }
 
   private indexOf(list: Entry[], e: Entry): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareNewestFirst(list[mid], e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(0, list.length, (i) => compareNewestFirst(list[i], e) < 0);
     return list[lo] === e ? lo : list.indexOf(e);
   }
 
   private insert(e: Entry): void {
     const list = this.lists.get(e.key)!;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (compareNewestFirst(list[mid], e) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    list.splice(lo, 0, e);
+    list.splice(partitionPoint(0, list.length, (i) => compareNewestFirst(list[i], e) < 0), 0, e);
     this.byId.set(e.id, e);
   }
 

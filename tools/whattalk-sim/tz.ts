@@ -3,6 +3,8 @@
 // changes offset on a whole UTC hour), so formatting thousands of timestamps stays cheap.
 
 const HOUR = 3_600_000;
+export const MINUTE = 60_000;
+export const DAY = 86_400_000;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number>();
