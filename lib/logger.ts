@@ -1,10 +1,5 @@
-// The one logger: pino, JSON lines on stdout, level from LOG_LEVEL (default "info").
-// Under NODE_ENV=test nothing reaches stdout unless LOG_LEVEL is set, but lines are still built
-// (at "info", or LOG_LEVEL) so tests can capture them with captureLogs() and assert on them,
-// e.g. that a canary API key never appears.
-//
-// Secrets are redacted by path (authorization headers, apiKey, key, secret, password, token,
-// ciphertext). Redaction is a safety net: code must still never put a key in a log line.
+// The one logger: pino, JSON lines on stdout, level from LOG_LEVEL, secrets redacted by path.
+// Test capture and redaction: docs/design-notes.md.
 import "server-only";
 import pino, { type Bindings, type DestinationStream, type Level, type Logger } from "pino";
 import { env } from "@/lib/env";

@@ -1,10 +1,5 @@
 // Real PostgreSQL and Redis for the scale-out test and the benchmarks, on 127.0.0.1 only.
-//
-// PostgreSQL: a fresh database on the server at `serverUrl` when one is given (CI passes the
-// cluster .ci/run started, PG_URL), otherwise a private throw-away cluster from the installed
-// binaries (Debian's postgresql package: /usr/lib/postgresql/<v>/bin, or initdb on PATH) in a
-// temporary folder on a free port (as root it runs as the `postgres` user, which PostgreSQL
-// requires). Redis: `redis-server` on a free port, no persistence.
+// Where they come from: docs/design-notes.md.
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";

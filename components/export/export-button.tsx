@@ -1,16 +1,7 @@
 "use client";
 
-// "Export CSV" for the current filters. Until the first click this is only the button; the click
-// loads ./export-runner (fetch and stream reader, progress with the total from X-Export-Total, the
-// wait for the team's WhatTalk request budget, cancel, the check for an incomplete file), which
-// takes over and starts the export, so that code is not in the page's first-load JavaScript.
-//
-//   <ExportButton teamId={team.id} query={searchParams.toString()} columns={visibleColumnIds} />
-//
-// `query`: the calls page's filters as a URLSearchParams string (page/per_page/columns in it are
-// ignored). `columns`: the calls table's visible column ids (lib/calls/columns.ts); the variables
-// and the evaluation's other fields are added unless `details={false}` (on purpose: they are what
-// the table cannot show), and the button's description (tooltip, screen readers) says so.
+// "Export CSV" for the current filters: only a button until the first click, which loads
+// ./export-runner. Usage and props: docs/design-notes.md.
 import { DownloadIcon } from "lucide-react";
 import { useId, useState } from "react";
 import { Button } from "@/components/ui/button";

@@ -1,16 +1,7 @@
 "use client";
 
-// The running part of "Export CSV" (./export-button loads it at the first click). For the current filters: downloads GET /api/teams/{teamId}/calls/export with fetch
-// and a stream reader, shows rows so far of the total (X-Export-Total) and whether the export is
-// waiting for the team's WhatTalk request budget (polled from .../export/progress), can be
-// cancelled (AbortController), and saves the file (Blob) only when it is complete. An export that
-// ended with the `# EXPORT INCOMPLETE` line is not saved silently: the error is shown, with the
-// partial file offered explicitly.
-//
-// `query`: the calls page's filters as a URLSearchParams string (page/per_page/columns in it are
-// ignored). `columns`: the calls table's visible column ids (lib/calls/columns.ts); the variables
-// and the evaluation's other fields are added unless `details={false}` (on purpose: they are what
-// the table cannot show), and the button's description (tooltip, screen readers) says so.
+// The running part of "Export CSV" (loaded at the first click): streams the download, shows progress,
+// cancels, and saves only a complete file. Details and props: docs/design-notes.md.
 import { XIcon } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { callsExportUrl, getExportProgress } from "@/components/api/team-api";

@@ -1,15 +1,7 @@
 "use client";
 
-// Menus and dialogs without their Radix code in a page's first-load JavaScript.
-//
-// `lazyOverlay()` turns a module of styled Radix parts (dropdown-menu-impl, dialog-impl, ...) into
-// a family of components with the same names and props. Until someone opens it, a root renders only
-// its trigger, as a plain button with the same props and children (Radix never renders closed
-// content, so nothing else would show), and the module loads in the background once the page is
-// idle. Opening it (a click for dialogs; pointer down, Enter, Space or ArrowDown for menus, as
-// Radix does; or a controlled `open` turning true) swaps in the real Radix root, opened. From then
-// on that root is the plain Radix component. The trigger is a real button from the first paint, so
-// keyboard and screen-reader users meet the same control before and after.
+// Menus and dialogs without their Radix code in a page's first-load JavaScript: only the trigger
+// renders until first opened. How: docs/design-notes.md.
 import * as React from "react";
 import { Slot } from "radix-ui";
 

@@ -1,14 +1,5 @@
-// The analytics of a team's calls for a selection: every matching call read from WhatTalk (pages
-// of 100, EXPORT_CONCURRENCY in parallel, inside the team's request budget, waited out when
-// spent) and aggregated as the pages arrive (lib/analytics/aggregate.ts).
-//
-// Cost and caching: one run costs ceil(calls / 100) WhatTalk requests of the team's budget
-// (default 100 a minute), so results are cached (lru-cache, in memory, per instance) for
-// CACHE_SECONDS, keyed by team + credential + time zone + normalised selection; identical runs
-// in progress are shared (one job, every caller gets its progress). `fresh` skips the cached
-// result and the client's response cache. A range with more than ANALYTICS_MAX_CALLS calls is refused after page 1, before
-// reading the rest. A job nobody listens to any more (all callers went away) is stopped after a
-// short grace period, so abandoned ranges do not keep spending the budget.
+// The analytics of a team's calls for a selection: every matching call read and aggregated as pages
+// arrive; runs cached and shared. Cost and caching: docs/design-notes.md.
 import "server-only";
 import { LRUCache } from "lru-cache";
 import type { TeamAccess } from "@/lib/auth/team-access";

@@ -57,8 +57,3 @@ export async function requireUser(): Promise<CurrentUser> {
   if (!user) throw unauthenticated();
   return user;
 }
-
-/** Invalidates every session of a user on their next request. */
-export async function bumpSessionVersion(userId: string): Promise<void> {
-  await db().user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
-}

@@ -1,37 +1,5 @@
-// Reading every page of a paginated, newest-first list (WhatTalk's calls) for the CSV export and
-// the analytics: pages fetched in parallel (bounded), handed out strictly in page order, each item
-// exactly once. Pure: the page fetcher, the clock and the wait policy are injected, so the
-// algorithm is tested without HTTP.
-//
-// - Page 1 is fetched alone first: it tells `total` and `lastPage` (and lets the caller refuse or
-//   answer with an HTTP error before anything is streamed).
-// - Parallel but bounded: `concurrency` requests are kept busy (a request that finishes makes room
-//   for the next page at once, so one slow page does not idle the others), but never more than
-//   `lookahead` pages beyond the last page handed out. Backpressure: a consumer that stops asking
-//   (a slow client) stops the reading after at most `lookahead` pages, whatever the list's size.
-// - Limits: an error for which `retryDelayMs` gives a delay (the team's request budget is spent,
-//   WhatTalk said 429) is waited out and the page asked again, up to `maxWaitMs` per page;
-//   `onWait` reports it (the UI says "waiting for the request budget"). Other errors end the read.
-// - Shifting lists: calls that arrive while we read push older calls to later pages. Every page
-//   carries the list's total at the time it was served. A page served with a smaller total than
-//   the page before it was read before some arrivals the previous one saw, so it may have missed
-//   calls that slid into it: it is read again. A page with a larger total simply repeats the tail
-//   of the previous one: items already handed out (by id) are dropped. When the total grows, the
-//   read continues past the original last page to the new one (bounded by `maxPages`).
-//   Calls deleted mid-read shift the other way and cannot be detected from totals alone when
-//   arrivals balance them; that is accepted (the export's audit records the totals seen).
-// - Constant memory for the de-duplication: only the ids of the last `dedupeWindow` items handed
-//   out are remembered (default 10,000: well under a megabyte), not every id of the read. That is
-//   enough because a shift can only repeat the most recent items: the list is newest first and
-//   items are handed out in its order, so when the total grew by G since the page that last handed
-//   out anything was served, the pages read now can only repeat items among the last G handed
-//   out (deletions only make G an overestimate). The bound: the list may grow by at most
-//   `dedupeWindow` between the page that last handed out items and the next one served
-//   (consecutive pages are served seconds apart, a few minutes at worst while the budget is waited
-//   out: 10,000 is thousands of new calls a minute, far beyond a call centre's rate). Beyond it,
-//   items older than the window may be handed out a second time (up to G of them); the reader
-//   cannot tell which, so from that batch on it marks the batches `repeatsPossible` (the export
-//   logs and audits it) instead of holding every id.
+// Reads every page of a newest-first paginated list (CSV export, analytics): bounded parallel fetches,
+// handed out in page order, each item once, in constant memory. Why: docs/design-notes.md.
 
 export type PageResult<T> = { items: readonly T[]; total: number; lastPage: number };
 

@@ -1,13 +1,5 @@
-// What the portal sends about a call: its own shape, never the raw upstream object. Costs only
-// for roles with `calls:costs`; the recording URL never (recordings go through the portal).
-//
-// `variables`, `evaluation` and `webhook_response` are the customer's own data (what the assistant
-// collected, the evaluator's verdict, the answer of the customer's webhook) and go to every role
-// that may see the call, unchanged, with one exception: for roles without `calls:costs`, keys
-// named like WhatTalk's cost fields (`carrier_cost`, `total_cost`, in any case, with `_`, `-` or
-// camelCase) are removed from them at any depth, so a copy of the call's costs (a webhook that
-// echoes the call, say) never reaches an agent either. Cost-like figures under other names are
-// the customer's business data and stay.
+// What the portal sends about a call: its own shape, never the raw upstream object; costs only with
+// `calls:costs`, at any depth. The rule: docs/access.md; details: docs/design-notes.md.
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
 import { LIVE_CALL_STATUSES } from "@/lib/whattalk/schemas";
 import { wallClockToInstant } from "@/lib/validation/dates";

@@ -1,13 +1,5 @@
-// THE way features get a WhatTalk context for a team (lib/calls and the directory use it).
-//
-//   const ctx = await whatTalkContextForTeam(teamId, { memberId: access.user.id });   // throws AppError NO_CREDENTIAL
-//   const { data } = await listCalls(ctx, query);
-//
-// No key, a key WhatTalk rejected (status INVALID) or a value that cannot be decrypted throw
-// `AppError("NO_CREDENTIAL", message, { details: { reason: "missing" | "invalid" | "undecryptable", action } })`.
-// Otherwise `apiKey` is a function: the key is decrypted only when the client actually sends a
-// request (cache hits never decrypt), and each use updates lastUsedAt (at most once a minute).
-// A 401/403 from WhatTalk marks the credential INVALID (audit `credential.marked_invalid`, log).
+// THE way features get a WhatTalk context for a team; throws AppError NO_CREDENTIAL without a usable key.
+// Lazy decryption and invalid keys: docs/design-notes.md.
 import "server-only";
 import { db } from "@/lib/db";
 import { DecryptError, decryptApiKey, keyRingOrThrow, looksDecryptable } from "@/lib/credentials/secret";

@@ -1,15 +1,5 @@
-// AES-256-GCM for secrets at rest (the teams' WhatTalk API keys).
-//
-// Stored form: "wt1.<keyId>.<iv>.<ciphertext+tag>" (iv and ciphertext in base64url, 96-bit random
-// IV, 128-bit tag). The additional authenticated data binds a value to its team and credential,
-// so a ciphertext copied to another row (another team, another credential) does not decrypt.
-//
-// Key ring: APP_ENCRYPTION_KEYS = "k2:<base64 32 bytes>,k1:<base64 32 bytes>". The first key
-// encrypts, every key decrypts; rotation = put a new key first, re-encrypt the rows whose keyId
-// is not the first one (`needsRotation` / `reencryptSecret`), then drop the old key.
-//
-// Key material lives in node KeyObjects inside the ring and is never printed: errors name the
-// entry and what is wrong with it, never its value.
+// AES-256-GCM for secrets at rest (the teams' WhatTalk API keys) with a rotating key ring.
+// Stored form and rotation: docs/design-notes.md.
 import "server-only";
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from "node:crypto";
 import { inspect } from "node:util";

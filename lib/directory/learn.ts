@@ -1,15 +1,5 @@
-// Learns assistants and campaigns from the calls the portal shows, so the filter pickers know
-// campaigns WhatTalk has no list endpoint for.
-// - A call that carries the id (`assistant_id`, `campaign_id`: the simulator sends them, the real
-//   API may) teaches the (id, name) pair: a LEARNED directory row.
-// - A call that has only the name (WhatTalk's documented call object) records the name as "seen in
-//   calls" (SeenDirectoryName): the directory settings page lists the names not in the directory yet
-//   so an admin can add them with their id. Per name: the distinct ids of the calls it was seen in
-//   (at most SEEN_MAX_CALL_IDS, the newest kept: their number is the count shown), when it was first
-//   seen, and when a call not counted yet last carried it. At most SEEN_MAX_PER_KIND names per team
-//   and kind; the least recently seen go first. Learning the same calls again changes nothing.
-// Cheap: a per-team in-memory set of what was already handled skips the database entirely when
-// nothing is new (the calls list learns on every page render).
+// Learns assistants and campaigns (or only their names) from the calls the portal shows; a no-op when
+// nothing is new. The rules: docs/design-notes.md and docs/access.md.
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";

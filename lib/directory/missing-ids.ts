@@ -1,14 +1,5 @@
-// Which assistant and campaign ids are no longer in a team's directory (for saved views whose
-// filters name one that was removed).
-//
-// The rule: an id counts as missing only when the directory speaks for its kind, that is when it
-// holds at least one entry of that kind synced from WhatTalk or entered by hand (source SYNC or
-// MANUAL), and the id is in none of the kind's entries (any source). Entries learned from calls
-// alone never make an id missing: they only know the calls someone has looked at (and are learned
-// in the background), so a team that never synced, or whose WhatTalk answers 404 for the
-// assistants list and has no hand-made entries yet, flags nothing, and neither does an empty
-// directory. An assistant assigned to an agent of the team also counts as present: the assignment
-// says the assistant exists for the team even when the directory lost it.
+// Which assistant and campaign ids are no longer in a team's directory (saved views that need fixing).
+// When an id counts as missing: docs/design-notes.md.
 import "server-only";
 import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";

@@ -1,17 +1,5 @@
-// Turning WhatTalk calls into CSV rows: flattening, formula neutralising, RFC 4180 quoting. Pure.
-//
-// Flattening of the free-form objects (their keys are not known before the calls are read):
-// - `variables`: one `variables` column with the whole object as JSON (nothing is ever lost),
-//   plus one `variables.<key>` column per key found in the calls read before the header is
-//   written (page 1 and the pages fetched with it, i.e. the newest ~500 calls). Keys first seen
-//   later are still in the JSON column. Keys are sorted, at most MAX_DYNAMIC_KEYS.
-// - `evaluation`: `evaluation.sentiment`, `.outcome`, `.score` are fixed columns; the column id
-//   `evaluation` adds `evaluation.<key>` for the other keys found the same way (summary, tags...).
-// - A nested value (object or list) is written as JSON in its cell.
-// Spreadsheet formula injection (OWASP): a text cell starting with = + - @, a tab or a carriage
-// return gets a leading apostrophe, so Excel/LibreOffice/Sheets show it as text instead of running
-// it. This includes phone numbers like +905321234567 (which Excel would otherwise turn into a
-// number and lose the +). Numbers from numeric fields (duration, costs, score) are not touched.
+// Turns WhatTalk calls into CSV rows: flattening, formula neutralising, RFC 4180 quoting. Pure.
+// Which columns and why: docs/design-notes.md.
 import { stringify } from "csv-stringify/sync";
 import type { UpstreamCall } from "@/lib/whattalk/schemas";
 import { wallClockToInstant } from "@/lib/validation/dates";

@@ -1,18 +1,5 @@
-// The CSV export of every call matching a selection, streamed as WhatTalk's pages arrive.
-//
-//   const exp = await startCallsExport(access, selection, columns, { signal });
-//   return new Response(exp.stream, { headers: { "Content-Disposition": ..., "X-Export-Total": ... } });
-//
-// Page 1 is fetched before the answer starts, so a missing key, a spent budget or a failing
-// WhatTalk still get a proper HTTP status. After that the status is sent: a failure ends the file
-// with one line `# EXPORT INCOMPLETE: stopped after X of Y calls — <why>` (the first column of
-// every data row is a numeric id, so that line cannot be mistaken for data); the Export button
-// checks for it. Constant memory: pages are fetched at most EXPORT_CONCURRENCY ahead of what the
-// client has read (the stream pulls). The team's budget is waited out page by page (at most
-// MAX_PAGE_WAIT_MS each), and exports that would need more than EXPORT_MAX_MINUTES (lib/env.ts,
-// default 30) of budget are refused upfront, saying how many calls fit. Every export that started
-// is audited once at its end: complete, incomplete or cancelled, with its filters, columns and row
-// count.
+// The CSV export of every call matching a selection, streamed as WhatTalk's pages arrive and audited
+// at its end. Errors, memory and budget: docs/design-notes.md.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";

@@ -1,5 +1,5 @@
 // Security headers of pages (set by proxy.ts with a fresh nonce per request). API answers get their
-// fixed strict headers from next.config.mjs. Why each directive is what it is: README "Security".
+// fixed strict headers from next.config.mjs. Why each directive is what it is: docs/security.md.
 
 /** HSTS for two years, sub-domains included; sent only when the portal's public origin is https. */
 export const HSTS = "max-age=63072000; includeSubDomains";

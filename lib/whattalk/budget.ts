@@ -1,17 +1,5 @@
-// Limits on what the portal asks of WhatTalk, per team.
-//
-// 1. The team budget: WHATTALK_TEAM_BUDGET_PER_MINUTE upstream requests per 60 s window, every
-//    attempt counted (retries included). rate-limiter-flexible: RateLimiterRedis when REDIS_URL is
-//    set, so the budget holds across all instances; RateLimiterMemory otherwise. If Redis fails,
-//    an in-memory insurance limiter (per instance) takes over rather than letting requests through
-//    unlimited or failing them all.
-// 2. The member's fair share: a member (a signed-in user acting in the team) may use at most
-//    WHATTALK_MEMBER_SHARE of the team budget per 60 s window (default half), so one member's deep
-//    pages, reloads or exports leave the rest to the others. Same stores as the team budget.
-//    Only requests that reach WhatTalk count: cache hits and coalesced answers cost nothing.
-// 3. The retry budget (per instance, in memory): retries may add at most 10% of the team's recent
-//    first attempts plus a small floor, over a sliding minute, so a failing upstream is not
-//    hammered by every caller's retries.
+// Limits on what the portal asks of WhatTalk: the team budget, each member's fair share, the retry
+// budget. How each is counted and stored: docs/design-notes.md.
 import "server-only";
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "@/lib/env";

@@ -1,24 +1,5 @@
-// Response cache and request coalescing for the WhatTalk client.
-//
-// Keys: team id + team cache generation + credential id + resource + normalised query (sorted
-// params, defaults applied). Never shared between teams; a replaced credential (new id) never
-// reads the old one's answers; invalidateTeam() bumps the team's generation so nothing cached
-// (or being fetched) before it is read after it.
-//
-// Storage: lru-cache in memory, or Redis when REDIS_URL is set (shared by all instances).
-// Entries are kept for the stale retention (10 min, or the TTL if longer) but count as fresh only
-// for WHATTALK_CACHE_TTL_MS (default 15 s; 0 turns caching off entirely, stale copies included).
-// Stale entries are served only when the team's request budget is spent (see client.ts).
-// The client never stores answers with calls still in progress.
-//
-// Coalescing: identical concurrent requests (same key) in one process share one upstream request
-// (a map of promises). With Redis, instances also coalesce, best effort: the instance that takes
-// a short Redis lock (SET NX PX) fetches and stores the answer; the others poll the cache until
-// the answer appears, the lock goes away (e.g. the answer was not cacheable, or failed) or the
-// lock's lifetime passes, and then fetch themselves. So cross-instance coalescing only works when
-// caching is on, and costs the waiters up to one poll interval (50 ms) of latency.
-// While Redis is unreachable the cache is skipped (answers are fetched, never served from a
-// possibly outdated per-instance copy); the budget then falls back to per-instance memory.
+// Response cache (memory or Redis) and request coalescing for the WhatTalk client, keyed per team and
+// credential. Keys, lifetimes and cross-instance coalescing: docs/design-notes.md.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { LRUCache } from "lru-cache";

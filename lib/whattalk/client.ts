@@ -1,9 +1,5 @@
-// The typed WhatTalk client. Every upstream request goes through here:
-// per-team budget and the member's share of it → timeout → retries (idempotent GETs only) → status mapping → zod validation,
-// with a response cache and request coalescing in front of GETs, and one log line per call.
-//
-// The API key is passed in a context per call (or as a function resolving it, so cache hits never
-// decrypt it); it is only put in the Authorization header, never logged, never in an error.
+// The typed WhatTalk client: every upstream request goes through here (budget, timeout, retries,
+// status mapping, zod validation, cache). The pipeline: docs/design-notes.md.
 import "server-only";
 import { performance } from "node:perf_hooks";
 import { z } from "zod";

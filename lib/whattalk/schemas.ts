@@ -1,21 +1,5 @@
-// Zod schemas for WhatTalk's responses: the call object, the Laravel paginator, assistants and
-// error bodies. Validated at the boundary (lib/whattalk/client.ts); nothing else parses upstream JSON.
-//
-// Tolerance (the README: "any field may be null", free-form objects, extra fields):
-// - Every documented call field except `id` may be null or missing (missing reads as null).
-// - Extra fields are kept (`.loose()`), typed as unknown.
-// - `variables`, `evaluation`, `webhook_response`: an object, null, or a PHP array: `[]` reads as
-//   `{}`, a non-empty list `["a","b"]` as `{ "0": "a", "1": "b" }` (PHP's own key semantics).
-// - `evaluation.score`: a number or a numeric string ("8.5") reads as a number; anything else
-//   (e.g. "high") reads as null. `sentiment`/`outcome` that are not strings read as null. The
-//   evaluation comes from an LLM evaluator and is free-form by nature.
-// - `carrier_cost`, `total_cost`: a number or a numeric string (Laravel's decimal casts serialise
-//   money as strings like "0.0250") read as a number.
-// Strict otherwise (a mismatch makes the whole response `invalid_response`):
-// - ids (`id`, `assistant_id`, `campaign_id`) and paginator counters are integers, never strings;
-// - `duration` is a number (a string is rejected); text fields are strings.
-// - `status` and `type` are any string (new upstream values must not break the portal); the known
-//   values are exported as constants.
+// Zod schemas for WhatTalk's answers (call, paginator, assistants, errors), used only by the client.
+// What is tolerated and what is strict: docs/design-notes.md.
 import { z } from "zod";
 
 import { LIVE_CALL_STATUSES } from "./enums";

@@ -1,12 +1,5 @@
-// The HTTP transport of the WhatTalk client: node:http(s) with keep-alive agents instead of the
-// global fetch. Measured on the portal's hot path, undici's fetch (WHATWG streams, Request and
-// Response objects) cost about 1 ms of CPU per upstream request more than node:http for a 25-call
-// page; the client only needs a status, a header and the body text.
-//
-// Same semantics as the client's fetch call: no redirects followed (a 3xx is returned as is),
-// abort through an AbortSignal (timeout or caller), gzip/deflate/br answers decoded, the body read
-// whole. Idle sockets are closed after 4 s, before the usual 5 s keep-alive timeout of servers,
-// so a request never lands on a socket the server is closing.
+// The HTTP transport of the WhatTalk client: node:http(s) with keep-alive agents instead of fetch.
+// Why, and its semantics: docs/design-notes.md.
 import "server-only";
 import http from "node:http";
 import https from "node:https";

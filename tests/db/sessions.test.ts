@@ -15,7 +15,8 @@ vi.mock("next/headers", () => ({
 // React's cache() is per request; here every call is a request of its own.
 vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: <T>(fn: T) => fn }));
 
-const { getCurrentUser, bumpSessionVersion, SESSION_MAX_AGE_SECONDS } = await import("@/lib/auth/session");
+const { getCurrentUser, SESSION_MAX_AGE_SECONDS } = await import("@/lib/auth/session");
+const { invalidateSessions } = await import("@/lib/users/invalidate-sessions");
 const { revokeSession, purgeRevokedSessions } = await import("@/lib/auth/revoke-session");
 
 const sid = () => crypto.randomUUID();
@@ -37,7 +38,7 @@ describe("getCurrentUser", () => {
   it("refuses a session issued before the version was bumped, or from a version not reached yet", async () => {
     const u = await user();
     const s = sid();
-    await bumpSessionVersion(u.id);
+    await invalidateSessions(u.id);
     expect(await as({ sub: u.id, sv: 1, sid: s })).toBeNull();
     expect(await as({ sub: u.id, sv: 3, sid: s })).toBeNull();
     expect(await as({ sub: u.id, sv: 2, sid: s })).toMatchObject({ id: u.id, sessionVersion: 2 });

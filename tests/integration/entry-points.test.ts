@@ -6,7 +6,7 @@
 // through; every answer carries `Cache-Control: no-store`, every error is JSON without internals.
 // Pages: a redirect to sign-in, 404 for another team's slug, 403 without the scope.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bumpSessionVersion } from "@/lib/auth/session";
+import { invalidateSessions } from "@/lib/users/invalidate-sessions";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/rbac";
 import { Client, createUser, simControl, teamWithRoles } from "./helpers";
@@ -43,7 +43,7 @@ beforeAll(async () => {
   const user = await createUser();
   await db().membership.create({ data: { teamId: A.team.id, userId: user.id, role: "OWNER" } });
   ended = await new Client().signIn(user.email);
-  await bumpSessionVersion(user.id);
+  await invalidateSessions(user.id);
   signedOut = await signedOutCopy(A.team.id);
 });
 

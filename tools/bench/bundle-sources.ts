@@ -1,12 +1,5 @@
-// What the calls page's first-load JavaScript is made of, by source file or package: minified bytes
-// attributed through the build's source maps. Needs a build with browser source maps, in a folder of
-// its own so the normal build stays as it is:
-//
-//   BUNDLE_SOURCEMAPS=1 NEXT_DIST_DIR=.next-sourcemaps npx next build
-//   npx tsx tools/bench/bundle-sources.ts .next-sourcemaps            # by package / app file
-//   npx tsx tools/bench/bundle-sources.ts .next-sourcemaps next       # one package by file
-//
-// (source-map-js comes with PostCSS.)
+// What the calls page's first-load JavaScript is made of, by source file or package, through the
+// build's source maps. How to run it: docs/design-notes.md.
 import fs from "node:fs";
 import path from "node:path";
 import { SourceMapConsumer } from "source-map-js";

@@ -1,11 +1,5 @@
-// The benchmark stack: a database (the embedded PostgreSQL, or with --database postgresql a fresh
-// database on the server at BENCH_DATABASE_URL or in a private cluster), the WhatTalk simulator in
-// its own process with 50 ms latency, and three `next start` instances of the production build on
-// the same database and simulator:
-//   nocache  — WHATTALK_CACHE_TTL_MS=0 (benchmarks 1, 3, 4, 5: every request reaches WhatTalk)
-//   cached   — a long cache TTL (benchmark 2: the warm-cache path)
-//   defaults — production defaults: 15 s cache, 100 upstream requests per team per minute (benchmark 6)
-// The first two have a team budget high enough never to interfere with what they measure.
+// The benchmark stack: a database, the simulator (50 ms latency) and three `next start` instances
+// with different cache settings. Which is which: docs/design-notes.md.
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";

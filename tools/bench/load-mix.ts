@@ -1,10 +1,5 @@
-// Benchmark 6: 200 concurrent users for 60 s on a realistic mix, three runs in a row, against the
-// instance with production defaults (15 s cache, 100 upstream requests per team per minute).
-// Four teams (two on one WhatTalk account, one each on the others), 50 users each (40 supervisors,
-// 10 agents with two assistants), each user one connection with about a second between requests:
-// call lists with varied filters (and saved views' filters), call details, the saved-views list.
-// Checks: no 5xx, no errors, 429s only the intended kind (the team's budget is spent), p95, and
-// the app's memory after each run.
+// Benchmark 6: 200 concurrent users for 60 s on a realistic mix against production defaults.
+// The mix and the checks: docs/design-notes.md.
 import fs from "node:fs";
 import path from "node:path";
 import type { Benchmark, BenchContext } from "./context";

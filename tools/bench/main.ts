@@ -1,13 +1,5 @@
-// `npm run bench`: the six benchmarks of the performance issue against the production build.
-// Builds first when the build is missing or stale, starts its own stack (environment.ts), runs the
-// benchmarks, prints each one's figures and ratios against its baseline, writes
-// bench-results/<timestamp>.json and .md, and (after a full run) updates docs/benchmarks.md.
-//
-//   npm run bench                                  # everything (about 10 minutes)
-//   npm run bench -- --only 1,2 --duration 5       # some benchmarks, shorter runs
-//   npm run bench -- --quick                       # short runs everywhere (a smoke test)
-//   npm run bench -- --database postgresql         # real PostgreSQL: a fresh database on the server at
-//                                                  # BENCH_DATABASE_URL, or a private cluster (Debian's binaries)
+// `npm run bench`: the benchmarks against the production build; writes bench-results/ and (full run)
+// docs/benchmarks.md. Options: docs/design-notes.md.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";

@@ -1,14 +1,6 @@
 // Deterministic WhatTalk demo data: three accounts with assistants, phone numbers, campaigns and
-// calls. Everything comes from a seeded PRNG; only timestamps depend on the anchor instant.
-//
-// How time works: the history of an account is 90 windows of 24 h ending 31 minutes before the
-// anchor. Each call gets a window and a local time of day (business-hours skew); its instant is
-// the moment inside that window whose wall clock (in the account's zone) shows that time. So the
-// number of calls and their content do not depend on the anchor, only their timestamps do.
-// "Live" calls (initiated / ringing / in-progress) sit in the 30 minutes before `liveAnchor`
-// (which is the anchor unless given separately).
-// Here: the dataset's documented public types and the generator; the accounts are in seeds.ts and
-// one call's content in draft.ts.
+// calls, from a seeded PRNG (the accounts are in seeds.ts, one call's content in draft.ts). How time
+// works: docs/design-notes.md.
 
 import { makeCustomer, type Customer } from "./content";
 import { buildDraft, type CallShape, type Draft } from "./draft";
