@@ -8,8 +8,7 @@
 // camelCase) are removed from them at any depth, so a copy of the call's costs (a webhook that
 // echoes the call, say) never reaches an agent either. Cost-like figures under other names are
 // the customer's business data and stay.
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
-import { LIVE_CALL_STATUSES } from "@/lib/whattalk/schemas";
+import { LIVE_CALL_STATUSES, type UpstreamCall } from "@/lib/whattalk";
 import { wallClockToInstant } from "@/lib/validation/dates";
 
 export type CallDTO = {

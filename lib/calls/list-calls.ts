@@ -6,36 +6,11 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { toUpstreamQuery, type CallFilters } from "@/lib/validation/call-filters";
-import { listCalls as upstreamListCalls, type WhatTalkContext } from "@/lib/whattalk";
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import { listCalls as upstreamListCalls, type UpstreamCall, type WhatTalkContext } from "@/lib/whattalk";
 import { toCallDTO, type CallDTO } from "./dto";
 import { CHUNK, FanoutLimitError, mergePage } from "./merge";
 import { callScopeOf, keepInScope, type CallScope } from "./scope";
-
-export type CallListResult = {
-  calls: CallDTO[];
-  page: number;
-  perPage: number;
-  total: number;
-  lastPage: number;
-  /** How the list was produced: cache state, and for agents which assistants it covers. */
-  meta: {
-    cache: "hit" | "miss" | "stale" | "coalesced" | "merged" | "none";
-    fetchedAt: string | null;
-    ageSeconds: number;
-    scope: "all" | "assigned";
-    /** For agents: the assistants the list is limited to. */
-    assistants?: { id: number; label: string }[];
-    /** Agents with no assigned assistants see nothing, and are told why. */
-    emptyReason?: "no_assignments";
-    /**
-     * Calls WhatTalk answered outside the agent's assistants (or the one the filter names), or that
-     * cannot be attributed to an assistant, dropped from this page: 0 unless WhatTalk mis-applied its
-     * filter. The total and the pages stay WhatTalk's count then, so a page may show fewer calls.
-     */
-    droppedOutOfScope: number;
-  };
-};
+import type { CallListResult } from "./types";
 
 /** What WhatTalk answered for one page, before the scope check. */
 type Fetched = { calls: UpstreamCall[]; total: number; meta: Pick<CallListResult["meta"], "cache" | "fetchedAt" | "ageSeconds"> };

@@ -13,7 +13,7 @@ import { db } from "@/lib/db";
 import { DecryptError, decryptApiKey, keyRingOrThrow, looksDecryptable } from "@/lib/credentials/secret";
 import { STATUS_NOTE, noCredentialError } from "@/lib/credentials/messages";
 import { markCredentialInvalid, markUndecryptable, touchLastUsed } from "@/lib/credentials/mark";
-import type { WhatTalkContext } from "@/lib/whattalk/client";
+import type { WhatTalkContext } from "@/lib/whattalk";
 
 /** `memberId`: the user the requests are made for; they count against that member's share of the team budget. */
 export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: string } = {}): Promise<WhatTalkContext> {

@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { STATUS_NOTE } from "@/lib/credentials/messages";
 import { logger } from "@/lib/logger";
-import { invalidateTeam } from "@/lib/whattalk/cache";
+import { invalidateTeam } from "@/lib/whattalk";
 
 /** WhatTalk answered 401/403 to this credential: status INVALID, audit, log. True when this call changed it. */
 export async function markCredentialInvalid(event: { teamId: string; credentialId: string; status: number }): Promise<boolean> {

@@ -13,7 +13,7 @@
 // it. This includes phone numbers like +905321234567 (which Excel would otherwise turn into a
 // number and lose the +). Numbers from numeric fields (duration, costs, score) are not touched.
 import { stringify } from "csv-stringify/sync";
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import type { UpstreamCall } from "@/lib/whattalk";
 import { wallClockToInstant } from "@/lib/validation/dates";
 import { EXPORT_COLUMN_HEADERS, type ExportColumnId } from "./columns";
 import { INCOMPLETE_MARKER } from "./marker";

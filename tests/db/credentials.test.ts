@@ -8,7 +8,7 @@ import { decryptSecret, encryptSecret, getKeyRing } from "@/lib/crypto/keyring";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { getCredential } from "@/lib/credentials/get-credential";
 import { removeCredential } from "@/lib/credentials/remove-credential";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { testCredential } from "@/lib/credentials/test-credential";
 import { listCalls, getCall } from "@/lib/whattalk/client";
 import { WhatTalkError } from "@/lib/whattalk/errors";

@@ -2,7 +2,7 @@ import { requireTeam } from "@/lib/auth/team-access";
 import { json, readJson, route } from "@/lib/http/route";
 import { getCredential } from "@/lib/credentials/get-credential";
 import { removeCredential } from "@/lib/credentials/remove-credential";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { saveCredentialSchema } from "@/lib/credentials/schema";
 import { memberActor } from "@/lib/teams/team-actor";
 
