@@ -1,10 +1,10 @@
 import "server-only";
+import { scheduleAfterResponse } from "@/lib/after-response";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { learnFromCalls } from "@/lib/directory/learn";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 import { toUpstreamQuery, type CallFilters } from "@/lib/validation/call-filters";
 import { listCalls as upstreamListCalls, type UpstreamCall, type WhatTalkContext } from "@/lib/whattalk";
 import { toCallDTO, type CallDTO } from "./dto";
@@ -46,7 +46,8 @@ export async function listTeamCalls(access: TeamAccess, filters: CallFilters, op
   // against the agent's assistants or, when the filter names one, that assistant alone.
   const checked: CallScope = scope.kind === "assigned" && filters.assistant_id !== undefined ? { kind: "assigned", assistants: scope.assistants.filter((a) => a.id === filters.assistant_id) } : scope;
   const { calls, dropped } = await keepInScope(checked, access.team.id, fetched.calls, streams.length === 1 ? "list" : "merged list");
-  learn(access.team.id, calls);
+  // After the answer: names the calls carry become directory entries (lib/directory/learn.ts).
+  scheduleAfterResponse("directory learning", () => learnFromCalls(access.team.id, calls), { teamId: access.team.id });
   return pageResult(
     calls.map((c) => toCallDTO(c, shape)),
     filters,
@@ -95,8 +96,4 @@ async function mergedList(ctx: WhatTalkContext, streams: { assistant_id?: number
   const seen = new Set<number>();
   const calls = merged.items.filter((c) => !seen.has(c.id) && seen.add(c.id));
   return { calls, total: merged.total, meta: { cache: "merged", fetchedAt: o?.fetchedAt ?? null, ageSeconds: o?.ageSeconds ?? 0 } };
-}
-
-function learn(teamId: string, calls: readonly UpstreamCall[]) {
-  learnFromCalls(teamId, calls).catch((error: unknown) => logger.warn({ teamId, err: error instanceof Error ? error.message : String(error) }, "directory learning failed"));
 }

@@ -243,6 +243,8 @@ describe("whatTalkContextForTeam", () => {
     expectNoCredential(await rejection(listCalls(ctx, { per_page: 1 })), "undecryptable");
     expect(sim.requests().filter((r) => r.kind === "api" && r.path === "/api/user/calls" && r.keyHint === "beta")).toHaveLength(1); // only b's save check
 
+    // The flag is written after the answer (lib/after-response.ts).
+    await vi.waitFor(async () => expect((await getCredential(a.id))?.problem?.reason).toBe("undecryptable"));
     expectNoCredential(await rejection(whatTalkContextForTeam(a.id)), "undecryptable");
     const dto = await getCredential(a.id);
     expect(dto).toMatchObject({ usable: false, problem: { reason: "undecryptable", message: expect.stringContaining("encryption keys changed") } });
@@ -262,6 +264,7 @@ describe("whatTalkContextForTeam", () => {
     await db().apiCredential.update({ where: { id: saved.credential.id }, data: { id: `${saved.credential.id}x` } });
     const ctx = await whatTalkContextForTeam(team.id);
     expectNoCredential(await rejection(getCall(ctx, 10001)), "undecryptable");
+    await vi.waitFor(async () => expect((await getCredential(team.id))?.problem?.reason).toBe("undecryptable"));
     expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "undecryptable");
   });
 
@@ -282,6 +285,7 @@ describe("whatTalkContextForTeam", () => {
       setEnv({ APP_ENCRYPTION_KEYS: `k1:${key32()}` });
       const ctx = await whatTalkContextForTeam(team2.id);
       expectNoCredential(await rejection(listCalls(ctx, { per_page: 2 })), "undecryptable");
+      await vi.waitFor(async () => expect((await getCredential(team2.id))?.problem?.reason).toBe("undecryptable"));
       // The old ring comes back: "Test connection" finds the key readable again and clears the flag.
       setEnv({ APP_ENCRYPTION_KEYS: original });
       expect((await getCredential(team2.id))?.usable).toBe(false);
