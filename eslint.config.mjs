@@ -1,6 +1,14 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
+const LIB_ZONE = { target: "./lib", from: ["./components", "./app"], message: "lib/ never imports from components/ or app/: move browser-side helpers to components/." };
+const WHATTALK_ZONE = {
+  target: ["./app", "./components", "./lib", "./tools", "./proxy.ts", "./instrumentation.ts"],
+  from: "./lib/whattalk",
+  except: ["./index.ts", "./enums.ts"],
+  message: "Import the WhatTalk client from @/lib/whattalk (its index); add what you need to its exports.",
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -32,6 +40,18 @@ const config = [
         },
       ],
     },
+  },
+  {
+    // Sealed boundaries (docs/ARCHITECTURE.md, "Layers"): lib/ never imports from components/ or app/,
+    // and lib/whattalk is used through its index (enums.ts is its zod-free part for client components).
+    // tests/unit/lib-boundaries.test.ts checks every folder with an index and that lib folders form no cycle.
+    files: ["**/*.ts", "**/*.tsx", "**/*.mjs"],
+    ignores: ["lib/whattalk/**"],
+    rules: { "import/no-restricted-paths": ["error", { zones: [LIB_ZONE, WHATTALK_ZONE] }] },
+  },
+  {
+    files: ["lib/whattalk/**"],
+    rules: { "import/no-restricted-paths": ["error", { zones: [LIB_ZONE] }] },
   },
   {
     files: ["components/ui/sonner-host.tsx"],

@@ -87,3 +87,11 @@ export async function disconnectDb() {
 
 export type { PrismaClient };
 export * from "@/lib/generated/prisma/client";
+
+/**
+ * A unique-constraint violation (Prisma's P2002), e.g. an e-mail, slug or view name taken by a
+ * concurrent request. Checks the code, not the class, so errors from either Prisma runtime match.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}

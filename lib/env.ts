@@ -3,7 +3,7 @@
 // `assertEnv()` (instrumentation.ts and the launcher) so a bad variable stops the server with one
 // readable line naming it.
 import { z } from "zod";
-import { pinIsForAllowedHost, recordingHostsSchema, recordingPinsSchema } from "@/lib/validation/recording-hosts";
+import { pinIsForAllowedHost, recordingHostsSchema, recordingPinsSchema } from "@/lib/recording-hosts";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no", "on", "off"], { message: "must be true or false" })

@@ -12,7 +12,7 @@ import { findTeamBySlug } from "@/lib/teams/find-team-by-slug";
 import { operatorActor } from "@/lib/auth/team-actor";
 import { createUser } from "@/lib/users/create-user";
 import { getCredential } from "@/lib/credentials/get-credential";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { listDirectory } from "@/lib/directory/list-directory";
 import { syncAssistants } from "@/lib/directory/sync-assistants";
 import { findUserByEmail } from "@/lib/users/find-user-by-email";

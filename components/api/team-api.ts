@@ -3,8 +3,8 @@
 // built (tests/unit/team-api.test.ts); client-safe, so it takes nothing but types from lib/.
 import type { AssignmentDTO } from "@/lib/assignments/types";
 import type { CallColumnId } from "@/lib/calls/columns";
-import type { CallListResult } from "@/lib/calls/list-calls";
-import type { SaveCredentialResult } from "@/lib/credentials/save-credential";
+import type { CallListResult } from "@/lib/calls/types";
+import type { SaveCredentialResult } from "@/lib/connection/save-credential";
 import type { SaveCredentialInput } from "@/lib/credentials/schema";
 import type { TestCredentialResult } from "@/lib/credentials/test-credential";
 import type { SyncOutcome } from "@/lib/directory/sync-assistants";

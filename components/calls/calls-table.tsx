@@ -10,7 +10,7 @@ import type { CallColumnId } from "@/lib/calls/columns";
 import type { CallDTO } from "@/lib/calls/dto";
 import { EMPTY, formatCallTime, formatCallTimeFull, formatCost, formatCount, formatDuration, formatScore, humanize } from "@/lib/calls/format";
 import { callDetailHref } from "@/lib/calls/links";
-import type { CallListResult } from "@/lib/calls/list-calls";
+import type { CallListResult } from "@/lib/calls/types";
 import { cn } from "@/lib/utils";
 import { ExportButton, exportDescription } from "@/components/export/export-button";
 import { CallsPagination } from "./calls-pagination";

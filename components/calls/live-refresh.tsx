@@ -5,7 +5,7 @@
 import * as React from "react";
 import useSWR from "swr";
 import { listCalls } from "@/components/api/team-api";
-import type { CallListResult } from "@/lib/calls/list-calls";
+import type { CallListResult } from "@/lib/calls/types";
 
 async function fetchList([teamId, query]: readonly [string, string, string]): Promise<CallListResult> {
   const r = await listCalls(teamId, query, { fresh: true });

@@ -10,7 +10,7 @@ import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { env } from "@/lib/env";
 import { AppError, forbidden } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import type { UpstreamCall } from "@/lib/whattalk";
 import { createAggregator, withoutCosts, type AnalyticsData } from "./aggregate";
 import { selectionKey, type AnalyticsSelection } from "./query";
 import type { AnalyticsProgress, AnalyticsResult } from "./types";

@@ -1,8 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
-import { isUniqueViolation } from "@/lib/users/types";
 import { emailSchema } from "@/lib/validation/accounts";
 
 // OAuth sign-in (GitHub, Google) maps a provider account to the one User row with the same e-mail

@@ -5,8 +5,7 @@ import "server-only";
 import { keepInScope, type CallScope } from "@/lib/calls/scope";
 import type { CallSelection } from "@/lib/validation/call-filters";
 import { toUpstreamQuery } from "@/lib/validation/call-filters";
-import { isWhatTalkError, listCalls, type WhatTalkContext } from "@/lib/whattalk";
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import { isWhatTalkError, listCalls, type UpstreamCall, type WhatTalkContext } from "@/lib/whattalk";
 import type { PageFetcher } from "./read-pages";
 
 export const BULK_PER_PAGE = 100;

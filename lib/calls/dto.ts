@@ -1,7 +1,6 @@
 // What the portal sends about a call: its own shape, never the raw upstream object; costs only with
 // `calls:costs`, at any depth. The rule: docs/access.md; details: docs/design-notes.md.
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
-import { LIVE_CALL_STATUSES } from "@/lib/whattalk/schemas";
+import { LIVE_CALL_STATUSES, type UpstreamCall } from "@/lib/whattalk";
 import { wallClockToInstant } from "@/lib/validation/dates";
 
 export type CallDTO = {

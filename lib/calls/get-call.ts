@@ -2,8 +2,7 @@ import "server-only";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { notFound } from "@/lib/errors";
-import { getCall as upstreamGetCall, isWhatTalkError } from "@/lib/whattalk";
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import { getCall as upstreamGetCall, isWhatTalkError, type UpstreamCall } from "@/lib/whattalk";
 import { toCallDetailDTO, type CallDetailDTO } from "./dto";
 import { callInScope, callScopeOf } from "./scope";
 

@@ -1,41 +1,16 @@
 import "server-only";
+import { scheduleAfterResponse } from "@/lib/after-response";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { learnFromCalls } from "@/lib/directory/learn";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { logger } from "@/lib/logger";
 import { toUpstreamQuery, type CallFilters } from "@/lib/validation/call-filters";
-import { listCalls as upstreamListCalls, type WhatTalkContext } from "@/lib/whattalk";
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import { listCalls as upstreamListCalls, type UpstreamCall, type WhatTalkContext } from "@/lib/whattalk";
 import { toCallDTO, type CallDTO } from "./dto";
 import { CHUNK, FanoutLimitError, mergePage } from "./merge";
 import { callScopeOf, keepInScope, type CallScope } from "./scope";
-
-export type CallListResult = {
-  calls: CallDTO[];
-  page: number;
-  perPage: number;
-  total: number;
-  lastPage: number;
-  /** How the list was produced: cache state, and for agents which assistants it covers. */
-  meta: {
-    cache: "hit" | "miss" | "stale" | "coalesced" | "merged" | "none";
-    fetchedAt: string | null;
-    ageSeconds: number;
-    scope: "all" | "assigned";
-    /** For agents: the assistants the list is limited to. */
-    assistants?: { id: number; label: string }[];
-    /** Agents with no assigned assistants see nothing, and are told why. */
-    emptyReason?: "no_assignments";
-    /**
-     * Calls WhatTalk answered outside the agent's assistants (or the one the filter names), or that
-     * cannot be attributed to an assistant, dropped from this page: 0 unless WhatTalk mis-applied its
-     * filter. The total and the pages stay WhatTalk's count then, so a page may show fewer calls.
-     */
-    droppedOutOfScope: number;
-  };
-};
+import type { CallListResult } from "./types";
 
 /** What WhatTalk answered for one page, before the scope check. */
 type Fetched = { calls: UpstreamCall[]; total: number; meta: Pick<CallListResult["meta"], "cache" | "fetchedAt" | "ageSeconds"> };
@@ -71,7 +46,8 @@ export async function listTeamCalls(access: TeamAccess, filters: CallFilters, op
   // against the agent's assistants or, when the filter names one, that assistant alone.
   const checked: CallScope = scope.kind === "assigned" && filters.assistant_id !== undefined ? { kind: "assigned", assistants: scope.assistants.filter((a) => a.id === filters.assistant_id) } : scope;
   const { calls, dropped } = await keepInScope(checked, access.team.id, fetched.calls, streams.length === 1 ? "list" : "merged list");
-  learn(access.team.id, calls);
+  // After the answer: names the calls carry become directory entries (lib/directory/learn.ts).
+  scheduleAfterResponse("directory learning", () => learnFromCalls(access.team.id, calls), { teamId: access.team.id });
   return pageResult(
     calls.map((c) => toCallDTO(c, shape)),
     filters,
@@ -120,8 +96,4 @@ async function mergedList(ctx: WhatTalkContext, streams: { assistant_id?: number
   const seen = new Set<number>();
   const calls = merged.items.filter((c) => !seen.has(c.id) && seen.add(c.id));
   return { calls, total: merged.total, meta: { cache: "merged", fetchedAt: o?.fetchedAt ?? null, ageSeconds: o?.ageSeconds ?? 0 } };
-}
-
-function learn(teamId: string, calls: readonly UpstreamCall[]) {
-  learnFromCalls(teamId, calls).catch((error: unknown) => logger.warn({ teamId, err: error instanceof Error ? error.message : String(error) }, "directory learning failed"));
 }

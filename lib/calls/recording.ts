@@ -8,7 +8,7 @@ import type { TeamAccess } from "@/lib/auth/team-access";
 import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { effectivePort, type RecordingHost, type RecordingPin } from "@/lib/validation/recording-hosts";
+import { effectivePort, type RecordingHost, type RecordingPin } from "@/lib/recording-hosts";
 import { loadCallInScope } from "./get-call";
 
 // Recordings are streamed through the portal (so the browser never needs WhatTalk's URL and the

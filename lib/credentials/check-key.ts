@@ -1,8 +1,7 @@
 // Asks WhatTalk whether a key works: one GET /user/calls?per_page=1, never answered from the cache.
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { listCalls } from "@/lib/whattalk/client";
-import { isWhatTalkError, type WhatTalkErrorKind } from "@/lib/whattalk/errors";
+import { isWhatTalkError, listCalls, type WhatTalkErrorKind } from "@/lib/whattalk";
 
 export type KeyCheck =
   | { outcome: "ok" }

@@ -1,11 +1,13 @@
 // THE way features get a WhatTalk context for a team; throws AppError NO_CREDENTIAL without a usable key.
 // Lazy decryption and invalid keys: docs/design-notes.md.
+// Status writes (invalid, undecryptable, lastUsedAt) run after the response (lib/after-response.ts).
 import "server-only";
+import { scheduleAfterResponse } from "@/lib/after-response";
 import { db } from "@/lib/db";
 import { DecryptError, decryptApiKey, keyRingOrThrow, looksDecryptable } from "@/lib/credentials/secret";
 import { STATUS_NOTE, noCredentialError } from "@/lib/credentials/messages";
 import { markCredentialInvalid, markUndecryptable, touchLastUsed } from "@/lib/credentials/mark";
-import type { WhatTalkContext } from "@/lib/whattalk/client";
+import type { WhatTalkContext } from "@/lib/whattalk";
 
 /** `memberId`: the user the requests are made for; they count against that member's share of the team budget. */
 export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: string } = {}): Promise<WhatTalkContext> {
@@ -16,7 +18,7 @@ export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: 
   if (!row) throw noCredentialError("missing");
   const ring = keyRingOrThrow();
   if (row.statusMessage === STATUS_NOTE.undecryptable || !looksDecryptable(ring, row.ciphertext, row.keyId)) {
-    if (row.statusMessage !== STATUS_NOTE.undecryptable) await markUndecryptable(teamId, row.id, "unknown_key");
+    if (row.statusMessage !== STATUS_NOTE.undecryptable) markUndecryptableAfterResponse(teamId, row.id, "unknown_key");
     throw noCredentialError("undecryptable");
   }
   if (row.status === "INVALID") throw noCredentialError("invalid");
@@ -33,16 +35,20 @@ export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: 
         key = decryptApiKey(ciphertext, { teamId, credentialId });
       } catch (error) {
         if (error instanceof DecryptError) {
-          await markUndecryptable(teamId, credentialId, error.reason);
+          markUndecryptableAfterResponse(teamId, credentialId, error.reason);
           throw noCredentialError("undecryptable");
         }
         throw error;
       }
-      touchLastUsed(credentialId);
+      const usedAt = Date.now();
+      scheduleAfterResponse("recording the key's last use", () => touchLastUsed(credentialId, usedAt), { module: "credentials", credentialId });
       return key;
     },
-    onUnauthorized: async (event) => {
-      await markCredentialInvalid(event);
-    },
+    onUnauthorized: (event) => scheduleAfterResponse("marking the rejected key invalid", () => markCredentialInvalid(event), { module: "credentials", teamId }),
   };
+}
+
+/** The answer (NO_CREDENTIAL) does not wait for the flag, its audit row and log line. */
+function markUndecryptableAfterResponse(teamId: string, credentialId: string, reason: string): void {
+  scheduleAfterResponse("flagging the undecryptable key", () => markUndecryptable(teamId, credentialId, reason), { module: "credentials", teamId, credentialId });
 }

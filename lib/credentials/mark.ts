@@ -6,7 +6,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { STATUS_NOTE } from "@/lib/credentials/messages";
 import { logger } from "@/lib/logger";
-import { invalidateTeam } from "@/lib/whattalk/cache";
+import { invalidateTeam } from "@/lib/whattalk";
 
 /** WhatTalk answered 401/403 to this credential: status INVALID, audit, log. True when this call changed it. */
 export async function markCredentialInvalid(event: { teamId: string; credentialId: string; status: number }): Promise<boolean> {
@@ -68,12 +68,12 @@ const LAST_USED_EVERY_MS = 60_000;
 const lastUsedWrites = new Map<string, number>();
 
 /** Records that the key was used for an upstream request: at most once a minute per credential (per process and in the database). */
-export function touchLastUsed(credentialId: string, now = Date.now()): void {
+export async function touchLastUsed(credentialId: string, now = Date.now()): Promise<void> {
   const last = lastUsedWrites.get(credentialId);
   if (last !== undefined && now - last < LAST_USED_EVERY_MS) return;
   if (lastUsedWrites.size > 10_000) lastUsedWrites.clear();
   lastUsedWrites.set(credentialId, now);
-  db()
+  await db()
     .apiCredential.updateMany({
       where: { id: credentialId, OR: [{ lastUsedAt: null }, { lastUsedAt: { lt: new Date(now - LAST_USED_EVERY_MS) } }] },
       data: { lastUsedAt: new Date(now) },

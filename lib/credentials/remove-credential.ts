@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
-import { invalidateTeam } from "@/lib/whattalk/cache";
+import { invalidateTeam } from "@/lib/whattalk";
 
 /** Removes the team's API key (credentials:manage). The audit log keeps its label and last 4 characters. */
 export async function removeCredential(input: { actor: TeamActor }): Promise<{ removed: { id: string; label: string; last4: string } }> {

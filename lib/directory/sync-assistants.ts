@@ -9,9 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
 import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
-import { listAssistants } from "@/lib/whattalk/client";
-import { isWhatTalkError } from "@/lib/whattalk/errors";
-import type { UpstreamAssistant } from "@/lib/whattalk/schemas";
+import { isWhatTalkError, listAssistants, type UpstreamAssistant } from "@/lib/whattalk";
 import { forgetLearned } from "@/lib/directory/learn";
 
 export type SyncOutcome =

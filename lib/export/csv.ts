@@ -1,7 +1,7 @@
 // Turns WhatTalk calls into CSV rows: flattening, formula neutralising, RFC 4180 quoting. Pure.
 // Which columns and why: docs/design-notes.md.
 import { stringify } from "csv-stringify/sync";
-import type { UpstreamCall } from "@/lib/whattalk/schemas";
+import type { UpstreamCall } from "@/lib/whattalk";
 import { wallClockToInstant } from "@/lib/validation/dates";
 import { EXPORT_COLUMN_HEADERS, type ExportColumnId } from "./columns";
 import { INCOMPLETE_MARKER } from "./marker";

@@ -1,6 +1,6 @@
 import { ZodError } from "zod";
 import { AppError } from "@/lib/errors";
-import { WhatTalkError } from "@/lib/whattalk/errors";
+import { WhatTalkError } from "@/lib/whattalk";
 import { fieldErrorsOf } from "@/lib/validation/parse";
 
 /** Maps anything thrown to an AppError with a user-safe message. */

@@ -5,7 +5,7 @@ import type { Role } from "@/lib/rbac";
 import { roleSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
-import { invalidateSessions } from "@/lib/users/invalidate-sessions";
+import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { checkRoleChange } from "@/lib/members/rules";
 import { countOwners, loadTargetMembership } from "@/lib/members/load-target";
 import type { MemberDTO } from "@/lib/members/types";

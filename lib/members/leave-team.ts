@@ -3,9 +3,10 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { actorRole, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
-import { invalidateSessions } from "@/lib/users/invalidate-sessions";
+import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { checkLeave } from "@/lib/members/rules";
-import { countOwners, endMembership } from "@/lib/members/load-target";
+import { endMembership } from "@/lib/members/end-membership";
+import { countOwners } from "@/lib/members/load-target";
 
 /**
  * Leaves a team (any member; the last owner must transfer ownership or delete the team first).

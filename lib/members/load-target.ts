@@ -2,7 +2,6 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import type { Role } from "@/lib/rbac";
-import { deletePersonalViews } from "@/lib/views/delete-personal-views";
 
 export type TargetMembership = { id: string; role: Role; userId: string; email: string; name: string };
 
@@ -15,13 +14,4 @@ export async function loadTargetMembership(tx: Prisma.TransactionClient, teamId:
 
 export function countOwners(tx: Prisma.TransactionClient, teamId: string): Promise<number> {
   return tx.membership.count({ where: { teamId, role: "OWNER" } });
-}
-
-/**
- * Ends a membership: the row goes (its agent assignments cascade), and so do the user's personal
- * saved views and preferences in this team; team-wide views they made stay with the team.
- */
-export async function endMembership(tx: Prisma.TransactionClient, teamId: string, target: { id: string; userId: string }): Promise<void> {
-  await deletePersonalViews(teamId, target.userId, tx);
-  await tx.membership.delete({ where: { id: target.id } });
 }

@@ -2,9 +2,10 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
-import { invalidateSessions } from "@/lib/users/invalidate-sessions";
+import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { checkRemoval } from "@/lib/members/rules";
-import { countOwners, endMembership, loadTargetMembership } from "@/lib/members/load-target";
+import { endMembership } from "@/lib/members/end-membership";
+import { countOwners, loadTargetMembership } from "@/lib/members/load-target";
 
 /** Removes a member (members:manage; only owners remove owners/admins). Their sessions end. */
 export async function removeMember(input: { actor: TeamActor; membershipId: string }): Promise<void> {

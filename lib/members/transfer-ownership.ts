@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
-import { invalidateSessions } from "@/lib/users/invalidate-sessions";
+import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { checkTransfer } from "@/lib/members/rules";
 import { loadTargetMembership } from "@/lib/members/load-target";
 

@@ -1,12 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { countrySchema, nameSchema, slugify, slugSchema, timeZoneSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { TEAM_SELECT, type TeamDTO } from "@/lib/teams/types";
-import { isUniqueViolation } from "@/lib/users/types";
 
 export const createTeamSchema = z.object({
   name: nameSchema,

@@ -1,13 +1,12 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { badRequest, conflict } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { countrySchema, nameSchema, slugSchema, timeZoneSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { TEAM_SELECT, type TeamDTO } from "@/lib/teams/types";
-import { isUniqueViolation } from "@/lib/users/types";
 
 export const teamSettingsSchema = z.object({
   name: nameSchema.optional(),

@@ -1,12 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { conflict } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
 import { emailSchema, nameSchema, passwordSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { isUniqueViolation, type UserDTO } from "@/lib/users/types";
+import type { UserDTO } from "@/lib/users/types";
 
 /** A new account's fields (sign-up, the CLI). */
 export const newUserSchema = z.object({ email: emailSchema, password: passwordSchema, name: nameSchema });

@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "@/lib/db";
+import { db, isUniqueViolation } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { hashPassword } from "@/lib/auth/password";
@@ -8,7 +8,6 @@ import { emailSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { newUserSchema } from "@/lib/users/create-user";
 import { notifyExistingAccountOfSignUp } from "@/lib/users/notify-existing-account";
-import { isUniqueViolation } from "@/lib/users/types";
 
 export const SIGNUP_CLOSED_MESSAGE = "Sign-up is closed: ask a team admin for an invitation.";
 

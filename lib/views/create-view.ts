@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import type { TeamAccess } from "@/lib/auth/team-access";
-import { db, type Prisma } from "@/lib/db";
+import { db, isUniqueViolation, type Prisma } from "@/lib/db";
 import { forbidden } from "@/lib/errors";
 import { CALL_FILTERS_SCHEMA_VERSION } from "@/lib/validation/call-filters";
 import { contextFor, toDTO } from "./dto";
-import { auditTeamView, isUniqueViolation, nameConflict, nameKey, scopeKeyOf, storedFilters } from "./rules";
+import { auditTeamView, nameConflict, nameKey, scopeKeyOf, storedFilters } from "./rules";
 import type { createViewSchema } from "./schema";
 import { viewSelect } from "./select";
 import type { SavedViewDTO } from "./types";

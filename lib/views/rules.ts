@@ -31,10 +31,6 @@ export function nameConflict(visibility: ViewVisibility): AppError {
   return conflict(message, { name: [message] });
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
-
 export function auditTeamView(access: TeamAccess, action: "view.created" | "view.updated" | "view.shared" | "view.deleted" | "view.team_default_set", view: { id: string; name: string }, data?: Prisma.InputJsonValue, tx?: Prisma.TransactionClient) {
   return recordAudit({ teamId: access.team.id, actor: access.user, action, target: { type: "view", id: view.id, label: view.name }, data }, tx);
 }

@@ -1,11 +1,11 @@
 import "server-only";
 import type { z } from "zod";
 import type { TeamAccess } from "@/lib/auth/team-access";
-import { db, type Prisma } from "@/lib/db";
+import { db, isUniqueViolation, type Prisma } from "@/lib/db";
 import { AppError, forbidden } from "@/lib/errors";
 import { CALL_FILTERS_SCHEMA_VERSION } from "@/lib/validation/call-filters";
 import { contextFor, namesOf, toDTO } from "./dto";
-import { assertCanEdit, auditTeamView, isUniqueViolation, nameConflict, nameKey, scopeKeyOf, storedFilters } from "./rules";
+import { assertCanEdit, auditTeamView, nameConflict, nameKey, scopeKeyOf, storedFilters } from "./rules";
 import type { updateViewSchema } from "./schema";
 import { loadVisible, viewSelect } from "./select";
 import type { SavedViewDTO } from "./types";

@@ -10,7 +10,7 @@ import { decryptSecret, getKeyRing, reencryptSecret } from "@/lib/crypto/keyring
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { getCredential } from "@/lib/credentials/get-credential";
 import { rotateCredentialKeys } from "@/lib/credentials/rotate-keys";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { listCalls } from "@/lib/whattalk/client";
 import { main } from "@/tools/cli/main";
 import type { Io } from "@/tools/cli/command";

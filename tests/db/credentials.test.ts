@@ -8,7 +8,7 @@ import { decryptSecret, encryptSecret, getKeyRing } from "@/lib/crypto/keyring";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { getCredential } from "@/lib/credentials/get-credential";
 import { removeCredential } from "@/lib/credentials/remove-credential";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { testCredential } from "@/lib/credentials/test-credential";
 import { listCalls, getCall } from "@/lib/whattalk/client";
 import { WhatTalkError } from "@/lib/whattalk/errors";
@@ -244,6 +244,8 @@ describe("whatTalkContextForTeam", () => {
     expectNoCredential(await rejection(listCalls(ctx, { per_page: 1 })), "undecryptable");
     expect(sim.requests().filter((r) => r.kind === "api" && r.path === "/api/user/calls" && r.keyHint === "beta")).toHaveLength(1); // only b's save check
 
+    // The flag is written after the answer (lib/after-response.ts).
+    await vi.waitFor(async () => expect((await getCredential(operatorActor(a.id)))?.problem?.reason).toBe("undecryptable"));
     expectNoCredential(await rejection(whatTalkContextForTeam(a.id)), "undecryptable");
     const dto = await getCredential(operatorActor(a.id));
     expect(dto).toMatchObject({ usable: false, problem: { reason: "undecryptable", message: expect.stringContaining("encryption keys changed") } });
@@ -263,6 +265,7 @@ describe("whatTalkContextForTeam", () => {
     await db().apiCredential.update({ where: { id: saved.credential.id }, data: { id: `${saved.credential.id}x` } });
     const ctx = await whatTalkContextForTeam(team.id);
     expectNoCredential(await rejection(getCall(ctx, 10001)), "undecryptable");
+    await vi.waitFor(async () => expect((await getCredential(operatorActor(team.id)))?.problem?.reason).toBe("undecryptable"));
     expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "undecryptable");
   });
 
@@ -283,6 +286,7 @@ describe("whatTalkContextForTeam", () => {
       setEnv({ APP_ENCRYPTION_KEYS: `k1:${key32()}` });
       const ctx = await whatTalkContextForTeam(team2.id);
       expectNoCredential(await rejection(listCalls(ctx, { per_page: 2 })), "undecryptable");
+      await vi.waitFor(async () => expect((await getCredential(operatorActor(team2.id)))?.problem?.reason).toBe("undecryptable"));
       // The old ring comes back: "Test connection" finds the key readable again and clears the flag.
       setEnv({ APP_ENCRYPTION_KEYS: original });
       expect((await getCredential(operatorActor(team2.id)))?.usable).toBe(false);

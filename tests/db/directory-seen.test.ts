@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { callInScope } from "@/lib/calls/scope";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { addDirectoryEntry, removeDirectoryEntry } from "@/lib/directory/edit-directory";
 import { forgetLearned, learnFromCalls, SEEN_MAX_CALL_IDS, SEEN_MAX_PER_KIND } from "@/lib/directory/learn";

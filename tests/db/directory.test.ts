@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { addDirectoryEntry, removeDirectoryEntry } from "@/lib/directory/edit-directory";
 import { learnFromCalls, forgetLearned } from "@/lib/directory/learn";

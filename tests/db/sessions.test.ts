@@ -16,7 +16,7 @@ vi.mock("next/headers", () => ({
 vi.mock("react", async (original) => ({ ...(await original<typeof import("react")>()), cache: <T>(fn: T) => fn }));
 
 const { getCurrentUser, SESSION_MAX_AGE_SECONDS } = await import("@/lib/auth/session");
-const { invalidateSessions } = await import("@/lib/users/invalidate-sessions");
+const { invalidateSessions } = await import("@/lib/auth/invalidate-sessions");
 const { revokeSession, purgeRevokedSessions } = await import("@/lib/auth/revoke-session");
 
 const sid = () => crypto.randomUUID();

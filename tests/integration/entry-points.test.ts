@@ -6,7 +6,7 @@
 // through; every answer carries `Cache-Control: no-store`, every error is JSON without internals.
 // Pages: a redirect to sign-in, 404 for another team's slug, 403 without the scope.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { invalidateSessions } from "@/lib/users/invalidate-sessions";
+import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { db } from "@/lib/db";
 import type { Role } from "@/lib/rbac";
 import { Client, createUser, simControl, teamWithRoles } from "./helpers";

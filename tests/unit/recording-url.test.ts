@@ -4,7 +4,7 @@ import https from "node:https";
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { checkRecordingUrl, fetchRecording, isPrivateAddress, pinnedLookup, RecordingRefused, type Resolver } from "@/lib/calls/recording";
-import { recordingHostsSchema, recordingPinsSchema } from "@/lib/validation/recording-hosts";
+import { recordingHostsSchema, recordingPinsSchema } from "@/lib/recording-hosts";
 import { startSimulator, type Simulator } from "@/tools/whattalk-sim/server";
 import { PINNED_TEST_CERT, PINNED_TEST_HOST, PINNED_TEST_KEY } from "../support/tls-pinned-test";
 

@@ -1,7 +1,7 @@
 // `key:set`: stores a team's WhatTalk API key from a file, stdin, or asked on the terminal without
 // echo (never from an argument: those end up in shell history and process lists).
 import fs from "node:fs";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { operatorActor } from "@/lib/auth/team-actor";
 import { str, UsageError, type Command } from "../command";
 import { teamBySlug } from "./resolve";

@@ -1,7 +1,7 @@
 import { json, readJson } from "@/lib/http/route";
 import { getCredential } from "@/lib/credentials/get-credential";
 import { removeCredential } from "@/lib/credentials/remove-credential";
-import { saveCredential } from "@/lib/credentials/save-credential";
+import { saveCredential } from "@/lib/connection/save-credential";
 import { saveCredentialSchema } from "@/lib/credentials/schema";
 import { memberActor } from "@/lib/auth/team-actor";
 import { teamRoute } from "@/lib/http/team-route";

@@ -1,4 +1,5 @@
-// Add or replace a team's WhatTalk API key.
+// Add or replace a team's WhatTalk API key, then sync the assistants with it. It sits above
+// lib/credentials and lib/directory (the sync needs the stored key), so neither imports the other back.
 import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -6,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
 import { parseOrThrow } from "@/lib/validation/parse";
 import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
-import { invalidateTeam } from "@/lib/whattalk/cache";
+import { invalidateTeam } from "@/lib/whattalk";
 import { checkApiKey } from "@/lib/credentials/check-key";
 import { STATUS_NOTE, type StatusNote } from "@/lib/credentials/messages";
 import { encryptApiKey, newCredentialId } from "@/lib/credentials/secret";
