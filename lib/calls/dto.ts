@@ -1,6 +1,6 @@
 // What the portal sends about a call: its own shape, never the raw upstream object; costs only with
 // `calls:costs`, at any depth. The rule: docs/access.md; details: docs/design-notes.md.
-import { LIVE_CALL_STATUSES, type UpstreamCall } from "@/lib/whattalk";
+import { LIVE_CALL_STATUSES, isCostKey, withoutCostKeys, type UpstreamCall } from "@/lib/whattalk";
 import { wallClockToInstant } from "@/lib/validation/dates";
 
 export type CallDTO = {
@@ -73,25 +73,7 @@ export function toCallDTO(c: UpstreamCall, o: ShapeOptions): CallDTO {
   return dto;
 }
 
-const COST_KEYS = new Set(["carriercost", "totalcost"]);
-/** Deeper than this, a free-form value is cut off (null) for roles without costs, rather than walked further. */
-const MAX_DEPTH = 32;
-
-export function isCostKey(key: string): boolean {
-  return COST_KEYS.has(key.toLowerCase().replace(/[-_\s]/g, ""));
-}
-
-/** A copy of a JSON value without cost-named keys at any depth (see the top of this file). */
-export function withoutCostKeys(value: unknown, depth = 0): unknown {
-  if (value === null || typeof value !== "object") return value;
-  if (depth >= MAX_DEPTH) return null;
-  if (Array.isArray(value)) return value.map((v) => withoutCostKeys(v, depth + 1));
-  return Object.fromEntries(
-    Object.entries(value)
-      .filter(([k]) => !isCostKey(k))
-      .map(([k, v]) => [k, withoutCostKeys(v, depth + 1)]),
-  );
-}
+export { isCostKey, withoutCostKeys };
 
 export function toCallDetailDTO(c: UpstreamCall, o: ShapeOptions): CallDetailDTO {
   const free = <T>(v: T): T => (o.costs ? v : (withoutCostKeys(v) as T));

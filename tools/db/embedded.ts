@@ -4,6 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedPostgres = {
@@ -71,7 +72,7 @@ function lockDataDir(dir: string): () => void {
 export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
   const release = options.dataDir ? lockDataDir(options.dataDir) : () => {};
   try {
-    const db = await PGlite.create(options.dataDir ? path.join(options.dataDir, "pgdata") : undefined);
+    const db = await PGlite.create(options.dataDir ? path.join(options.dataDir, "pgdata") : undefined, { extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 64 });
     await server.start();
     const port = Number(server.getServerConn().split(":").pop());
