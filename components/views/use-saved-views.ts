@@ -33,7 +33,7 @@ export type SavedViewsInput = {
   /** The URL's filters in canonical form (lib/views/links.ts `filtersKey`), null while they are invalid. */
   currentFiltersKey: string | null;
   /** The filters in effect, as a view stores them; null while they are invalid (nothing to save). */
-  currentFilters: Record<string, string | number> | null;
+  currentFilters: Record<string, string | number | string[]> | null;
 };
 
 /** What the calls to the API need from the hook's render. */

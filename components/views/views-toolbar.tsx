@@ -22,7 +22,7 @@ export type ViewsToolbarProps = {
   /** The URL's filters in canonical form (lib/views/links.ts `filtersKey`), null while they are invalid. */
   currentFiltersKey: string | null;
   /** The filters in effect, as a view stores them; null while they are invalid (nothing to save). */
-  currentFilters: Record<string, string | number> | null;
+  currentFilters: Record<string, string | number | string[]> | null;
   /** `views:share` from the role matrix: team views and the team default. */
   canShare: boolean;
   /** The list without any view (stays unfiltered even when a default exists). */

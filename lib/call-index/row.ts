@@ -3,7 +3,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { wallClockToInstant } from "@/lib/validation/dates";
 import { withoutCostKeys, type UpstreamCall } from "@/lib/whattalk";
-import { normalizeForSearch } from "./normalize";
+import { normalizeForSearch } from "@/lib/search/normalize";
 
 /** Longest search text kept per call (transcripts run to 20k+ characters; beyond this is not searched). */
 export const MAX_SEARCH_TEXT = 60_000;

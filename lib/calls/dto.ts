@@ -28,7 +28,12 @@ export type CallDTO = {
   /** Present only for roles with `calls:costs`. */
   carrierCost?: number | null;
   totalCost?: number | null;
+  /** Search results: a part of the transcript (or variables, or number) around the first match. */
+  match?: SearchMatch;
 };
+
+/** A snippet of the original text and the [start, end) ranges of it to highlight. */
+export type SearchMatch = { snippet: string; highlights: [number, number][] };
 
 export type CallDetailDTO = CallDTO & {
   transcript: string | null;

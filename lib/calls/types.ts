@@ -23,5 +23,20 @@ export type CallListResult = {
      * filter. The total and the pages stay WhatTalk's count then, so a page may show fewer calls.
      */
     droppedOutOfScope: number;
+    /** Where the list came from: WhatTalk itself, or the team's call index (search and index-only filters). */
+    source?: "live" | "index";
+    /** For an index list: how fresh and how complete the index is. */
+    index?: IndexFreshness;
   };
+};
+
+/** How fresh an index answer is: last sync, and how far back the index reaches while it backfills. */
+export type IndexFreshness = {
+  /** ISO time of the last successful sync (null: none yet). */
+  syncedAt: string | null;
+  ageSeconds: number | null;
+  /** The backfill reached the retention window: the index holds every call of it. */
+  complete: boolean;
+  /** ISO instant of the oldest call the index reaches. */
+  reachesBack: string | null;
 };

@@ -7,10 +7,10 @@ import { CALL_STATUSES, CALL_TYPES } from "@/lib/whattalk/enums";
 
 export { CALL_STATUSES, CALL_TYPES };
 /** Bumped when the stored shape of filters changes (saved views record it). */
-export const CALL_FILTERS_SCHEMA_VERSION = 1;
+export const CALL_FILTERS_SCHEMA_VERSION = 2;
 
 /** How a filter is written and checked (lib/validation/call-filters.ts has one schema per kind). */
-export type CallFilterKind = "enum" | "phone" | "id" | "date" | "datePreset" | "pageSize" | "page";
+export type CallFilterKind = "enum" | "phone" | "id" | "date" | "datePreset" | "pageSize" | "page" | "search" | "list" | "number";
 
 /** A filter. Left out, a field takes the value its comment names (the list below stays short: the browser loads it). */
 export type CallFilterSpec = {
@@ -36,9 +36,22 @@ export type CallFilterSpec = {
   /** enum: the allowed values ("Any <label>" sets no filter). */
   values?: readonly string[];
   choices?: readonly number[];
+  /** WhatTalk cannot filter by it: set, the list comes from the team's call index (upstream null). */
+  indexOnly?: true;
+  /** number: the bounds and whether only whole numbers; `pairOf` names the range's other end (min ≤ max). */
+  min?: number;
+  max?: number;
+  integer?: true;
+  pairOf?: string;
 };
 
 const CALLS = ["calls:read:all", "calls:read:assigned"] as const satisfies readonly Scope[];
+const COSTS = ["calls:costs"] as const satisfies readonly Scope[];
+/** Call sentiments the index filters by (stored lower case). */
+export const SENTIMENTS = ["positive", "neutral", "negative"] as const;
+export const ANSWERED_BY = ["human", "machine"] as const;
+/** Orders of an index list; "newest" (the default, WhatTalk's own order) is left out of URLs. Cost orders need `calls:costs`. */
+export const CALL_SORTS = ["newest", "oldest", "longest", "shortest", "score_high", "score_low", "cost_high", "cost_low"] as const;
 // Spelled out rather than spread from CALLS: a spread stays in the browser bundle even when unused.
 const DEFAULT_SCOPES = ["calls:read:all", "calls:read:assigned", "analytics:read"] as const satisfies readonly Scope[];
 type DefaultScope = (typeof DEFAULT_SCOPES)[number];
@@ -59,6 +72,22 @@ export const CALL_FILTERS = [
   // every parse into date_from/date_to, so a saved view of "this week" stays this week. Analytics
   // offers presets as links to their dates.
   { name: "date_preset", kind: "datePreset", label: "Date range", upstream: null, scopes: CALLS },
+  // Index-only filters (lib/call-index): the list comes from the team's searchable copy of its calls.
+  // q: words, "phrases", -exclusions over transcripts, variables' values and phone digits (lib/search).
+  { name: "q", kind: "search", label: "Search", upstream: null, indexOnly: true, scopes: CALLS },
+  { name: "sentiment", kind: "enum", label: "Sentiment", values: SENTIMENTS, upstream: null, indexOnly: true, scopes: CALLS },
+  // Several outcomes, comma-separated in URLs.
+  { name: "outcome", kind: "list", label: "Outcome", upstream: null, indexOnly: true, scopes: CALLS },
+  { name: "score_min", kind: "number", label: "Min score", upstream: null, indexOnly: true, min: -1_000_000, max: 1_000_000, pairOf: "score_max", scopes: CALLS },
+  { name: "score_max", kind: "number", label: "Max score", upstream: null, indexOnly: true, min: -1_000_000, max: 1_000_000, scopes: CALLS },
+  // Seconds.
+  { name: "duration_min", kind: "number", label: "Min duration", upstream: null, indexOnly: true, min: 0, max: 86_400, integer: true, pairOf: "duration_max", scopes: CALLS },
+  { name: "duration_max", kind: "number", label: "Max duration", upstream: null, indexOnly: true, min: 0, max: 86_400, integer: true, scopes: CALLS },
+  { name: "answered_by", kind: "enum", label: "Answered by", values: ANSWERED_BY, upstream: null, indexOnly: true, scopes: CALLS },
+  // Only for calls:costs: the server refuses them (and cost orders) for other roles (lib/calls).
+  { name: "cost_min", kind: "number", label: "Min cost", upstream: null, indexOnly: true, min: 0, max: 1_000_000, pairOf: "cost_max", scopes: COSTS },
+  { name: "cost_max", kind: "number", label: "Max cost", upstream: null, indexOnly: true, min: 0, max: 1_000_000, scopes: COSTS },
+  { name: "sort", kind: "enum", label: "Sort", values: CALL_SORTS, upstream: null, indexOnly: true, scopes: CALLS },
   { name: "per_page", kind: "pageSize", label: "Page size", scopes: CALLS, paging: true, default: 25, choices: [10, 25, 50, 100] },
   { name: "page", kind: "page", label: "Page", scopes: CALLS, paging: true, stored: false, default: 1 },
 ] as const satisfies readonly CallFilterSpec[];
@@ -70,7 +99,15 @@ const offeredTo = (spec: CallFilterSpec): readonly Scope[] => spec.scopes ?? DEF
 type Spec = (typeof CALL_FILTERS)[number];
 export type FilterKey = Spec["name"];
 
-type ValueOf<S extends Spec> = S extends { kind: "enum"; values: readonly (infer V)[] } ? V : S extends { kind: "id" | "pageSize" | "page" } ? number : S extends { kind: "datePreset" } ? DatePreset : string;
+type ValueOf<S extends Spec> = S extends { kind: "enum"; values: readonly (infer V)[] }
+  ? V
+  : S extends { kind: "id" | "pageSize" | "page" | "number" }
+    ? number
+    : S extends { kind: "datePreset" }
+      ? DatePreset
+      : S extends { kind: "list" }
+        ? string[]
+        : string;
 type Simplify<T> = { [K in keyof T]: T[K] } & {};
 /** Parsed filters: those with a default always set, the others when given. */
 export type CallFilters = Simplify<{ [S in Spec as S extends { default: number } ? S["name"] : never]: ValueOf<S> } & { [S in Spec as S extends { default: number } ? never : S["name"]]?: ValueOf<S> }>;
@@ -97,7 +134,15 @@ export function filterKeysFor<S extends Scope>(scope: S): KeysFor<S>[] {
   return (CALL_FILTERS as readonly CallFilterSpec[]).filter((f) => offeredTo(f).includes(scope)).map((f) => f.name as KeysFor<S>);
 }
 
-const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
+const isSet = (v: unknown) => v !== undefined && v !== null && v !== "" && !(Array.isArray(v) && v.length === 0);
+
+/** The filters that only the call index answers (WhatTalk has no parameter for them). */
+export const INDEX_ONLY_KEYS = /*#__PURE__*/ (CALL_FILTERS as readonly CallFilterSpec[]).filter((f) => f.indexOnly).map((f) => f.name) as FilterKey[];
+
+/** Whether a selection needs the call index: an index-only filter is set (a sort other than newest counts). */
+export function usesIndex(f: Partial<CallFilters>): boolean {
+  return INDEX_ONLY_KEYS.some((k) => isSet(f[k]) && !(k === "sort" && f.sort === "newest"));
+}
 
 /** Whether a filter's value is left out of URLs and saved views (worked out from another filter). */
 function implied(spec: CallFilterSpec, f: Partial<Record<FilterKey, unknown>>): boolean {
@@ -110,7 +155,7 @@ export function filtersToSearchParams(f: Partial<CallFilters>, extra: Record<str
   for (const spec of CALL_FILTERS as readonly CallFilterSpec[]) {
     const v = f[spec.name as FilterKey];
     if (!isSet(v) || v === spec.default || implied(spec, f)) continue;
-    p.set(spec.name, String(v));
+    p.set(spec.name, Array.isArray(v) ? v.join(",") : String(v));
   }
   for (const [k, v] of Object.entries(extra)) if (v) p.set(k, v);
   return p;

@@ -4,6 +4,7 @@
 import { parsePhoneNumberFromString, type CountryCode } from "libphonenumber-js/min";
 import { z } from "zod";
 import { CALL_FILTERS, FILTER_KEYS, STORED_KEYS, upstreamOf, type CallFilterSpec, type CallFilters, type StoredCallFilters } from "./call-filter-descriptor";
+import { parseSearchQuery, MAX_SEARCH_LENGTH } from "@/lib/search/parse-query";
 import { DATE_PRESETS, presetRange, type DatePreset } from "@/lib/validation/dates";
 
 export {
@@ -13,11 +14,13 @@ export {
   CALL_TYPES,
   CALL_FILTERS_SCHEMA_VERSION,
   FILTER_KEYS,
+  INDEX_ONLY_KEYS,
   PAGE_SIZES,
   SELECTION_KEYS,
   filtersToSearchParams,
   selectionOf,
   toStoredFilters,
+  usesIndex,
   type CallFilters,
   type CallSelection,
   type FilterKey,
@@ -64,6 +67,36 @@ const phoneField = (country: string) =>
       return normalised;
     });
 
+/** At most this many values in a list filter (outcomes), each at most MAX_LIST_VALUE characters. */
+export const MAX_LIST_VALUES = 20;
+const MAX_LIST_VALUE = 100;
+
+const searchField = (label: string) =>
+  z
+    .string({ message: `${label} must be text.` })
+    .max(MAX_SEARCH_LENGTH, `${label} is too long: at most ${MAX_SEARCH_LENGTH} characters.`)
+    .superRefine((v, c) => {
+      const parsed = parseSearchQuery(v);
+      if (!parsed.ok) c.addIssue({ code: "custom", message: parsed.message });
+    });
+
+/** Several values: comma-separated text (a URL) or an array (JSON); trimmed, blanks and repeats dropped. */
+const listField = (label: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" ? v.split(",") : v),
+    z
+      .array(z.string({ message: `${label} values must be text.` }).max(MAX_LIST_VALUE, `${label} values must be at most ${MAX_LIST_VALUE} characters.`), { message: `${label} must be a list of values.` })
+      .transform((vs) => [...new Set(vs.map((x) => x.trim()).filter(Boolean))])
+      .pipe(z.array(z.string()).max(MAX_LIST_VALUES, `${label}: at most ${MAX_LIST_VALUES} values.`)),
+  );
+
+function numberField(spec: CallFilterSpec) {
+  const { label, min = -Infinity, max = Infinity } = spec;
+  let n = z.coerce.number({ message: `${label} must be a number.` }).refine(Number.isFinite, `${label} must be a number.`);
+  if (spec.integer) n = n.refine(Number.isInteger, `${label} must be a whole number.`);
+  return n.refine((x) => x >= min && x <= max, `${label} must be between ${min} and ${max}.`);
+}
+
 const wholeNumber = (label: string) => z.coerce.number({ message: `${label} must be a number.` }).int(`${label} must be a whole number.`);
 
 /** One schema per kind of filter (./call-filter-descriptor.ts `CallFilterKind`), blanks as unset. */
@@ -89,6 +122,12 @@ function fieldSchema(spec: CallFilterSpec, country: string): z.ZodType {
       return wholeNumber(label).min(1, `${label} must be between 1 and 100.`).max(100, `${label} must be between 1 and 100.`).default(spec.default ?? 1);
     case "page":
       return wholeNumber(label).min(1, `${label} must be 1 or more.`).max(1_000_000, `${label} is too large.`).default(spec.default ?? 1);
+    case "search":
+      return searchField(label).optional();
+    case "list":
+      return listField(label).optional();
+    case "number":
+      return numberField(spec).optional();
   }
 }
 
@@ -111,6 +150,12 @@ function buildCallFiltersSchema(country: string) {
   return z.object(shape).superRefine((f, c) => {
     if (f.date_from && f.date_to && (f.date_to as string) < (f.date_from as string)) {
       c.addIssue({ code: "custom", path: ["date_to"], message: "To date must be on or after the from date." });
+    }
+    for (const spec of CALL_FILTERS as readonly CallFilterSpec[]) {
+      const [lo, hi] = [f[spec.name], spec.pairOf ? f[spec.pairOf] : undefined];
+      if (spec.pairOf && typeof lo === "number" && typeof hi === "number" && hi < lo) {
+        c.addIssue({ code: "custom", path: [spec.pairOf], message: `${CALL_FILTERS.find((x) => x.name === spec.pairOf)?.label} must be at least the ${spec.label.toLowerCase()}.` });
+      }
     }
   }) as unknown as z.ZodType<CallFilters, Record<string, unknown>>;
 }
@@ -146,12 +191,12 @@ export function parseStoredFilters(stored: unknown, ctx: Pick<FilterContext, "co
   return { ok: true, filters: Object.fromEntries(STORED_KEYS.filter((k) => result.filters[k] !== undefined).map((k) => [k, result.filters[k]])) as StoredCallFilters & Pick<CallFilters, "per_page"> };
 }
 
-/** The query WhatTalk receives: only set filters, under WhatTalk's names. */
+/** The query WhatTalk receives: only set filters, under WhatTalk's names (index-only filters have none). */
 export function toUpstreamQuery(f: Partial<CallFilters>): Record<string, string | number> {
   const q: Record<string, string | number> = {};
   for (const spec of CALL_FILTERS as readonly CallFilterSpec[]) {
     const [name, v] = [upstreamOf(spec), f[spec.name as keyof CallFilters]];
-    if (name && v !== undefined && v !== null && v !== "") q[name] = v;
+    if (name && (typeof v === "string" || typeof v === "number") && v !== "") q[name] = v;
   }
   return q;
 }

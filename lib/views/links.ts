@@ -17,7 +17,7 @@ export function viewFilterParams(view: Pick<SavedViewDTO, "parsed" | "filters">)
     const v = view.filters[k];
     if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") {
       if (String(v).trim() !== "") p.set(k, String(v));
-    }
+    } else if (Array.isArray(v) && v.length > 0) p.set(k, v.map(String).join(","));
   }
   return p;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeForSearch, normalizeWithMap } from "@/lib/call-index/normalize";
+import { normalizeForSearch, normalizeWithMap } from "@/lib/search/normalize";
 
 describe("normalizeForSearch", () => {
   it.each([
