@@ -25,7 +25,8 @@ export function listMigrations(dir = MIGRATIONS_DIR): { name: string; sql: strin
     });
 }
 
-export async function migrate(connectionString: string, options: { log?: (line: string) => void } = {}): Promise<MigrationResult> {
+/** `options.dir`: another migrations folder (tests apply the history up to a point). */
+export async function migrate(connectionString: string, options: { log?: (line: string) => void; dir?: string } = {}): Promise<MigrationResult> {
   const log = options.log ?? (() => {});
   const client = new pg.Client({ connectionString });
   await client.connect();
@@ -50,7 +51,7 @@ export async function migrate(connectionString: string, options: { log?: (line: 
       throw new Error(`Migration ${failed[0]} failed earlier and was not resolved; fix the database, then mark it rolled back.`);
     }
     const result: MigrationResult = { applied: [], alreadyApplied: [] };
-    for (const m of listMigrations()) {
+    for (const m of listMigrations(options.dir)) {
       const known = done.get(m.name);
       if (known) {
         if (known !== m.checksum) log(`warning: migration ${m.name} was modified after it was applied`);
