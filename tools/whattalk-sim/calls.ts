@@ -9,6 +9,7 @@ const callId = (raw: string): number | null => (/^\d{1,15}$/.test(raw) ? Number(
 /** GET /api/user/calls: validated like Laravel, then filtered and paginated by the store. */
 export function listCalls(ctx: Ctx, key: string) {
   const { store, faults } = ctx.sim;
+  const ignoreAll = ctx.sim.activity.world.ignoreFilters;
   const v = new Validator(ctx.query.input);
   v.in("status", CALL_STATUSES, { string: true });
   v.in("type", CALL_TYPES, { string: true });
@@ -27,7 +28,7 @@ export function listCalls(ctx: Ctx, key: string) {
   const phone = v.str("phone_number")?.replace(/\s+/g, "");
   const { total, calls } = store.list(
     key,
-    {
+    ignoreAll ? {} : {
       status: v.str("status"),
       type: v.str("type"),
       phone: phone || undefined,
