@@ -5,7 +5,7 @@
 import { LIVE_STATUSES, type Call } from "./data";
 import { arrivalOf, poissonGap } from "./arrivals";
 import type { SimClock } from "./clock";
-import { planExisting, planSteps, type Step } from "./evolve";
+import { evaluationDelay, planExisting, planSteps, type Step } from "./evolve";
 import { Random } from "./prng";
 import type { AccountSeed } from "./seeds";
 import type { CallStore } from "./store";
@@ -44,6 +44,8 @@ export class Activity {
   world!: World;
   private readonly start: number;
   private queue: Pending[] = [];
+  /** Evaluations waiting for their call's final step (then scheduled with the delay in force). */
+  private evaluations = new Map<number, Pending>();
   private seq = 0;
   private arrivals = new Map<string, Source>();
   private deletions = new Map<string, Source>();
@@ -57,6 +59,7 @@ export class Activity {
   reset(): void {
     this.world = mergeWorld(this.o.world, {});
     this.queue = [];
+    this.evaluations.clear();
     this.seq = 0;
     for (const key of this.o.seeds.keys()) {
       this.arrivals.set(key, { r: Random.seeded(`arrivals:${this.o.seed}:${key}`), next: Infinity });
@@ -73,13 +76,17 @@ export class Activity {
     const exact = this.o.store.instantOf(call.id);
     if (exact === undefined || exact < this.o.liveAnchor - HOUR) return;
     const r = Random.seeded(`evolve:${this.o.seed}:${call.id}`);
-    const steps = planExisting(r, seedDef, call, exact, { start: Math.max(this.start, exact), evaluationDelayMs: this.world.evaluationDelayMs, baseUrl: this.o.baseUrl });
+    const steps = planExisting(r, seedDef, call, exact, { start: Math.max(this.start, exact), baseUrl: this.o.baseUrl });
     this.schedule(key, call.id, steps);
   }
 
   private schedule(key: string, id: number, steps: Step[]): void {
     for (const s of steps) {
       const p: Pending = { ...s, seq: this.seq++, id, key };
+      if (s.evaluationFraction !== undefined) {
+        this.evaluations.set(id, p);
+        continue;
+      }
       let lo = 0;
       let hi = this.queue.length;
       while (lo < hi) {
@@ -130,6 +137,12 @@ export class Activity {
     const tz = this.o.store.account(p.key)?.timeZone;
     if (!tz || !this.o.store.find(p.id)) return; // deleted meanwhile
     this.o.store.patch(p.id, { ...p.fields, updated_at: formatInZone(p.at, tz) });
+    const evaluation = this.evaluations.get(p.id);
+    if (evaluation && p.at >= evaluation.at && p.evaluationFraction === undefined) {
+      this.evaluations.delete(p.id);
+      const at = p.at + evaluationDelay(evaluation.evaluationFraction!, this.world.evaluationDelayMs);
+      this.schedule(p.key, p.id, [{ at, fields: evaluation.fields }]);
+    }
   }
 
   private arrive(key: string, at: number): void {
@@ -138,7 +151,7 @@ export class Activity {
     const r = Random.seeded(`arrival:${this.o.seed}:${key}:${at}`);
     const a = arrivalOf(r, seedDef, at);
     const call = this.o.store.add(key, a.fields);
-    const steps = planSteps(r, a.draft, { id: call.id, type: a.type, at, from: a.from, start: at, evaluationDelayMs: this.world.evaluationDelayMs, baseUrl: this.o.baseUrl });
+    const steps = planSteps(r, a.draft, { id: call.id, type: a.type, at, from: a.from, start: at, baseUrl: this.o.baseUrl });
     this.schedule(key, call.id, steps);
     src.next = at + poissonGap(src.r, this.world.arrivalsPerHour);
   }

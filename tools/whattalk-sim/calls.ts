@@ -44,7 +44,7 @@ export function listCalls(ctx: Ctx, key: string) {
     page,
     perPage,
     total,
-    items: calls.map((c) => store.toJson(c, faults.documentedFieldsOnly)),
+    items: calls.map((c) => store.toJson(c, faults.documentedFieldsOnly, !ctx.sim.bulkKeys.has(key))),
   });
 }
 
@@ -54,7 +54,7 @@ export function showCall(ctx: Ctx, key: string, rawId: string) {
   const id = callId(rawId);
   const call = id === null ? undefined : store.get(key, id);
   if (!call) return sendJson(ctx, 404, { message: "Call not found" });
-  return send(ctx, 200, store.toJson(call, faults.documentedFieldsOnly));
+  return send(ctx, 200, store.toJson(call, faults.documentedFieldsOnly, !ctx.sim.bulkKeys.has(key)));
 }
 
 /** DELETE /api/user/calls/:id */

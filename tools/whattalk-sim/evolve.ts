@@ -16,7 +16,15 @@ const LIVE_ORDER: readonly CallStatus[] = ["initiated", "ringing", "in-progress"
 export interface Step {
   at: number;
   fields: Record<string, unknown>;
+  /**
+   * The evaluation: it comes after the final step, by the world's evaluation delay at that moment
+   * (min + fraction × (max − min)); `at` is then the final step's instant.
+   */
+  evaluationFraction?: number;
 }
+
+/** The delay of an evaluation with `fraction` under the delay range [min, max] (ms). */
+export const evaluationDelay = (fraction: number, [min, max]: readonly [number, number]) => Math.round(min + fraction * (max - min));
 
 export interface DraftInput {
   type: CallType;
@@ -46,7 +54,6 @@ export interface Timeline {
   from: CallStatus;
   /** No step before this instant (+1 s): when the planning happened. */
   start: number;
-  evaluationDelayMs: readonly [number, number];
   baseUrl: string;
   /** Variables the call already has (kept); default the draft's. */
   variables?: Call["variables"];
@@ -65,18 +72,19 @@ export function planSteps(r: Random, draft: Draft, t: Timeline): Step[] {
   const missSec = c.status === "no-answer" ? r.int(20, 45) : c.status === "busy" ? r.int(1, 4) : r.int(0, 3);
   const processSec = r.int(2, 15);
   const graceSec = r.int(15, 240);
-  const evalMs = r.int(t.evaluationDelayMs[0], t.evaluationDelayMs[1]);
+  const evaluationFraction = r.float();
 
   const steps: Step[] = [];
   let prev = t.start;
-  const push = (at: number, fields: Record<string, unknown>) => {
-    const when = Math.max(at, prev + 1000);
+  // A step never comes before the planning, and keeps at least its natural gap after the previous one.
+  const push = (at: number, fields: Record<string, unknown>, gapMs = 1000) => {
+    const when = Math.max(at, prev + gapMs);
     prev = when;
     steps.push({ at: when, fields });
   };
   const pos = LIVE_ORDER.indexOf(t.from);
   const ringAt = t.type === "web" ? t.at : t.at + ringSec * 1000;
-  if (pos < 1 && t.type !== "web") push(ringAt, { status: "ringing" });
+  if (pos < 1 && t.type !== "web") push(ringAt, { status: "ringing" }, ringSec * 1000);
 
   const final: Record<string, unknown> = {
     status: c.status,
@@ -91,15 +99,16 @@ export function planSteps(r: Random, draft: Draft, t: Timeline): Step[] {
     recording_url: draft.hasRecording ? recordingUrl(t.baseUrl, t.id) : null,
   };
   if (!answered) {
-    push(ringAt + missSec * 1000, final);
+    push(ringAt + missSec * 1000, final, Math.max(1000, missSec * 1000));
     return steps;
   }
   const answerAt = ringAt + answerSec * 1000;
-  if (pos < 2) push(answerAt, { status: "in-progress", duration: 0, answered_by: c.answered_by, transcript: firstLines(c.transcript, 2) });
+  if (pos < 2) push(answerAt, { status: "in-progress", duration: 0, answered_by: c.answered_by, transcript: firstLines(c.transcript, 2) }, answerSec * 1000);
+  const answeredAt = pos < 2 ? prev : answerAt;
   const planned = c.duration ?? 0;
   // A call already in progress when planned goes on for a little while longer.
-  const endAt = Math.max(answerAt + planned * 1000, t.start + graceSec * 1000);
-  const duration = Math.max(1, Math.round((endAt - answerAt) / 1000));
+  const endAt = Math.max(answeredAt + planned * 1000, t.start + graceSec * 1000);
+  const duration = Math.max(1, Math.round((endAt - answeredAt) / 1000));
   if (duration !== planned && planned > 0) {
     const k = duration / planned;
     final.duration = duration;
@@ -107,7 +116,7 @@ export function planSteps(r: Random, draft: Draft, t: Timeline): Step[] {
     if (typeof c.total_cost === "number") final.total_cost = round4(c.total_cost * k);
   }
   push(endAt + processSec * 1000, final);
-  if (c.evaluation !== null) push(prev + evalMs, { evaluation: c.evaluation });
+  if (c.evaluation !== null) steps.push({ at: prev, fields: { evaluation: c.evaluation }, evaluationFraction });
   return steps;
 }
 

@@ -169,7 +169,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     const { dataset, seeds } = withBulkAccounts(generateDataset({ anchor, liveAnchor, baseUrl }), options.extraAccounts);
     sim.dataset = dataset;
     sim.store = new CallStore(sim.dataset, visibleUntil, () => clock.now());
-    sim.store.prewarm();
+    sim.bulkKeys = new Set((options.extraAccounts ?? []).map((a) => a.key));
+    sim.store.prewarm(sim.bulkKeys);
     sim.activity = new Activity({ store: sim.store, clock, seeds, seed: options.worldSeed ?? 1, world, liveAnchor, baseUrl: sim.dataset.baseUrl });
   } catch (e) {
     server.close();

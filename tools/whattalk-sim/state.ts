@@ -20,6 +20,8 @@ export interface SimState {
   clock: SimClock;
   /** Calls finishing, arriving and being deleted over time; the world settings. */
   activity: Activity;
+  /** Keys of the bulk accounts (their JSON is not cached, to keep memory flat). */
+  bulkKeys: ReadonlySet<string>;
   faults: Faults;
   faultSeed: number;
   /** Decides random faults and jitter; reseeded by a reset. */
@@ -43,6 +45,7 @@ export function createState(opts: { host: string; clock: SimClock; faults: Fault
     dataset: undefined as unknown as Dataset,
     clock: opts.clock,
     activity: undefined as unknown as Activity,
+    bulkKeys: new Set(),
     faults: opts.faults,
     faultSeed: opts.faultSeed,
     rng: mulberry32(opts.faultSeed),
