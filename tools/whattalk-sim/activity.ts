@@ -135,7 +135,10 @@ export class Activity {
 
   private applyStep(p: Pending): void {
     const tz = this.o.store.account(p.key)?.timeZone;
-    if (!tz || !this.o.store.find(p.id)) return; // deleted meanwhile
+    if (!tz || !this.o.store.find(p.id)) {
+      this.evaluations.delete(p.id); // deleted meanwhile
+      return;
+    }
     this.o.store.patch(p.id, { ...p.fields, updated_at: formatInZone(p.at, tz) });
     const evaluation = this.evaluations.get(p.id);
     if (evaluation && p.at >= evaluation.at && p.evaluationFraction === undefined) {
