@@ -134,7 +134,7 @@ describe("live calls finish, evaluations arrive later", () => {
 
 describe("control API input", () => {
   it("refuses bad world settings and clock moves with 400, changing nothing", async () => {
-    for (const bad of [{ evolve: "yes" }, { arrivalsPerHour: -1 }, { evaluationDelayMs: [5000, 1000] }, { nope: true }, [1]]) {
+    for (const bad of [{ evolve: "yes" }, { arrivalsPerHour: -1 }, { deletionsPerHour: 3601 }, { evaluationDelayMs: [5000, 1000] }, { nope: true }, [1]]) {
       const r = await control("/world", "PATCH", bad);
       expect(r.status).toBe(400);
       expect(r.json.message).toBeTruthy();

@@ -27,7 +27,8 @@ export const DEFAULT_WORLD: Readonly<World> = Object.freeze({
 /** The world of `npm run demo`: calls finish and arrive (deletions stay off). */
 export const DEMO_WORLD: Partial<World> = { evolve: true, arrivalsPerHour: 12 };
 
-const perHour = z.number().min(0).max(360_000);
+// At most one event a second per account and process (poissonGap never waits less than 1 s).
+const perHour = z.number().min(0).max(3600);
 const delay = z.number().int().min(0).max(86_400_000);
 
 export const WorldPatchSchema = z.strictObject({
