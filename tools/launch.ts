@@ -7,6 +7,7 @@ import { ensureBuild } from "./build";
 import { DataDirInUseError } from "./db/embedded";
 import { loadOrCreateSecrets } from "./secrets";
 import { ROOT, startStack, type Stack } from "./stack";
+import { DEMO_WORLD, worldFromEnv } from "./whattalk-sim/world";
 
 // PORTAL_DATA_DIR: another data folder (e.g. a second demo side by side); default .data/.
 const DATA_DIR = path.resolve(ROOT, process.env.PORTAL_DATA_DIR || ".data");
@@ -40,7 +41,9 @@ async function main() {
     hostname: process.env.HOST || "0.0.0.0",
     databaseUrl: process.env.DATABASE_URL || undefined,
     dataDir: DATA_DIR,
-    simulator: process.env.WHATTALK_API_URL ? false : { port: simPort },
+    // The demo's WhatTalk lives: live calls finish, evaluations follow, new calls arrive (SIM_EVOLVE=0 /
+    // SIM_ARRIVALS_PER_HOUR=0 keep it still; see tools/whattalk-sim/README.md).
+    simulator: process.env.WHATTALK_API_URL ? false : { port: simPort, world: { ...DEMO_WORLD, ...worldFromEnv(process.env) } },
     env: {
       NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET || secrets.NEXTAUTH_SECRET,
       APP_ENCRYPTION_KEYS: process.env.APP_ENCRYPTION_KEYS || secrets.APP_ENCRYPTION_KEYS,

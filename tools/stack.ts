@@ -7,7 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "./db/embedded";
 import { migrate } from "./db/migrate";
-import { startSimulator } from "./whattalk-sim/server";
+import { startSimulator, type SimulatorOptions } from "./whattalk-sim/server";
 
 export const ROOT = path.resolve(__dirname, "..");
 
@@ -22,8 +22,11 @@ export type StackOptions = {
   /** Use this PostgreSQL; otherwise an embedded one (durable in `dataDir`, or in memory). */
   databaseUrl?: string;
   dataDir?: string;
-  /** Start the simulator (port 0 = free port); skip with `false` when WHATTALK_API_URL points elsewhere. */
-  simulator: false | { port: number; faults?: Record<string, unknown>; anchor?: string };
+  /**
+   * Start the simulator (port 0 = free port); skip with `false` when WHATTALK_API_URL points elsewhere.
+   * `world`: calls finishing, arriving, deleted over time (the demo turns it on; default still).
+   */
+  simulator: false | ({ port: number; faults?: Record<string, unknown>; anchor?: string } & Pick<SimulatorOptions, "world" | "extraAccounts">);
   /** Extra environment for the app (secrets, overrides). */
   env: Record<string, string | undefined>;
   /** Runs after migrations with DATABASE_URL set (e.g. the demo seed). */
@@ -111,7 +114,8 @@ export async function startStack(options: StackOptions): Promise<Stack> {
 
     let sim: Simulator | undefined;
     if (options.simulator) {
-      sim = await startSimulator({ port: options.simulator.port, faults: options.simulator.faults, anchor: options.simulator.anchor, quiet: true });
+      const { port, faults, anchor, world, extraAccounts } = options.simulator;
+      sim = await startSimulator({ port, faults, anchor, world, extraAccounts, quiet: true });
       cleanups.push(() => sim!.close());
       log(`WhatTalk simulator on ${sim.url}`);
     }

@@ -9,6 +9,7 @@ const callId = (raw: string): number | null => (/^\d{1,15}$/.test(raw) ? Number(
 /** GET /api/user/calls: validated like Laravel, then filtered and paginated by the store. */
 export function listCalls(ctx: Ctx, key: string) {
   const { store, faults } = ctx.sim;
+  const ignoreAll = ctx.sim.activity.world.ignoreFilters;
   const v = new Validator(ctx.query.input);
   v.in("status", CALL_STATUSES, { string: true });
   v.in("type", CALL_TYPES, { string: true });
@@ -27,7 +28,7 @@ export function listCalls(ctx: Ctx, key: string) {
   const phone = v.str("phone_number")?.replace(/\s+/g, "");
   const { total, calls } = store.list(
     key,
-    {
+    ignoreAll ? {} : {
       status: v.str("status"),
       type: v.str("type"),
       phone: phone || undefined,
@@ -43,7 +44,7 @@ export function listCalls(ctx: Ctx, key: string) {
     page,
     perPage,
     total,
-    items: calls.map((c) => store.toJson(c, faults.documentedFieldsOnly)),
+    items: calls.map((c) => store.toJson(c, faults.documentedFieldsOnly, !ctx.sim.bulkKeys.has(key))),
   });
 }
 
@@ -53,7 +54,7 @@ export function showCall(ctx: Ctx, key: string, rawId: string) {
   const id = callId(rawId);
   const call = id === null ? undefined : store.get(key, id);
   if (!call) return sendJson(ctx, 404, { message: "Call not found" });
-  return send(ctx, 200, store.toJson(call, faults.documentedFieldsOnly));
+  return send(ctx, 200, store.toJson(call, faults.documentedFieldsOnly, !ctx.sim.bulkKeys.has(key)));
 }
 
 /** DELETE /api/user/calls/:id */

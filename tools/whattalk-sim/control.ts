@@ -8,6 +8,7 @@ import { DEFAULT_FAULTS, cloneFaults, mergeFaults, parseFaultsPatch, type Faults
 import { methodNotAllowed, routeNotFound, sendJson, type Ctx } from "./http";
 import { resetState } from "./state";
 import { StoreInputError } from "./store";
+import { DEFAULT_WORLD, parseWorldPatch, type World } from "./world";
 
 const MAX_BODY = 1_000_000;
 
@@ -18,6 +19,8 @@ const ENDPOINTS = [
   "GET /__control/stats",
   "GET|PATCH /__control/calls/:id",
   "POST /__control/calls",
+  "GET|PUT|PATCH /__control/world",
+  "GET|POST /__control/clock",
 ];
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
@@ -112,6 +115,37 @@ async function callEndpoint(ctx: Ctx, id: number) {
   return methodNotAllowed(ctx, ["GET", "PATCH"]);
 }
 
+/** GET the world settings; PUT replaces them (fields not given take their defaults: still), PATCH merges. */
+async function worldEndpoint(ctx: Ctx) {
+  const { activity } = ctx.sim;
+  if (ctx.method === "GET") return reply(ctx, 200, activity.world);
+  if (ctx.method !== "PUT" && ctx.method !== "PATCH") return methodNotAllowed(ctx, ["GET", "PUT", "PATCH"]);
+  const body = await readJson(ctx.req);
+  let patch;
+  try {
+    patch = parseWorldPatch(body);
+  } catch (e) {
+    return reply(ctx, 400, { message: (e as Error).message });
+  }
+  return reply(ctx, 200, activity.update(ctx.method === "PUT" ? { ...(DEFAULT_WORLD as World), ...patch } : patch));
+}
+
+/** GET the simulator's clock; POST {advanceMs} moves it forward (what falls due happens). */
+async function clockEndpoint(ctx: Ctx) {
+  const { clock, activity } = ctx.sim;
+  const state = () => ({ now: new Date(clock.now()).toISOString(), offsetMs: clock.offsetMs, pendingSteps: activity.pending });
+  if (ctx.method === "GET") return reply(ctx, 200, state());
+  if (ctx.method !== "POST") return methodNotAllowed(ctx, ["GET", "POST"]);
+  const body = await readJson(ctx.req);
+  const ms = isObject(body) ? body.advanceMs : undefined;
+  if (typeof ms !== "number" || !Number.isFinite(ms) || ms < 0 || ms > 366 * 86_400_000) {
+    return reply(ctx, 400, { message: "advanceMs must be a number of milliseconds between 0 and a year" });
+  }
+  clock.advance(ms);
+  activity.catchUp();
+  return reply(ctx, 200, state());
+}
+
 async function route(ctx: Ctx, p: string) {
   if (p === "/__control" && ctx.method === "GET") return index(ctx);
   if (p === "/__control/faults") return faultsEndpoint(ctx);
@@ -119,6 +153,8 @@ async function route(ctx: Ctx, p: string) {
   if (p === "/__control/requests") return requestsEndpoint(ctx);
   if (p === "/__control/stats") return statsEndpoint(ctx);
   if (p === "/__control/calls") return addCall(ctx);
+  if (p === "/__control/world") return worldEndpoint(ctx);
+  if (p === "/__control/clock") return clockEndpoint(ctx);
   const m = /^\/__control\/calls\/(\d{1,15})$/.exec(p);
   if (m) return callEndpoint(ctx, Number(m[1]));
   return routeNotFound(ctx, p);

@@ -1,7 +1,9 @@
 // The simulator's options, and how the CLI reads them from SIM_* environment variables.
 
-import { parseInstant } from "./data";
+import type { BulkAccountSpec } from "./bulk";
+import { DEMO_KEYS, parseInstant } from "./data";
 import type { Faults } from "./faults";
+import { worldFromEnv, type World } from "./world";
 
 export interface SimulatorOptions {
   /** Port to listen on; 0 = a random free port. Default 4010. */
@@ -25,6 +27,17 @@ export interface SimulatorOptions {
   requestLogSize?: number;
   /** Seed of the PRNG deciding random faults and jitter. Default 1. */
   faultSeed?: number;
+  /**
+   * The simulator's time source (ms since the epoch). Default Date.now. Tests pass a fixed
+   * instant and move it with `sim.advance(ms)` / `POST /__control/clock`.
+   */
+  now?: () => number;
+  /** How the world moves on over time (calls finishing, arrivals, deletions) and `ignoreFilters`. Default: still. */
+  world?: Partial<World>;
+  /** Seed of the world's PRNGs (arrivals, deletions, live calls' courses). Default 1. */
+  worldSeed?: number;
+  /** More accounts with N generated calls each (benchmarks). */
+  extraAccounts?: BulkAccountSpec[];
 }
 
 type Env = Record<string, string | undefined>;
@@ -79,11 +92,30 @@ export function simOptionsFromEnv(env: Env = process.env): SimulatorOptions {
   const port = envNumber(env, "SIM_PORT", { min: 0, max: 65535, int: true });
   const anchor = env.SIM_ANCHOR?.trim() || undefined;
   if (anchor && anchor !== "now") parseInstant(anchor, "SIM_ANCHOR");
+  const bulk = envNumber(env, "SIM_BULK_CALLS", { min: 1, max: 2_000_000, int: true });
+  const world = worldFromEnv(env);
   return {
+    ...(Object.keys(world).length > 0 ? { world } : {}),
+    ...(bulk ? { extraAccounts: [bulkFromEnv(env, bulk)] } : {}),
     port: port ?? 4010,
     anchor,
     publicUrl: env.SIM_PUBLIC_URL?.trim() || undefined,
     faults,
     quiet: ["1", "true", "yes"].includes((env.SIM_QUIET ?? "").toLowerCase()),
   };
+}
+
+/** The bulk account of SIM_BULK_CALLS (key SIM_BULK_KEY, zone SIM_BULK_TIME_ZONE). */
+function bulkFromEnv(env: Env, calls: number): BulkAccountSpec {
+  const key = env.SIM_BULK_KEY?.trim() || "wt_bulk";
+  if ((Object.values(DEMO_KEYS) as string[]).includes(key)) throw new Error(`SIM_BULK_KEY=${key} is a demo account's key`);
+  const timeZone = env.SIM_BULK_TIME_ZONE?.trim() || undefined;
+  if (timeZone) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone });
+    } catch {
+      throw new Error(`SIM_BULK_TIME_ZONE=${timeZone} is not a time zone`);
+    }
+  }
+  return { key, calls, timeZone };
 }

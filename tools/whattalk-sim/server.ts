@@ -5,8 +5,11 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import { performance } from "node:perf_hooks";
 
+import { Activity } from "./activity";
 import { handleApi } from "./api";
 import { bearerKey, keyHintOf } from "./auth";
+import { withBulkAccounts } from "./bulk";
+import { SimClock } from "./clock";
 import { handleControl } from "./control";
 import { DEMO_KEYS, defaultAnchor, generateDataset, parseInstant, type Call, type Dataset } from "./data";
 import { DEFAULT_FAULTS, cloneFaults, mergeFaults, parseFaultsPatch, type Faults, type RecordedRequest, type SimStats } from "./faults";
@@ -16,10 +19,11 @@ import type { SimulatorOptions } from "./options";
 import { handleRecording } from "./recordings";
 import { createState, resetState, type SimState } from "./state";
 import { CallStore } from "./store";
+import { DEFAULT_WORLD, mergeWorld, parseWorldPatch, type World } from "./world";
 
 export { DEFAULT_FAULTS, DEMO_KEYS };
 export { simOptionsFromEnv } from "./options";
-export type { Faults, RecordedRequest, SimStats, Dataset, Call, SimulatorOptions };
+export type { Faults, RecordedRequest, SimStats, Dataset, Call, SimulatorOptions, World };
 
 export interface Simulator {
   /** e.g. http://127.0.0.1:4010 */
@@ -45,6 +49,13 @@ export interface Simulator {
   stats(): SimStats;
   /** The current calls of an account (after deletes/patches/additions), newest first. */
   calls(key: string): Call[];
+  /** The simulator's clock (ms since the epoch). */
+  now(): number;
+  /** Moves the simulator's clock forward; what falls due (calls finishing, arrivals, …) happens. Returns the new instant. */
+  advance(ms: number): number;
+  getWorld(): World;
+  /** Merges into the world settings (validated; throws on bad values). Returns the new settings. */
+  updateWorld(patch: Partial<World>): World;
 }
 
 /** Routes a request to the control API, the recordings or the API; an uncaught error answers 500. */
@@ -66,6 +77,7 @@ async function handle(sim: SimState, req: IncomingMessage, res: ServerResponse) 
     logged: false,
   };
   try {
+    sim.activity.catchUp();
     if (path === "/__control" || path.startsWith("/__control/")) {
       ctx.logged = true; // control requests are not recorded
       return await handleControl(ctx);
@@ -110,9 +122,9 @@ async function listen(sim: SimState, port: number, sockets: Set<Socket>): Promis
 }
 
 /** The history and live anchors of the data, and until when calls are visible (see SimulatorOptions.anchor). */
-function anchors(anchor: SimulatorOptions["anchor"]): { anchor: number; liveAnchor: number; visibleUntil?: () => number } {
-  const startedAt = Math.floor(Date.now() / 1000) * 1000;
-  if (anchor === undefined) return { anchor: defaultAnchor(startedAt).getTime(), liveAnchor: startedAt, visibleUntil: () => Date.now() };
+function anchors(anchor: SimulatorOptions["anchor"], clock: SimClock): { anchor: number; liveAnchor: number; visibleUntil?: () => number } {
+  const startedAt = Math.floor(clock.now() / 1000) * 1000;
+  if (anchor === undefined) return { anchor: defaultAnchor(startedAt).getTime(), liveAnchor: startedAt, visibleUntil: () => clock.now() };
   if (anchor === "now") return { anchor: startedAt, liveAnchor: startedAt };
   const at = parseInstant(anchor);
   return { anchor: at, liveAnchor: at };
@@ -133,8 +145,11 @@ async function shutdown(sim: SimState, server: http.Server, sockets: Set<Socket>
 }
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const clock = new SimClock(options.now);
+  const world = mergeWorld(mergeWorld(DEFAULT_WORLD as World, {}), parseWorldPatch(options.world ?? {}));
   const sim = createState({
     host: options.host ?? "127.0.0.1",
+    clock,
     faults: mergeFaults(cloneFaults(DEFAULT_FAULTS as Faults), parseFaultsPatch(options.faults ?? {})),
     faultSeed: options.faultSeed ?? 1,
     requestLogSize: options.requestLogSize ?? 20_000,
@@ -149,10 +164,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
   // Data is generated after binding so recording URLs carry the real port.
   try {
-    const { anchor, liveAnchor, visibleUntil } = anchors(options.anchor);
-    sim.dataset = generateDataset({ anchor, liveAnchor, baseUrl: options.publicUrl ?? url });
-    sim.store = new CallStore(sim.dataset, visibleUntil);
-    sim.store.prewarm();
+    const { anchor, liveAnchor, visibleUntil } = anchors(options.anchor, clock);
+    const baseUrl = options.publicUrl ?? url;
+    const { dataset, seeds } = withBulkAccounts(generateDataset({ anchor, liveAnchor, baseUrl }), options.extraAccounts);
+    sim.dataset = dataset;
+    sim.store = new CallStore(sim.dataset, visibleUntil, () => clock.now());
+    sim.bulkKeys = new Set((options.extraAccounts ?? []).map((a) => a.key));
+    sim.store.prewarm(sim.bulkKeys);
+    sim.activity = new Activity({ store: sim.store, clock, seeds, seed: options.worldSeed ?? 1, world, liveAnchor, baseUrl: sim.dataset.baseUrl });
   } catch (e) {
     server.close();
     throw e;
@@ -178,6 +197,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     requests: () => sim.requestLog.list(),
     clearRequests: () => sim.requestLog.clear(),
     stats: () => sim.requestLog.stats(),
-    calls: (key) => sim.store.calls(key),
+    calls: (key) => {
+      sim.activity.catchUp();
+      return sim.store.calls(key);
+    },
+    now: () => clock.now(),
+    advance(ms) {
+      const at = clock.advance(ms);
+      sim.activity.catchUp();
+      return at;
+    },
+    getWorld: () => mergeWorld(sim.activity.world, {}),
+    updateWorld: (patch) => sim.activity.update(parseWorldPatch(patch)),
   };
 }

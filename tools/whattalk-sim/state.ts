@@ -2,7 +2,9 @@
 
 import type { ServerResponse } from "node:http";
 
+import type { Activity } from "./activity";
 import { WavCache } from "./audio";
+import type { SimClock } from "./clock";
 import type { Dataset } from "./data";
 import { DEFAULT_FAULTS, RateLimiter, RequestLog, cloneFaults, type Faults } from "./faults";
 import { mulberry32, type Rng } from "./prng";
@@ -14,6 +16,12 @@ export interface SimState {
   port: number;
   store: CallStore;
   dataset: Dataset;
+  /** The simulator's time (tests move it forward). */
+  clock: SimClock;
+  /** Calls finishing, arriving and being deleted over time; the world settings. */
+  activity: Activity;
+  /** Keys of the bulk accounts (their JSON is not cached, to keep memory flat). */
+  bulkKeys: ReadonlySet<string>;
   faults: Faults;
   faultSeed: number;
   /** Decides random faults and jitter; reseeded by a reset. */
@@ -29,12 +37,15 @@ export interface SimState {
 }
 
 /** A state without data yet: `store`, `dataset` and `port` are set once the server listens. */
-export function createState(opts: { host: string; faults: Faults; faultSeed: number; requestLogSize: number; log(msg: string): void }): SimState {
+export function createState(opts: { host: string; clock: SimClock; faults: Faults; faultSeed: number; requestLogSize: number; log(msg: string): void }): SimState {
   return {
     host: opts.host,
     port: 0,
     store: undefined as unknown as CallStore,
     dataset: undefined as unknown as Dataset,
+    clock: opts.clock,
+    activity: undefined as unknown as Activity,
+    bulkKeys: new Set(),
     faults: opts.faults,
     faultSeed: opts.faultSeed,
     rng: mulberry32(opts.faultSeed),
@@ -48,7 +59,10 @@ export function createState(opts: { host: string; faults: Faults; faultSeed: num
   };
 }
 
-/** Faults off, request log and stats cleared, rate-limit counters cleared, calls restored. */
+/**
+ * Faults off, request log and stats cleared, rate-limit counters cleared, calls restored, the
+ * clock back to its source and the world to its start settings.
+ */
 export function resetState(sim: SimState): void {
   sim.faults = cloneFaults(DEFAULT_FAULTS as Faults);
   sim.rng = mulberry32(sim.faultSeed);
@@ -56,6 +70,8 @@ export function resetState(sim: SimState): void {
   sim.requestLog.clear();
   sim.requestLog.resetStats();
   sim.store.reset();
+  sim.clock.reset();
+  sim.activity.reset();
 }
 
 /** Waits `ms`, cut short by close() (which clears the timers). */

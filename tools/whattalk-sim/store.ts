@@ -9,6 +9,7 @@ import {
   type Dataset,
   type SimAccount,
 } from "./data";
+import { newCall } from "./new-call";
 import { LOCAL_TIMESTAMP_RE, formatInZone, isCalendarDate, zonedToEpoch } from "./tz";
 
 export interface CallFilters {
@@ -36,12 +37,6 @@ interface Entry {
 
 /** Thrown for bad control-API input; the server answers 400 with the message. */
 export class StoreInputError extends Error {}
-
-const CALL_KEY_ORDER = [
-  "id", "assistant_name", "campaign_name", "type", "duration", "assistant_phone_number", "client_phone_number",
-  "status", "transcript", "variables", "evaluation", "webhook_response", "carrier_cost", "total_cost",
-  "answered_by", "recording_url", "created_at", "updated_at", "assistant_id", "campaign_id",
-] as const;
 
 /** Fields the simulator adds to the documented call object (see /work/shared/whattalk/README.md). */
 export const UNDOCUMENTED_CALL_FIELDS = ["assistant_id", "campaign_id"] as const;
@@ -82,6 +77,8 @@ export class CallStore {
     readonly dataset: Dataset,
     /** Calls created after this instant are not visible yet (default mode hides the future). */
     private readonly visibleUntil: () => number = () => Number.POSITIVE_INFINITY,
+    /** The simulator's clock (default updated_at of patches, created_at of added calls). */
+    private readonly now: () => number = Date.now,
   ) {
     for (const a of dataset.accounts) {
       this.accounts.set(a.key, a);
@@ -93,12 +90,12 @@ export class CallStore {
     this.reset();
   }
 
-  /** Restores the generated calls (undoes deletes, patches and additions). */
-  /** Serializes every call once, so the first requests are as fast as later ones. */
-  prewarm(): void {
-    for (const list of this.pristine.values()) for (const e of list) this.toJson(e.call);
+  /** Serializes every call once (except `skip`ped accounts'), so the first requests are as fast as later ones. */
+  prewarm(skip: ReadonlySet<string> = new Set()): void {
+    for (const [key, list] of this.pristine) if (!skip.has(key)) for (const e of list) this.toJson(e.call);
   }
 
+  /** Restores the generated calls (undoes deletes, patches and additions). */
   reset(): void {
     this.lists.clear();
     this.byId.clear();
@@ -116,14 +113,14 @@ export class CallStore {
   /**
    * The call as UTF-8 JSON (cached per call object; patches create new objects). With
    * `documentedOnly`, without the fields the documentation does not list (`assistant_id`,
-   * `campaign_id`), as the real API may answer.
+   * `campaign_id`), as the real API may answer. `cache: false` (bulk accounts) keeps memory flat.
    */
-  toJson(call: Call, documentedOnly = false): Buffer {
-    const cache = documentedOnly ? this.documentedJson : this.json;
-    let b = cache.get(call);
+  toJson(call: Call, documentedOnly = false, cache = true): Buffer {
+    const map = documentedOnly ? this.documentedJson : this.json;
+    let b = map.get(call);
     if (b === undefined) {
       b = Buffer.from(JSON.stringify(documentedOnly ? withoutUndocumented(call) : call));
-      cache.set(call, b);
+      if (cache) map.set(call, b);
     }
     return b;
   }
@@ -162,6 +159,11 @@ export class CallStore {
     }
     const { status, type, assistantId, campaignId } = f;
     const phone = f.phone;
+    if (status === undefined && type === undefined && assistantId === undefined && campaignId === undefined && phone === undefined) {
+      // Only dates (or nothing): the page is a slice, O(page) even over 100,000 calls.
+      const from = Math.min(hi, lo + offset);
+      return { total: hi - lo, calls: list.slice(from, Math.min(hi, from + limit)).map((e) => e.call) };
+    }
     const calls: Call[] = [];
     let total = 0;
     const end = offset + limit;
@@ -245,7 +247,7 @@ export class CallStore {
     if (!e) return undefined;
     const account = this.accounts.get(e.key)!;
     const norm = this.normalize(fields, id, account.timeZone);
-    if (!("updated_at" in norm)) norm.updated_at = formatInZone(Date.now(), account.timeZone);
+    if (!("updated_at" in norm)) norm.updated_at = formatInZone(this.now(), account.timeZone);
     const call = { ...e.call, ...norm } as Call;
     this.remove(e);
     const at = "created_at" in norm ? zonedToEpoch(call.created_at, account.timeZone) : e.at;
@@ -258,42 +260,20 @@ export class CallStore {
     const account = this.accounts.get(key);
     if (!account) throw new StoreInputError("key must be one of the simulator's API keys");
     const id = this.nextId++;
-    const norm = this.normalize(fields, id, account.timeZone);
-    const type = (norm.type as string | undefined) ?? "outbound";
-    const assistantId = typeof norm.assistant_id === "number" ? norm.assistant_id : undefined;
-    const assistant =
-      account.assistants.find((a) => a.id === assistantId) ??
-      account.assistants.find((a) => a.is_active && (type === "outbound" ? a.type === "outbound" : a.type === "inbound")) ??
-      account.assistants[0];
-    const createdAt = (norm.created_at as string | undefined) ?? formatInZone(Date.now(), account.timeZone);
-    const defaults: Record<string, unknown> = {
-      id,
-      assistant_name: assistant?.name ?? null,
-      campaign_name: null,
-      type,
-      duration: 0,
-      assistant_phone_number: type === "web" ? null : (assistant?.phone_number ?? null),
-      client_phone_number: type === "web" ? null : ({ alpha: "+905550000001", beta: "+4915100000001", gamma: "+12125550100" } as const)[account.slug],
-      status: "initiated",
-      transcript: null,
-      variables: {},
-      evaluation: null,
-      webhook_response: null,
-      carrier_cost: null,
-      total_cost: null,
-      answered_by: null,
-      recording_url: null,
-      created_at: createdAt,
-      updated_at: createdAt,
-      assistant_id: assistant?.id ?? null,
-      campaign_id: null,
-    };
-    const merged: Record<string, unknown> = { ...defaults, ...norm, id };
-    const ordered: Record<string, unknown> = {};
-    for (const k of CALL_KEY_ORDER) ordered[k] = merged[k];
-    for (const k of Object.keys(merged)) if (!(k in ordered)) ordered[k] = merged[k];
-    const call = ordered as unknown as Call;
+    const call = newCall(account, id, this.normalize(fields, id, account.timeZone), this.now());
     this.insert(entryOf(call, key, account.timeZone));
     return call;
+  }
+
+  /** The created_at instant of a call (any account), or undefined. */
+  instantOf(id: number): number | undefined {
+    return this.byId.get(id)?.at;
+  }
+
+  /** An account's newest visible calls, at most `limit`. */
+  newest(key: string, limit: number): Call[] {
+    const list = this.lists.get(key) ?? [];
+    const from = this.firstVisible(list);
+    return list.slice(from, from + limit).map((e) => e.call);
   }
 }
