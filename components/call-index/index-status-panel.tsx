@@ -49,7 +49,7 @@ export function IndexStatusPanel({ status, dates }: { status: IndexStatusDTO; da
           </AlertDescription>
         </Alert>
       ) : null}
-      <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]" aria-label="Search index facts">
+      <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="text-muted-foreground">Calls indexed</dt>
         <dd className="font-medium">{n(status.callsIndexed)}</dd>
         <dt className="text-muted-foreground">Oldest call</dt>
