@@ -9,6 +9,7 @@ import { requestIndexRebuild } from "@/lib/call-index/request-index-rebuild";
 import { setIndexPaused } from "@/lib/call-index/set-index-paused";
 import { setIndexRetention } from "@/lib/call-index/set-index-retention";
 import { getIndexStatus } from "@/lib/call-index/status";
+import { deleteTeam } from "@/lib/teams/delete-team";
 import { db } from "@/lib/db";
 import { can, scopesOf, type Role } from "@/lib/rbac";
 import { seedIndexedCalls, seedIndexState } from "../support/indexed-calls";
@@ -205,5 +206,14 @@ describe("index settings", () => {
       ["index.purged", "operator:cli", { purged: 2, turnedOff: false }],
       ["index.purged", "operator:cli", { purged: 1, turnedOff: true }],
     ]);
+  });
+
+  it("deleting the team deletes its indexed calls and sync state (as docs/operations.md says)", async () => {
+    const { team: t, by } = await setup();
+    await seedIndexedCalls(t.id, [1, 2], { now: NOW });
+    await seedIndexState(t.id, { backfillDoneAt: ago(1_000) });
+    await deleteTeam({ actor: by("OWNER").actor, confirmSlug: t.slug });
+    expect(await db().indexedCall.count({ where: { teamId: t.id } })).toBe(0);
+    expect(await db().callIndexState.count({ where: { teamId: t.id } })).toBe(0);
   });
 });
