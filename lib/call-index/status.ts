@@ -10,6 +10,8 @@ import type { IndexState, IndexStatusDTO } from "./types";
 
 const DAY_MS = 86_400_000;
 const WINDOW_MS = 60_000;
+/** Calls per backfill page (WhatTalk's largest per_page), for progress by pages. */
+const BACKFILL_PAGE_SIZE = 100;
 
 type Rows = { count: number; oldest: Date | null; newest: Date | null; inWindow: number };
 
@@ -26,7 +28,7 @@ function progressOf(s: CallIndexState, rows: Rows): number | null {
   if (s.backfillTotal === null) return null;
   if (s.backfillTotal === 0) return 99;
   const byRows = rows.inWindow / s.backfillTotal;
-  const byPages = (s.backfillPage - 1) / Math.ceil(s.backfillTotal / 100);
+  const byPages = (s.backfillPage - 1) / Math.ceil(s.backfillTotal / BACKFILL_PAGE_SIZE);
   return Math.min(99, Math.floor(100 * Math.max(byRows, byPages)));
 }
 
