@@ -51,6 +51,8 @@ const schema = z
     WHATTALK_TEAM_BUDGET_PER_MINUTE: int(1, 100_000).default(100),
     /** Share of that budget one member may use per minute (0 < share ≤ 1; 1 = no per-member limit). */
     WHATTALK_MEMBER_SHARE: z.coerce.number({ message: "must be a number" }).gt(0, "must be more than 0").max(1, "must be at most 1").default(0.5),
+    /** Share of the team's budget the call index's sync may spend per minute (0 < share ≤ 1); people always come first. */
+    INDEX_BUDGET_SHARE: z.coerce.number({ message: "must be a number" }).gt(0, "must be more than 0").max(1, "must be at most 1").default(0.5),
     /** Upstream requests one portal request may make at most (an agent's merged list of several assistants). */
     WHATTALK_MAX_FANOUT: int(1, 1000).default(20),
     /** Response cache lifetime in ms; 0 disables the cache. */

@@ -1,19 +1,21 @@
-import { can, type Role, type Scope } from "@/lib/rbac";
+import { can, INDEX_STATUS_SCOPES, type Role, type ScopeRule } from "@/lib/rbac";
 
 export type NavItem = { href: string; label: string };
 
-const SETTINGS: { path: string; label: string; scope: Scope }[] = [
+const SETTINGS: { path: string; label: string; scope: ScopeRule }[] = [
   { path: "general", label: "General", scope: "team:settings" },
   { path: "members", label: "Members", scope: "members:manage" },
   { path: "assignments", label: "Agent assignments", scope: "assignments:manage" },
   { path: "connection", label: "WhatTalk connection", scope: "credentials:manage" },
   { path: "directory", label: "Assistants & campaigns", scope: "assignments:manage" },
+  { path: "search-index", label: "Search index", scope: INDEX_STATUS_SCOPES },
   { path: "audit", label: "Audit log", scope: "audit:read" },
 ];
 
 /** Settings pages a role may open, in menu order (driven by the role matrix). */
 export function settingsNav(slug: string, role: Role): NavItem[] {
-  return SETTINGS.filter((s) => can(role, s.scope)).map((s) => ({ href: `/teams/${slug}/settings/${s.path}`, label: s.label }));
+  const allowed = (rule: ScopeRule) => (typeof rule === "string" ? [rule] : rule).some((s) => can(role, s));
+  return SETTINGS.filter((s) => allowed(s.scope)).map((s) => ({ href: `/teams/${slug}/settings/${s.path}`, label: s.label }));
 }
 
 /** The header's main navigation for a role. */

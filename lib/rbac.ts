@@ -42,7 +42,9 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
 /** Scope sets named once: a member passes a check on a set when they hold any scope in it. */
 export const CALL_READ_SCOPES = ["calls:read:all", "calls:read:assigned"] as const satisfies readonly Scope[];
 /** Any scope that opens a settings page. */
-export const SETTINGS_SCOPES = ["team:settings", "members:manage", "assignments:manage", "credentials:manage", "audit:read"] as const satisfies readonly Scope[];
+export const SETTINGS_SCOPES = ["team:settings", "members:manage", "assignments:manage", "credentials:manage", "audit:read", "analytics:read"] as const satisfies readonly Scope[];
+/** The call index's state (Settings → Search index): its managers, and supervisors, who rely on its freshness. */
+export const INDEX_STATUS_SCOPES = ["team:settings", "analytics:read"] as const satisfies readonly Scope[];
 /** Members list: to manage members, or to pick agents for assignments. */
 export const MEMBER_LIST_SCOPES = ["members:manage", "assignments:manage"] as const satisfies readonly Scope[];
 /** The key's status: to manage it, or to see whether the directory can sync. */

@@ -4,6 +4,8 @@
 import type { AssignmentDTO } from "@/lib/assignments/types";
 import type { CallColumnId } from "@/lib/calls/columns";
 import type { CallListResult } from "@/lib/calls/types";
+import type { IndexRetentionResult } from "@/lib/call-index/set-index-retention";
+import type { IndexStatusDTO } from "@/lib/call-index/types";
 import type { SaveCredentialResult } from "@/lib/connection/save-credential";
 import type { SaveCredentialInput } from "@/lib/credentials/schema";
 import type { TestCredentialResult } from "@/lib/credentials/test-credential";
@@ -90,3 +92,11 @@ export const updateView = (teamId: string, viewId: string, body: UpdateViewInput
 export const deleteView = (teamId: string, viewId: string) => send<null>("DELETE", teamApiPath(teamId, "views", viewId));
 /** Sets or clears (null) my default and/or the team's; answers the defaults now in force. */
 export const setDefaultViews = (teamId: string, defaults: { user?: string | null; team?: string | null }) => send<ViewsList["defaults"]>("PUT", teamApiPath(teamId, "views", "defaults"), defaults);
+
+// The search index (Settings → Search index).
+export const getIndexStatus = (teamId: string) => send<{ status: IndexStatusDTO }>("GET", teamApiPath(teamId, "index"));
+export const setIndexPaused = (teamId: string, paused: boolean) => send<{ changed: boolean; status: IndexStatusDTO }>("PATCH", teamApiPath(teamId, "index"), { paused });
+export const requestIndexRebuild = (teamId: string) => send<{ status: IndexStatusDTO }>("POST", teamApiPath(teamId, "index", "rebuild"), {});
+/** `retentionDays: null` turns the index off and deletes what it holds. */
+export const setIndexRetention = (teamId: string, retentionDays: number | null) =>
+  send<IndexRetentionResult & { status: IndexStatusDTO }>("PUT", teamApiPath(teamId, "index", "retention"), { retentionDays });

@@ -38,6 +38,12 @@ export function describeAuditData(action: string, data: unknown): string {
         .map(([k, v]) => `${k}: ${String(v?.from)} → ${String(v?.to)}`)
         .join("; ");
     }
+    case "index.retention_changed": {
+      const days = (v: unknown) => (v === null || v === undefined ? "off" : `${String(v)} days`);
+      return `${days(d.from)} → ${days(d.to)}${d.purged ? `; ${Number(d.purged).toLocaleString("en-US")} indexed calls deleted` : ""}`;
+    }
+    case "index.purged":
+      return `${Number(d.purged ?? 0).toLocaleString("en-US")} indexed calls deleted${d.turnedOff ? "; index turned off" : ""}`;
     case "team.created":
       return [d.slug ? `/${String(d.slug)}` : "", d.owner ? `owner ${String(d.owner)}` : "", d.timeZone ? String(d.timeZone) : ""].filter(Boolean).join(", ");
     case "calls.exported": {

@@ -25,6 +25,11 @@ const LABELS: Record<string, string> = {
   "view.team_default_set": "Team default view set",
   "calls.exported": "Calls exported",
   "call.deleted": "Call deleted",
+  "index.paused": "Search index paused",
+  "index.resumed": "Search index resumed",
+  "index.rebuild_requested": "Search index rebuild requested",
+  "index.retention_changed": "Search index retention changed",
+  "index.purged": "Search index purged",
 };
 
 export function auditActionLabel(action: string): string {

@@ -28,7 +28,12 @@ export type AuditAction =
   | "view.deleted"
   | "view.team_default_set"
   | "calls.exported"
-  | "call.deleted";
+  | "call.deleted"
+  | "index.paused"
+  | "index.resumed"
+  | "index.rebuild_requested"
+  | "index.retention_changed"
+  | "index.purged";
 
 export type AuditInput = {
   teamId: string | null;

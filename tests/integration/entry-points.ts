@@ -10,7 +10,7 @@ import { operatorActor } from "@/lib/auth/team-actor";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { createView } from "@/lib/views/create-view";
 import type { TeamAccess } from "@/lib/auth/team-access";
-import { CALL_READ_SCOPES, can, scopesOf, SETTINGS_SCOPES, type Role, type Scope } from "@/lib/rbac";
+import { CALL_READ_SCOPES, can, INDEX_STATUS_SCOPES, scopesOf, SETTINGS_SCOPES, type Role, type Scope } from "@/lib/rbac";
 import { assignAssistants, Client, connectTeam, createUser, simAllCalls, simControl, teamWithRoles, uniq } from "./helpers";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -300,6 +300,12 @@ const TABLE: (Omit<ApiEntry, "access"> & { access?: Access })[] = [
   },
   { method: "GET", route: "/api/teams/[teamId]/analytics", ok: 200, request: (f) => ({ path: team(f, "/analytics") }) },
 
+  // The search index (the fixture's index is on with the default 90 days: these requests change nothing but the rebuild flag)
+  { method: "GET", route: "/api/teams/[teamId]/index", ok: 200, request: (f) => ({ path: team(f, "/index") }) },
+  { method: "PATCH", route: "/api/teams/[teamId]/index", ok: 200, request: (f) => ({ path: team(f, "/index"), body: { paused: false } }) },
+  { method: "POST", route: "/api/teams/[teamId]/index/rebuild", ok: 200, request: (f) => ({ path: team(f, "/index/rebuild"), body: {} }) },
+  { method: "PUT", route: "/api/teams/[teamId]/index/retention", ok: 200, request: (f) => ({ path: team(f, "/index/retention"), body: { retentionDays: 90 } }) },
+
   // Saved views (team views and the team default need views:share: checked by the service, see views-api.test.ts)
   { method: "GET", route: "/api/teams/[teamId]/views", ok: 200, request: (f) => ({ path: team(f, "/views") }) },
   { method: "POST", route: "/api/teams/[teamId]/views", ok: 201, request: (f) => ({ path: team(f, "/views"), body: { name: uniq("View "), filters: {}, columns: COLS } }) },
@@ -349,6 +355,7 @@ export const PAGE_ENTRIES: PageEntry[] = [
   { route: "/teams/[teamSlug]/settings/assignments", access: teamAccess("assignments:manage"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/assignments` },
   { route: "/teams/[teamSlug]/settings/directory", access: teamAccess("assignments:manage"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/directory` },
   { route: "/teams/[teamSlug]/settings/connection", access: teamAccess("credentials:manage"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/connection` },
+  { route: "/teams/[teamSlug]/settings/search-index", access: teamAccess(...INDEX_STATUS_SCOPES), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/search-index` },
   { route: "/teams/[teamSlug]/settings/audit", access: teamAccess("audit:read"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/audit` },
 ];
 

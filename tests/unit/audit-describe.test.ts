@@ -11,6 +11,13 @@ describe("audit log summaries", () => {
     expect(describeAuditData("team.created", { slug: "demo", owner: "o@demo.test", timeZone: "Europe/Istanbul" })).toBe("/demo, owner o@demo.test, Europe/Istanbul");
   });
 
+  it("describe the search index's events", () => {
+    expect(describeAuditData("index.retention_changed", { from: 90, to: null, purged: 1234 })).toBe("90 days → off; 1,234 indexed calls deleted");
+    expect(describeAuditData("index.retention_changed", { from: null, to: 30, purged: 0 })).toBe("off → 30 days");
+    expect(describeAuditData("index.purged", { purged: 2, turnedOff: true })).toBe("2 indexed calls deleted; index turned off");
+    expect(auditActionLabel("index.rebuild_requested")).toBe("Search index rebuild requested");
+  });
+
   it("summarise other features' events without dumping nested data", () => {
     expect(describeAuditData("credential.added", { label: "Main", last4: "abcd", status: "OK", nested: { x: 1 }, list: [1, 2] })).toBe("label: Main, last4: abcd, status: OK, list: 2");
     expect(describeAuditData("x", null)).toBe("");

@@ -67,9 +67,10 @@ describe("canManageRole: only owners grant or take away owner/admin", () => {
 describe("navigation follows the matrix", () => {
   it("shows each role only the settings pages it may open", () => {
     const paths = (role: Role) => settingsNav("t", role).map((i) => i.href.split("/").pop());
-    expect(paths("OWNER")).toEqual(["general", "members", "assignments", "connection", "directory", "audit"]);
-    expect(paths("ADMIN")).toEqual(["general", "members", "assignments", "connection", "directory", "audit"]);
-    expect(paths("SUPERVISOR")).toEqual(["assignments", "directory"]);
+    expect(paths("OWNER")).toEqual(["general", "members", "assignments", "connection", "directory", "search-index", "audit"]);
+    expect(paths("ADMIN")).toEqual(["general", "members", "assignments", "connection", "directory", "search-index", "audit"]);
+    // Supervisors see the search index's state (they rely on its freshness) but cannot change it.
+    expect(paths("SUPERVISOR")).toEqual(["assignments", "directory", "search-index"]);
     expect(paths("AGENT")).toEqual([]);
     expect(mainNav("t", "AGENT").map((i) => i.label)).toEqual(["Calls"]);
   });

@@ -73,6 +73,10 @@ const CASES: Case[] = [
   ["createView", () => teamApi.createView(T, { name: "Mine", visibility: "TEAM", filters: { status: "ended" }, columns: ["time"] }), "POST", teamPath("/views"), { name: "Mine", visibility: "TEAM", filters: { status: "ended" }, columns: ["time"] }],
   ["updateView", () => teamApi.updateView(T, V, { version: 3, name: "Renamed" }), "PATCH", teamPath("/views/view%3F3%23x"), { version: 3, name: "Renamed" }],
   ["deleteView", () => teamApi.deleteView(T, V), "DELETE", teamPath("/views/view%3F3%23x")],
+  ["getIndexStatus", () => teamApi.getIndexStatus(T), "GET", teamPath("/index")],
+  ["setIndexPaused", () => teamApi.setIndexPaused(T, true), "PATCH", teamPath("/index"), { paused: true }],
+  ["requestIndexRebuild", () => teamApi.requestIndexRebuild(T), "POST", teamPath("/index/rebuild"), {}],
+  ["setIndexRetention", () => teamApi.setIndexRetention(T, null), "PUT", teamPath("/index/retention"), { retentionDays: null }],
   ["setDefaultViews", () => teamApi.setDefaultViews(T, { user: null }), "PUT", teamPath("/views/defaults"), { user: null }],
 ];
 const URL_BUILDERS = ["teamApiPath", "callRecordingUrl", "callsExportUrl", "analyticsUrl"];
