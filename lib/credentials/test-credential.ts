@@ -31,7 +31,7 @@ export async function testCredential(input: { actor: TeamActor }): Promise<TestC
     apiKey = decryptApiKey(row.ciphertext, { teamId, credentialId: row.id });
   } catch (error) {
     if (!(error instanceof DecryptError)) throw error;
-    await markUndecryptable(teamId, row.id, error.reason);
+    await markUndecryptable(input.actor, row.id, error.reason);
   }
 
   const now = new Date();
@@ -40,7 +40,7 @@ export async function testCredential(input: { actor: TeamActor }): Promise<TestC
     result = "undecryptable";
     message = `${NO_CREDENTIAL_TEXT.undecryptable.message} Enter the key again.`;
   } else {
-    const check = await checkApiKey(teamId, apiKey);
+    const check = await checkApiKey(input.actor, apiKey);
     apiKey = null;
     if (check.outcome === "ok") {
       result = "ok";
