@@ -11,6 +11,7 @@ import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/te
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { isWhatTalkError, listAssistants, type UpstreamAssistant } from "@/lib/whattalk";
 import { forgetLearned } from "@/lib/directory/learn";
+import type { Scope } from "@/lib/rbac";
 
 export type SyncOutcome =
   | { status: "synced"; total: number; added: number; updated: number; removed: number; syncedAt: string }
@@ -49,7 +50,7 @@ function nameOf(a: UpstreamAssistant): string {
   return (name || `Assistant ${a.id}`).slice(0, NAME_MAX);
 }
 
-async function runSync(actor: TeamActor, perPage = PER_PAGE): Promise<SyncOutcome> {
+async function runSync(actor: TeamActor, scope: Scope, perPage = PER_PAGE): Promise<SyncOutcome> {
   const teamId = actor.teamId;
   let upstream: UpstreamAssistant[];
   try {
@@ -66,6 +67,7 @@ async function runSync(actor: TeamActor, perPage = PER_PAGE): Promise<SyncOutcom
   const now = new Date();
   const counts = await db().$transaction(async (tx) => {
     await lockTeam(tx, teamId);
+    await actorRole(tx, actor, scope);
     const existing = await tx.assistant.findMany({ where: { teamId }, select: { id: true, externalId: true, name: true, source: true } });
     const byExternal = new Map(existing.map((r) => [r.externalId, r]));
     const wanted = new Map(upstream.map((a) => [a.id, nameOf(a)]));
@@ -110,14 +112,14 @@ async function runSync(actor: TeamActor, perPage = PER_PAGE): Promise<SyncOutcom
  */
 export async function syncAssistants(input: { actor: TeamActor; /** Assistants per upstream page (1–100, default 100). */ pageSize?: number }): Promise<SyncOutcome> {
   await actorRole(db(), input.actor, "assignments:manage");
-  return runSync(input.actor, Math.min(100, Math.max(1, Math.trunc(input.pageSize ?? PER_PAGE))));
+  return runSync(input.actor, "assignments:manage", Math.min(100, Math.max(1, Math.trunc(input.pageSize ?? PER_PAGE))));
 }
 
 /** The sync run right after a working key is saved (its service checked credentials:manage): never throws (the key is saved either way). */
 export async function syncAssistantsAfterSave(actor: TeamActor): Promise<SyncOutcome> {
   const teamId = actor.teamId;
   try {
-    return await runSync(actor);
+    return await runSync(actor, "credentials:manage");
   } catch (error) {
     const message = isWhatTalkError(error) || error instanceof AppError ? error.message : "The assistants could not be synced.";
     if (!isWhatTalkError(error) && !(error instanceof AppError)) {
