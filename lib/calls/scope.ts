@@ -15,7 +15,7 @@ export async function callScopeOf(access: TeamAccess): Promise<CallScope> {
   if (access.can("calls:read:all")) return { teamId, kind: "all" };
   if (!access.can("calls:read:assigned")) throw forbidden("Your role cannot see calls.");
   const rows = await db().agentAssignment.findMany({
-    where: { membershipId: access.membershipId, teamId: access.team.id },
+    where: { membershipId: access.membershipId, teamId },
     select: { assistantId: true, label: true },
     orderBy: { assistantId: "asc" },
   });
