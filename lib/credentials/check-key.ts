@@ -14,8 +14,9 @@ export type KeyCheck =
 export const REJECTED_MESSAGE = "WhatTalk rejected this API key. Check that you copied the whole key from your WhatTalk account and that it has not been revoked.";
 
 /**
- * Checks a plaintext key for the actor's team (the caller has checked credentials:manage). Runs under a throw-away credential id, so the answer never
- * lands in the cache of the team's stored key and a refusal never marks the stored key invalid.
+ * Checks a plaintext key for the actor's team (its caller has checked credentials:manage). Runs under
+ * a throw-away credential id, so the answer never lands in the cache of the team's stored key and a
+ * refusal never marks the stored key invalid.
  */
 export async function checkApiKey(actor: TeamActor, apiKey: string): Promise<KeyCheck> {
   try {

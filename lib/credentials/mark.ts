@@ -15,10 +15,10 @@ export async function markCredentialInvalid(actor: TeamActor, event: { credentia
   const teamId = actor.teamId;
   const now = new Date();
   const changed = await db().$transaction(async (tx) => {
-    const row = await tx.apiCredential.findFirst({ where: { id: event.credentialId, teamId: teamId }, select: { label: true, last4: true } });
+    const row = await tx.apiCredential.findFirst({ where: { id: event.credentialId, teamId }, select: { label: true, last4: true } });
     if (!row) return false;
     const r = await tx.apiCredential.updateMany({
-      where: { id: event.credentialId, teamId: teamId, status: { not: "INVALID" } },
+      where: { id: event.credentialId, teamId, status: { not: "INVALID" } },
       data: { status: "INVALID", statusMessage: STATUS_NOTE.rejected, lastCheckedAt: now },
     });
     if (r.count === 0) return false;
@@ -35,7 +35,7 @@ export async function markCredentialInvalid(actor: TeamActor, event: { credentia
     return true;
   });
   if (changed) {
-    logger.warn({ module: "credentials", teamId: teamId, credentialId: event.credentialId, httpStatus: event.status }, "WhatTalk rejected the team's API key: marked invalid");
+    logger.warn({ module: "credentials", teamId, credentialId: event.credentialId, httpStatus: event.status }, "WhatTalk rejected the team's API key: marked invalid");
     await invalidateTeam(actor).catch(() => {});
   }
   return changed;
