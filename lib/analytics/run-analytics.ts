@@ -56,7 +56,7 @@ const keyOf = (teamId: string, credentialId: string, timeZone: string, scope: Ca
 export async function peekAnalytics(access: TeamAccess, selection: AnalyticsSelection): Promise<AnalyticsResult | null> {
   assertAccess(access);
   try {
-    const ctx = await whatTalkContextForTeam(access.team.id);
+    const ctx = await whatTalkContextForTeam(access);
     const hit = results.get(keyOf(access.team.id, ctx.credentialId, access.team.timeZone, await callScopeOf(access), selection));
     return hit ? shape(access, hit, true) : null;
   } catch {
@@ -86,7 +86,7 @@ export async function runAnalytics(
   assertAccess(access);
   const teamId = access.team.id;
   const timeZone = access.team.timeZone;
-  const ctx = await whatTalkContextForTeam(teamId, { memberId: access.user.id });
+  const ctx = await whatTalkContextForTeam(access);
   const scope = await callScopeOf(access);
   const key = keyOf(teamId, ctx.credentialId, timeZone, scope, selection);
 

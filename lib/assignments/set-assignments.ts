@@ -18,7 +18,7 @@ export async function setAssignments(input: { actor: TeamActor; membershipId: st
   return db().$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     await actorRole(tx, input.actor, "assignments:manage");
-    const target = await loadTargetMembership(tx, teamId, input.membershipId);
+    const target = await loadTargetMembership(tx, input.actor, input.membershipId);
     if (target.role !== "AGENT") throw new AppError("BAD_REQUEST", "Only agents have assigned assistants: other roles see every call of the team.");
     const current = await tx.agentAssignment.findMany({ where: { membershipId: target.id }, select: { id: true, assistantId: true, label: true } });
     const byId = new Map(current.map((a) => [a.assistantId, a]));

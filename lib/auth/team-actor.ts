@@ -29,8 +29,14 @@ export function assertTeamScope(who: TeamReader, rule: ScopeRule): string {
   return who.team.id;
 }
 
+/** The operator of a team (built from its id: the CLI and the seed name a team by id or slug). */
 export function operatorActor(teamId: string, label = "cli"): OperatorActor {
   return { kind: "operator", teamId, label };
+}
+
+/** A reader or an actor as the actor who acts for it: a member's access becomes their member actor. */
+export function actorOf(who: TeamReader | TeamActor): TeamActor {
+  return "kind" in who ? who : memberActor(who);
 }
 
 /** The actor as the audit log records it (operators by label, without a user id). */

@@ -25,7 +25,7 @@ export function callPageFetcher(
 ): PageFetcher<UpstreamCall> {
   return async (page, signal) => {
     const { data } = await listCalls(ctx, toUpstreamQuery({ ...selection, per_page: BULK_PER_PAGE, page }), { signal, cache: opts.cache });
-    const { calls, dropped } = await keepInScope(reader.scope, ctx.teamId, data.data, reader.answer);
+    const { calls, dropped } = await keepInScope(reader.scope, data.data, reader.answer);
     if (dropped) reader.onDropped?.(dropped);
     return { items: calls, total: data.total, lastPage: data.last_page };
   };

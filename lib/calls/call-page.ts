@@ -2,7 +2,7 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { cache } from "react";
 import { teamPage } from "@/lib/http/team-page";
-import { CALL_READ_SCOPES } from "@/lib/rbac";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import type { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/to-app-error";
@@ -17,7 +17,7 @@ export type CallPageOutcome = { ok: true; call: CallDetailDTO } | { ok: false; e
  * it). Unknown, malformed, other accounts' and out-of-scope ids all end as NOT_FOUND.
  */
 export const loadCallPage = cache(async (teamSlug: string, rawId: string): Promise<{ access: TeamAccess; outcome: CallPageOutcome }> => {
-  const access = await teamPage(CALL_READ_SCOPES)(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/calls/[callId]"])(teamSlug);
   try {
     return { access, outcome: { ok: true, call: await getTeamCall(access, parseCallId(rawId)) } };
   } catch (error) {

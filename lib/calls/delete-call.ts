@@ -7,7 +7,7 @@ import { deleteCall, isWhatTalkError } from "@/lib/whattalk";
 
 /** Deletes a call (and its recording) at WhatTalk for good. Needs `calls:delete`; audited. */
 export async function deleteTeamCall(access: TeamAccess, callId: number): Promise<void> {
-  const ctx = await whatTalkContextForTeam(access.team.id, { memberId: access.user.id });
+  const ctx = await whatTalkContextForTeam(access);
   try {
     await deleteCall(ctx, callId);
   } catch (error) {

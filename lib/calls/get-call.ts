@@ -18,7 +18,7 @@ export function parseCallId(raw: string): number {
 export async function loadCallInScope(access: TeamAccess, callId: number, opts: { signal?: AbortSignal } = {}): Promise<UpstreamCall> {
   const scope = await callScopeOf(access);
   if (scope.kind === "assigned" && scope.assistants.length === 0) throw notFound("Call not found.");
-  const ctx = await whatTalkContextForTeam(access.team.id, { memberId: access.user.id });
+  const ctx = await whatTalkContextForTeam(access);
   let call: UpstreamCall;
   try {
     call = (await upstreamGetCall(ctx, callId, opts)).data;
@@ -26,7 +26,7 @@ export async function loadCallInScope(access: TeamAccess, callId: number, opts: 
     if (isWhatTalkError(error, "not_found")) throw notFound("Call not found.");
     throw error;
   }
-  if (!(await callInScope(scope, access.team.id, call))) throw notFound("Call not found.");
+  if (!(await callInScope(scope, call))) throw notFound("Call not found.");
   return call;
 }
 

@@ -39,15 +39,15 @@ export async function listTeamCalls(access: TeamAccess, filters: CallFilters, op
     }
   }
 
-  const ctx = await whatTalkContextForTeam(access.team.id, { memberId: access.user.id });
+  const ctx = await whatTalkContextForTeam(access);
   const streams = streamsFor(scope, filters);
   const fetched = streams.length === 1 ? await singleList(ctx, { ...filters, ...streams[0] }, opts) : await mergedList(ctx, streams, filters, opts);
   // The one exit of every list (API, live refresh, calls page): each call re-checked, fail closed,
   // against the agent's assistants or, when the filter names one, that assistant alone.
-  const checked: CallScope = scope.kind === "assigned" && filters.assistant_id !== undefined ? { kind: "assigned", assistants: scope.assistants.filter((a) => a.id === filters.assistant_id) } : scope;
-  const { calls, dropped } = await keepInScope(checked, access.team.id, fetched.calls, streams.length === 1 ? "list" : "merged list");
+  const checked: CallScope = scope.kind === "assigned" && filters.assistant_id !== undefined ? { ...scope, assistants: scope.assistants.filter((a) => a.id === filters.assistant_id) } : scope;
+  const { calls, dropped } = await keepInScope(checked, fetched.calls, streams.length === 1 ? "list" : "merged list");
   // After the answer: names the calls carry become directory entries (lib/directory/learn.ts).
-  scheduleAfterResponse("directory learning", () => learnFromCalls(access.team.id, calls), { teamId: access.team.id });
+  scheduleAfterResponse("directory learning", () => learnFromCalls(access, calls), { teamId: access.team.id });
   return pageResult(
     calls.map((c) => toCallDTO(c, shape)),
     filters,

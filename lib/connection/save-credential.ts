@@ -46,7 +46,7 @@ export async function saveCredential(input: { actor: TeamActor; label?: unknown;
   let warning: string | null = null;
   let checkedAt: Date | null = null;
   if (input.check !== false) {
-    const check = await checkApiKey(teamId, apiKey);
+    const check = await checkApiKey(input.actor, apiKey);
     if (check.outcome === "rejected") {
       throw new AppError("BAD_REQUEST", check.message, { fieldErrors: { apiKey: [check.message] }, details: { reason: "rejected" } });
     }
@@ -108,7 +108,7 @@ export async function saveCredential(input: { actor: TeamActor; label?: unknown;
     return { row, previous };
   });
 
-  await invalidateTeam(teamId).catch((error: unknown) => logger.warn({ module: "credentials", teamId, err: { message: (error as Error)?.message } }, "cache invalidation failed"));
-  const directory = status === "OK" ? await syncAssistantsAfterSave(teamId, auditActorOf(input.actor)) : null;
+  await invalidateTeam(input.actor).catch((error: unknown) => logger.warn({ module: "credentials", teamId, err: { message: (error as Error)?.message } }, "cache invalidation failed"));
+  const directory = status === "OK" ? await syncAssistantsAfterSave(input.actor) : null;
   return { credential: toCredentialDTO(row), replaced: previous !== null, warning, directory };
 }

@@ -1,6 +1,7 @@
 // Asks WhatTalk whether a key works: one GET /user/calls?per_page=1, never answered from the cache.
 import "server-only";
 import { randomUUID } from "node:crypto";
+import type { TeamActor } from "@/lib/auth/team-actor";
 import { isWhatTalkError, listCalls, type WhatTalkErrorKind } from "@/lib/whattalk";
 
 export type KeyCheck =
@@ -13,12 +14,13 @@ export type KeyCheck =
 export const REJECTED_MESSAGE = "WhatTalk rejected this API key. Check that you copied the whole key from your WhatTalk account and that it has not been revoked.";
 
 /**
- * Checks a plaintext key for a team. Runs under a throw-away credential id, so the answer never
- * lands in the cache of the team's stored key and a refusal never marks the stored key invalid.
+ * Checks a plaintext key for the actor's team (its caller has checked credentials:manage). Runs under
+ * a throw-away credential id, so the answer never lands in the cache of the team's stored key and a
+ * refusal never marks the stored key invalid.
  */
-export async function checkApiKey(teamId: string, apiKey: string): Promise<KeyCheck> {
+export async function checkApiKey(actor: TeamActor, apiKey: string): Promise<KeyCheck> {
   try {
-    await listCalls({ teamId, credentialId: `check_${randomUUID()}`, apiKey: () => apiKey }, { per_page: 1 }, { cache: false });
+    await listCalls({ teamId: actor.teamId, credentialId: `check_${randomUUID()}`, apiKey: () => apiKey }, { per_page: 1 }, { cache: false });
     return { outcome: "ok" };
   } catch (error) {
     if (isWhatTalkError(error, "unauthorized")) return { outcome: "rejected", message: REJECTED_MESSAGE };

@@ -4,13 +4,22 @@
 import "server-only";
 import { scheduleAfterResponse } from "@/lib/after-response";
 import { db } from "@/lib/db";
+import { actorOf, assertTeamScope, type TeamActor, type TeamReader } from "@/lib/auth/team-actor";
+import { CALL_READ_SCOPES } from "@/lib/rbac";
 import { DecryptError, decryptApiKey, keyRingOrThrow, looksDecryptable } from "@/lib/credentials/secret";
 import { STATUS_NOTE, noCredentialError } from "@/lib/credentials/messages";
 import { markCredentialInvalid, markUndecryptable, touchLastUsed } from "@/lib/credentials/mark";
 import type { WhatTalkContext } from "@/lib/whattalk";
 
-/** `memberId`: the user the requests are made for; they count against that member's share of the team budget. */
-export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: string } = {}): Promise<WhatTalkContext> {
+/**
+ * The team's key for the requests of `who`. A reader holds a calls scope (every read through WhatTalk
+ * is of calls); an actor is a mutation that has re-checked its own scope (`actorRole`). A member's
+ * requests count against their share of the team budget (`memberId`); an operator's only against the team's.
+ */
+export async function whatTalkContextForTeam(who: TeamReader | TeamActor): Promise<WhatTalkContext> {
+  if (!("kind" in who)) assertTeamScope(who, CALL_READ_SCOPES);
+  const actor = actorOf(who);
+  const teamId = actor.teamId;
   const row = await db().apiCredential.findUnique({
     where: { teamId },
     select: { id: true, teamId: true, status: true, statusMessage: true, keyId: true, ciphertext: true },
@@ -18,7 +27,7 @@ export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: 
   if (!row) throw noCredentialError("missing");
   const ring = keyRingOrThrow();
   if (row.statusMessage === STATUS_NOTE.undecryptable || !looksDecryptable(ring, row.ciphertext, row.keyId)) {
-    if (row.statusMessage !== STATUS_NOTE.undecryptable) markUndecryptableAfterResponse(teamId, row.id, "unknown_key");
+    if (row.statusMessage !== STATUS_NOTE.undecryptable) markUndecryptableAfterResponse(actor, row.id, "unknown_key");
     throw noCredentialError("undecryptable");
   }
   if (row.status === "INVALID") throw noCredentialError("invalid");
@@ -27,7 +36,7 @@ export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: 
   const ciphertext = row.ciphertext;
   return {
     teamId,
-    ...(opts.memberId ? { memberId: opts.memberId } : {}),
+    ...(actor.kind === "member" ? { memberId: actor.userId } : {}),
     credentialId,
     apiKey: async () => {
       let key: string;
@@ -35,7 +44,7 @@ export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: 
         key = decryptApiKey(ciphertext, { teamId, credentialId });
       } catch (error) {
         if (error instanceof DecryptError) {
-          markUndecryptableAfterResponse(teamId, credentialId, error.reason);
+          markUndecryptableAfterResponse(actor, credentialId, error.reason);
           throw noCredentialError("undecryptable");
         }
         throw error;
@@ -44,11 +53,11 @@ export async function whatTalkContextForTeam(teamId: string, opts: { memberId?: 
       scheduleAfterResponse("recording the key's last use", () => touchLastUsed(credentialId, usedAt), { module: "credentials", credentialId });
       return key;
     },
-    onUnauthorized: (event) => scheduleAfterResponse("marking the rejected key invalid", () => markCredentialInvalid(event), { module: "credentials", teamId }),
+    onUnauthorized: (event) => scheduleAfterResponse("marking the rejected key invalid", () => markCredentialInvalid(actor, event), { module: "credentials", teamId }),
   };
 }
 
 /** The answer (NO_CREDENTIAL) does not wait for the flag, its audit row and log line. */
-function markUndecryptableAfterResponse(teamId: string, credentialId: string, reason: string): void {
-  scheduleAfterResponse("flagging the undecryptable key", () => markUndecryptable(teamId, credentialId, reason), { module: "credentials", teamId, credentialId });
+function markUndecryptableAfterResponse(actor: TeamActor, credentialId: string, reason: string): void {
+  scheduleAfterResponse("flagging the undecryptable key", () => markUndecryptable(actor, credentialId, reason), { module: "credentials", teamId: actor.teamId, credentialId });
 }

@@ -1,27 +1,30 @@
 // Status changes the portal makes on its own: a key WhatTalk refused, a value that cannot be
 // decrypted, and "last used" (throttled). Each is a compare-and-set on the row, so a key replaced
 // in the meantime (new id) is never touched, and only the first of concurrent reports is recorded.
+// `actor` names the team whose key it is; the portal makes the change itself (audit actor: none).
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
+import type { TeamActor } from "@/lib/auth/team-actor";
 import { STATUS_NOTE } from "@/lib/credentials/messages";
 import { logger } from "@/lib/logger";
 import { invalidateTeam } from "@/lib/whattalk";
 
 /** WhatTalk answered 401/403 to this credential: status INVALID, audit, log. True when this call changed it. */
-export async function markCredentialInvalid(event: { teamId: string; credentialId: string; status: number }): Promise<boolean> {
+export async function markCredentialInvalid(actor: TeamActor, event: { credentialId: string; status: number }): Promise<boolean> {
+  const teamId = actor.teamId;
   const now = new Date();
   const changed = await db().$transaction(async (tx) => {
-    const row = await tx.apiCredential.findFirst({ where: { id: event.credentialId, teamId: event.teamId }, select: { label: true, last4: true } });
+    const row = await tx.apiCredential.findFirst({ where: { id: event.credentialId, teamId }, select: { label: true, last4: true } });
     if (!row) return false;
     const r = await tx.apiCredential.updateMany({
-      where: { id: event.credentialId, teamId: event.teamId, status: { not: "INVALID" } },
+      where: { id: event.credentialId, teamId, status: { not: "INVALID" } },
       data: { status: "INVALID", statusMessage: STATUS_NOTE.rejected, lastCheckedAt: now },
     });
     if (r.count === 0) return false;
     await recordAudit(
       {
-        teamId: event.teamId,
+        teamId,
         actor: null,
         action: "credential.marked_invalid",
         target: { type: "credential", id: event.credentialId, label: row.label },
@@ -32,14 +35,15 @@ export async function markCredentialInvalid(event: { teamId: string; credentialI
     return true;
   });
   if (changed) {
-    logger.warn({ module: "credentials", teamId: event.teamId, credentialId: event.credentialId, httpStatus: event.status }, "WhatTalk rejected the team's API key: marked invalid");
-    await invalidateTeam(event.teamId).catch(() => {});
+    logger.warn({ module: "credentials", teamId, credentialId: event.credentialId, httpStatus: event.status }, "WhatTalk rejected the team's API key: marked invalid");
+    await invalidateTeam(actor).catch(() => {});
   }
   return changed;
 }
 
 /** The stored value cannot be decrypted: flag it (the page asks for the key again), audit, log. */
-export async function markUndecryptable(teamId: string, credentialId: string, reason: string): Promise<boolean> {
+export async function markUndecryptable(actor: TeamActor, credentialId: string, reason: string): Promise<boolean> {
+  const teamId = actor.teamId;
   const changed = await db().$transaction(async (tx) => {
     const row = await tx.apiCredential.findFirst({ where: { id: credentialId, teamId }, select: { label: true, last4: true, keyId: true } });
     if (!row) return false;

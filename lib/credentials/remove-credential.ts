@@ -20,6 +20,6 @@ export async function removeCredential(input: { actor: TeamActor }): Promise<{ r
     );
     return row;
   });
-  await invalidateTeam(teamId).catch(() => {});
+  await invalidateTeam(input.actor).catch(() => {});
   return { removed };
 }

@@ -10,6 +10,7 @@ import { decryptSecret, encryptSecret, keyIdOf } from "@/lib/crypto/keyring";
 import { STATUS_NOTE } from "@/lib/credentials/messages";
 import { DecryptError, keyRingOrThrow } from "@/lib/credentials/secret";
 import { markUndecryptable } from "@/lib/credentials/mark";
+import { operatorActor } from "@/lib/auth/team-actor";
 
 export type RotationFailure = { credentialId: string; teamId: string; teamSlug: string; reason: string };
 
@@ -64,7 +65,7 @@ export async function rotateCredentialKeys(opts: { actorLabel?: string; onRow?: 
         next = encryptSecret(ring, decryptSecret(ring, row.ciphertext, { teamId: row.teamId, credentialId: row.id }), { teamId: row.teamId, credentialId: row.id });
       } catch (error) {
         if (error instanceof DecryptError) {
-          await markUndecryptable(row.teamId, row.id, error.reason);
+          await markUndecryptable(operatorActor(row.teamId, opts.actorLabel ?? "cli"), row.id, error.reason);
           fail(error.message);
           continue;
         }

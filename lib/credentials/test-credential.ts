@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
+import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
 import { checkApiKey } from "@/lib/credentials/check-key";
 import { STATUS_NOTE, noCredentialError, NO_CREDENTIAL_TEXT } from "@/lib/credentials/messages";
 import { DecryptError, decryptApiKey } from "@/lib/credentials/secret";
@@ -31,7 +31,7 @@ export async function testCredential(input: { actor: TeamActor }): Promise<TestC
     apiKey = decryptApiKey(row.ciphertext, { teamId, credentialId: row.id });
   } catch (error) {
     if (!(error instanceof DecryptError)) throw error;
-    await markUndecryptable(teamId, row.id, error.reason);
+    await markUndecryptable(input.actor, row.id, error.reason);
   }
 
   const now = new Date();
@@ -40,7 +40,7 @@ export async function testCredential(input: { actor: TeamActor }): Promise<TestC
     result = "undecryptable";
     message = `${NO_CREDENTIAL_TEXT.undecryptable.message} Enter the key again.`;
   } else {
-    const check = await checkApiKey(teamId, apiKey);
+    const check = await checkApiKey(input.actor, apiKey);
     apiKey = null;
     if (check.outcome === "ok") {
       result = "ok";
@@ -59,6 +59,8 @@ export async function testCredential(input: { actor: TeamActor }): Promise<TestC
   }
 
   const updated = await db().$transaction(async (tx) => {
+    await lockTeam(tx, teamId);
+    await actorRole(tx, input.actor, "credentials:manage");
     // Compare-and-set on the id: a key replaced meanwhile is a new row and stays untouched.
     if (Object.keys(update).length) await tx.apiCredential.updateMany({ where: { id: row.id, teamId }, data: update });
     await recordAudit(

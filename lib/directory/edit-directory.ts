@@ -44,7 +44,7 @@ export async function addDirectoryEntry(input: { actor: TeamActor; kind: Directo
     );
     return { entry: { id, name, source: "MANUAL" as const }, changed: true };
   });
-  if (result.changed) forgetLearned(teamId);
+  if (result.changed) forgetLearned(input.actor);
   return result.entry;
 }
 
@@ -71,6 +71,6 @@ export async function removeDirectoryEntry(input: { actor: TeamActor; kind: Dire
     );
     return { id, name: row.name, source: row.source };
   });
-  forgetLearned(teamId);
+  forgetLearned(input.actor);
   return { removed };
 }

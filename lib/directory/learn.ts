@@ -3,6 +3,8 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
+import { assertTeamScope, type TeamActor, type TeamReader } from "@/lib/auth/team-actor";
+import { CALL_READ_SCOPES } from "@/lib/rbac";
 import { directoryTable } from "@/lib/directory/delegate";
 
 export type LearnableCall = {
@@ -29,9 +31,9 @@ const cleanName = (v: unknown): string | null => {
   return s || null;
 };
 
-/** Forget what was learned for a team (after a sync or a manual edit, so removed entries can be learned again). */
-export function forgetLearned(teamId: string): void {
-  known.delete(teamId);
+/** Forget what was learned for the actor's team (after a sync or a manual edit, so removed entries can be learned again). */
+export function forgetLearned(actor: TeamActor): void {
+  known.delete(actor.teamId);
 }
 
 /** For tests. */
@@ -96,9 +98,10 @@ async function recordSeen(teamId: string, pending: Map<string, SeenRow>): Promis
  * Upserts LEARNED rows for the (assistant_id, assistant_name) and (campaign_id, campaign_name) pairs
  * seen in `calls`; existing SYNC and MANUAL rows keep their names. Records the names of calls that
  * carry a name but no id as seen in calls. Returns how many rows changed (directory rows of each
- * kind, and seen names).
+ * kind, and seen names). `who` read the calls (a calls scope).
  */
-export async function learnFromCalls(teamId: string, calls: readonly LearnableCall[]): Promise<{ assistants: number; campaigns: number; seen: number }> {
+export async function learnFromCalls(who: TeamReader, calls: readonly LearnableCall[]): Promise<{ assistants: number; campaigns: number; seen: number }> {
+  const teamId = assertTeamScope(who, CALL_READ_SCOPES);
   let seen = known.get(teamId);
   if (!seen) {
     seen = new Set();

@@ -11,6 +11,7 @@ import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/te
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { isWhatTalkError, listAssistants, type UpstreamAssistant } from "@/lib/whattalk";
 import { forgetLearned } from "@/lib/directory/learn";
+import type { Scope } from "@/lib/rbac";
 
 export type SyncOutcome =
   | { status: "synced"; total: number; added: number; updated: number; removed: number; syncedAt: string }
@@ -25,8 +26,6 @@ const PER_PAGE = 100;
 const MAX_PAGES = 100;
 const NAME_MAX = 120;
 
-type AuditActor = { id: string | null; email: string };
-
 async function recordSyncError(teamId: string, message: string | null) {
   // Only when it changes: a repeated failure leaves the row (and its updatedAt) alone.
   const differs = message === null ? { assistantsSyncError: { not: null } } : { OR: [{ assistantsSyncError: null }, { assistantsSyncError: { not: message } }] };
@@ -35,8 +34,8 @@ async function recordSyncError(teamId: string, message: string | null) {
     .catch((error: unknown) => logger.warn({ module: "directory", teamId, err: { message: (error as Error)?.message } }, "could not record the sync error"));
 }
 
-async function fetchAll(teamId: string, perPage: number, memberId: string | undefined): Promise<UpstreamAssistant[]> {
-  const ctx = await whatTalkContextForTeam(teamId, { memberId });
+async function fetchAll(actor: TeamActor, perPage: number): Promise<UpstreamAssistant[]> {
+  const ctx = await whatTalkContextForTeam(actor);
   const byId = new Map<number, UpstreamAssistant>();
   for (let page = 1; page <= MAX_PAGES; page++) {
     const { data } = await listAssistants(ctx, { per_page: perPage, page }, { cache: false });
@@ -51,10 +50,11 @@ function nameOf(a: UpstreamAssistant): string {
   return (name || `Assistant ${a.id}`).slice(0, NAME_MAX);
 }
 
-async function runSync(teamId: string, auditActor: AuditActor, perPage = PER_PAGE): Promise<SyncOutcome> {
+async function runSync(actor: TeamActor, scope: Scope, perPage = PER_PAGE): Promise<SyncOutcome> {
+  const teamId = actor.teamId;
   let upstream: UpstreamAssistant[];
   try {
-    upstream = await fetchAll(teamId, perPage, auditActor.id ?? undefined);
+    upstream = await fetchAll(actor, perPage);
   } catch (error) {
     if (isWhatTalkError(error, "not_found")) {
       await recordSyncError(teamId, UNSUPPORTED_MESSAGE);
@@ -67,6 +67,7 @@ async function runSync(teamId: string, auditActor: AuditActor, perPage = PER_PAG
   const now = new Date();
   const counts = await db().$transaction(async (tx) => {
     await lockTeam(tx, teamId);
+    await actorRole(tx, actor, scope);
     const existing = await tx.assistant.findMany({ where: { teamId }, select: { id: true, externalId: true, name: true, source: true } });
     const byExternal = new Map(existing.map((r) => [r.externalId, r]));
     const wanted = new Map(upstream.map((a) => [a.id, nameOf(a)]));
@@ -85,7 +86,7 @@ async function runSync(teamId: string, auditActor: AuditActor, perPage = PER_PAG
       await recordAudit(
         {
           teamId,
-          actor: auditActor,
+          actor: auditActorOf(actor),
           action: "directory.synced",
           target: { type: "directory", label: "assistants" },
           data: {
@@ -100,7 +101,7 @@ async function runSync(teamId: string, auditActor: AuditActor, perPage = PER_PAG
     }
     return { total: wanted.size, added: added.length, updated: updated.length, removed: removed.length };
   });
-  forgetLearned(teamId);
+  forgetLearned(actor);
   return { status: "synced", ...counts, syncedAt: now.toISOString() };
 }
 
@@ -111,13 +112,14 @@ async function runSync(teamId: string, auditActor: AuditActor, perPage = PER_PAG
  */
 export async function syncAssistants(input: { actor: TeamActor; /** Assistants per upstream page (1–100, default 100). */ pageSize?: number }): Promise<SyncOutcome> {
   await actorRole(db(), input.actor, "assignments:manage");
-  return runSync(input.actor.teamId, auditActorOf(input.actor), Math.min(100, Math.max(1, Math.trunc(input.pageSize ?? PER_PAGE))));
+  return runSync(input.actor, "assignments:manage", Math.min(100, Math.max(1, Math.trunc(input.pageSize ?? PER_PAGE))));
 }
 
-/** The sync run right after a working key is saved: never throws (the key is saved either way). */
-export async function syncAssistantsAfterSave(teamId: string, auditActor: AuditActor): Promise<SyncOutcome> {
+/** The sync run right after a working key is saved (its service checked credentials:manage): never throws (the key is saved either way). */
+export async function syncAssistantsAfterSave(actor: TeamActor): Promise<SyncOutcome> {
+  const teamId = actor.teamId;
   try {
-    return await runSync(teamId, auditActor);
+    return await runSync(actor, "credentials:manage");
   } catch (error) {
     const message = isWhatTalkError(error) || error instanceof AppError ? error.message : "The assistants could not be synced.";
     if (!isWhatTalkError(error) && !(error instanceof AppError)) {

@@ -46,7 +46,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   if (!access.can("calls:costs")) columns = columns.filter((c) => c !== "cost");
 
   const teamId = access.team.id;
-  const ctx = await whatTalkContextForTeam(teamId, { memberId: access.user.id });
+  const ctx = await whatTalkContextForTeam(access);
   const scope = await callScopeOf(access);
   /** Calls WhatTalk answered outside the member's scope, left out of the file (lib/calls/scope.ts). */
   let droppedOutOfScope = 0;
@@ -83,7 +83,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   }
 
   const filename = exportFileName(access.team.slug, selection, access.team.timeZone);
-  createExportProgress(id, { teamId, userId: access.user.id, total });
+  createExportProgress(access, id, total);
   const encoder = new TextEncoder();
   const it = reader.pages;
   let plan: CsvPlan | null = null;

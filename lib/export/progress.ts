@@ -4,6 +4,7 @@
 // then simply shows rows without the waiting note.
 import "server-only";
 import { LRUCache } from "lru-cache";
+import type { TeamAccess } from "@/lib/auth/team-access";
 
 export type ExportState = "running" | "waiting" | "done" | "incomplete" | "cancelled";
 
@@ -23,8 +24,9 @@ export type ExportProgress = {
 
 const progress = new LRUCache<string, ExportProgress>({ max: 2_000, ttl: 30 * 60_000 });
 
-export function createExportProgress(id: string, init: Pick<ExportProgress, "teamId" | "userId" | "total">): void {
-  progress.set(id, { ...init, state: "running", rows: 0, resumesAt: null, message: null });
+/** A new export of the member of `access` (who passed calls:export). */
+export function createExportProgress(access: TeamAccess, id: string, total: number): void {
+  progress.set(id, { teamId: access.team.id, userId: access.user.id, total, state: "running", rows: 0, resumesAt: null, message: null });
 }
 
 export function updateExportProgress(id: string, patch: Partial<Omit<ExportProgress, "teamId" | "userId">>): void {
@@ -33,9 +35,9 @@ export function updateExportProgress(id: string, patch: Partial<Omit<ExportProgr
 }
 
 /** The progress of an export, only for the member who started it, in that team. */
-export function readExportProgress(id: string, who: { teamId: string; userId: string }): ExportProgress | null {
+export function readExportProgress(access: TeamAccess, id: string): ExportProgress | null {
   const p = progress.get(id);
-  if (!p || p.teamId !== who.teamId || p.userId !== who.userId) return null;
+  if (!p || p.teamId !== access.team.id || p.userId !== access.user.id) return null;
   if (p.state === "waiting" && p.resumesAt && Date.parse(p.resumesAt) <= Date.now()) return { ...p, state: "running", resumesAt: null };
   return p;
 }

@@ -22,8 +22,8 @@ export async function changeMemberRole(input: { actor: TeamActor; membershipId: 
   return db().$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     const me = await actorRole(tx, input.actor, "members:manage");
-    const target = await loadTargetMembership(tx, teamId, input.membershipId);
-    const error = checkRoleChange(me, target, role, await countOwners(tx, teamId));
+    const target = await loadTargetMembership(tx, input.actor, input.membershipId);
+    const error = checkRoleChange(me, target, role, await countOwners(tx, input.actor));
     if (error) throw error;
     const updated = await tx.membership.findUniqueOrThrow({ where: { id: target.id }, select: { createdAt: true } });
     const dto = { membershipId: target.id, userId: target.userId, name: target.name, email: target.email, joinedAt: updated.createdAt.toISOString() };

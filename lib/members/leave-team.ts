@@ -19,9 +19,9 @@ export async function leaveTeam(input: { actor: TeamActor }): Promise<{ sessionV
   return db().$transaction(async (tx) => {
     await lockTeam(tx, actor.teamId);
     const me = await actorRole(tx, actor);
-    const error = checkLeave(me, await countOwners(tx, actor.teamId));
+    const error = checkLeave(me, await countOwners(tx, actor));
     if (error) throw error;
-    await endMembership(tx, actor.teamId, { id: actor.membershipId, userId: actor.userId });
+    await endMembership(tx, actor, { id: actor.membershipId, userId: actor.userId });
     const sessionVersion = await invalidateSessions(actor.userId, tx);
     await recordAudit(
       { teamId: actor.teamId, actor: { id: actor.userId, email: actor.email }, action: "member.left", target: { type: "user", id: actor.userId, label: actor.email }, data: { role: me.role } },

@@ -13,10 +13,10 @@ export async function removeMember(input: { actor: TeamActor; membershipId: stri
   await db().$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     const me = await actorRole(tx, input.actor, "members:manage");
-    const target = await loadTargetMembership(tx, teamId, input.membershipId);
-    const error = checkRemoval(me, target, await countOwners(tx, teamId));
+    const target = await loadTargetMembership(tx, input.actor, input.membershipId);
+    const error = checkRemoval(me, target, await countOwners(tx, input.actor));
     if (error) throw error;
-    await endMembership(tx, teamId, target);
+    await endMembership(tx, input.actor, target);
     await invalidateSessions(target.userId, tx);
     await recordAudit(
       { teamId, actor: auditActorOf(input.actor), action: "member.removed", target: { type: "user", id: target.userId, label: target.email }, data: { role: target.role } },

@@ -17,7 +17,7 @@ export async function transferOwnership(input: { actor: TeamActor; membershipId:
   return db().$transaction(async (tx) => {
     await lockTeam(tx, teamId);
     const me = await actorRole(tx, actor, "ownership:transfer");
-    const target = await loadTargetMembership(tx, teamId, input.membershipId);
+    const target = await loadTargetMembership(tx, input.actor, input.membershipId);
     const error = checkTransfer(me, target);
     if (error) throw error;
     await tx.membership.update({ where: { id: target.id }, data: { role: "OWNER" } });

@@ -1,9 +1,10 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db";
+import type { Prisma } from "@/lib/db";
+import type { TeamActor } from "@/lib/auth/team-actor";
 
-/** When a member leaves or is removed: their personal views go, their team views stay (owner shown as a former member). */
-export async function deletePersonalViews(teamId: string, userId: string, tx: Prisma.TransactionClient = db()): Promise<number> {
-  const { count } = await tx.savedView.deleteMany({ where: { teamId, ownerId: userId, visibility: "PERSONAL" } });
-  await tx.teamMemberPreference.deleteMany({ where: { teamId, userId } });
+/** When a member leaves or is removed (inside that transaction): their personal views in the actor's team go, their team views stay (owner shown as a former member). */
+export async function deletePersonalViews(tx: Prisma.TransactionClient, actor: TeamActor, userId: string): Promise<number> {
+  const { count } = await tx.savedView.deleteMany({ where: { teamId: actor.teamId, ownerId: userId, visibility: "PERSONAL" } });
+  await tx.teamMemberPreference.deleteMany({ where: { teamId: actor.teamId, userId } });
   return count;
 }

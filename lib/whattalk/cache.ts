@@ -7,6 +7,7 @@ import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
 import { getRedis } from "@/lib/redis";
 import type { Redis } from "ioredis";
+import type { WhatTalkContext } from "./types";
 
 export type CacheStatus = "hit" | "miss" | "stale" | "coalesced";
 
@@ -166,8 +167,12 @@ export async function writeCache<T>(key: string, entry: CacheEntry<T>, size: num
   memory.set(key, { json: deepFreeze(entry), size }, { ttl: staleMs });
 }
 
-/** Forgets everything cached for a team (all its credentials), in every instance when on Redis. */
-export async function invalidateTeam(teamId: string): Promise<void> {
+/**
+ * Forgets everything cached for the team of `ctx` (all its credentials), in every instance when on
+ * Redis. `ctx`: a WhatTalk context, or the team actor of the service that changed the key.
+ */
+export async function invalidateTeam(ctx: Pick<WhatTalkContext, "teamId">): Promise<void> {
+  const teamId = ctx.teamId;
   memoryGenerations.set(teamId, (memoryGenerations.get(teamId) ?? 0) + 1);
   const prefix = teamPrefix(teamId);
   for (const key of memory.keys()) if (key.startsWith(prefix)) memory.delete(key);

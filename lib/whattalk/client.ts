@@ -61,10 +61,10 @@ export async function deleteCall(ctx: WhatTalkContext, id: number | string, opts
   try {
     const apiKey = await resolveKey(ctx);
     const res = await send(ctx, req, apiKey, { idempotent: false, signal: opts.signal });
-    await invalidateTeam(ctx.teamId);
+    await invalidateTeam(ctx);
     logCall(ctx, req, started, { status: res.status, attempts: res.attempts, cache: null, outcome: "ok" });
   } catch (error) {
-    if (isWhatTalkError(error, "not_found")) await invalidateTeam(ctx.teamId);
+    if (isWhatTalkError(error, "not_found")) await invalidateTeam(ctx);
     logCall(ctx, req, started, {
       status: isWhatTalkError(error) ? (error.status ?? null) : null,
       attempts: isWhatTalkError(error) ? (error.attempts ?? 0) : 0,

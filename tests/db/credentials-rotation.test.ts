@@ -73,7 +73,7 @@ describe("rotateCredentialKeys", () => {
     setEnv({ APP_ENCRYPTION_KEYS: K2 });
     for (const team of teams) {
       expect((await getCredential(operatorActor(team.id)))?.usable).toBe(true);
-      expect((await listCalls(await whatTalkContextForTeam(team.id), { per_page: 1 })).data.data).toHaveLength(1);
+      expect((await listCalls(await whatTalkContextForTeam(operatorActor(team.id)), { per_page: 1 })).data.data).toHaveLength(1);
     }
     const audits = await db().auditEvent.findMany({ where: { action: "credentials.rotated", teamId: { in: teams.map((t) => t.id) } } });
     expect(audits).toHaveLength(5);

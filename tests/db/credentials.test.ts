@@ -1,6 +1,7 @@
 // The team's WhatTalk API key: stored encrypted, tested against a real simulator, replaced with a new
 // row id, removed; the context other features use, and what happens when the key stops working.
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { captureLogs, type LogCapture } from "@/lib/logger";
@@ -15,7 +16,6 @@ import { WhatTalkError } from "@/lib/whattalk/errors";
 import { freePort } from "@/tools/stack";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { ALPHA, BETA, auditText, freshClientState, key32, makeTeam, rejection, setEnv, withSimulator, uniq } from "./credentials-helpers";
-import { operatorActor } from "@/lib/auth/team-actor";
 
 let sim: Simulator;
 let logs: LogCapture;
@@ -72,7 +72,7 @@ describe("saving a key", () => {
   it("replaces a key with a NEW row id in one step, and the context follows the new row", async () => {
     const team = await makeTeam();
     const first = await saveCredential({ actor: team.actor(), label: "Old", apiKey: ALPHA });
-    const ctxOld = await whatTalkContextForTeam(team.id);
+    const ctxOld = await whatTalkContextForTeam(operatorActor(team.id));
     expect(ctxOld.credentialId).toBe(first.credential.id);
 
     const second = await saveCredential({ actor: team.actor("OWNER"), label: "New", apiKey: BETA });
@@ -82,7 +82,7 @@ describe("saving a key", () => {
     expect(await db().apiCredential.count({ where: { teamId: team.id } })).toBe(1);
     expect(await db().apiCredential.findUnique({ where: { id: first.credential.id } })).toBeNull();
 
-    const ctx = await whatTalkContextForTeam(team.id);
+    const ctx = await whatTalkContextForTeam(operatorActor(team.id));
     expect(ctx.credentialId).toBe(second.credential.id);
     const page = await listCalls(ctx, { per_page: 5 });
     // Beta's account: its assistants are 201–203.
@@ -149,7 +149,7 @@ describe("saving a key", () => {
     expect(res.directory).toBeNull();
     // An unchecked key is usable by the other features.
     setEnv({ WHATTALK_API_URL: sim.apiUrl });
-    const ctx = await whatTalkContextForTeam(team.id);
+    const ctx = await whatTalkContextForTeam(operatorActor(team.id));
     expect((await listCalls(ctx, { per_page: 1 })).data.total).toBeGreaterThan(0);
   });
 
@@ -186,7 +186,7 @@ describe("removing a key", () => {
     const res = await removeCredential({ actor: team.actor() });
     expect(res.removed).toEqual({ id: saved.credential.id, label: "To go", last4: "lpha" });
     expect(await getCredential(operatorActor(team.id))).toBeNull();
-    expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "missing");
+    expectNoCredential(await rejection(whatTalkContextForTeam(operatorActor(team.id))), "missing");
     const audit = await db().auditEvent.findFirstOrThrow({ where: { teamId: team.id, action: "credential.removed" } });
     expect(audit.data).toEqual({ label: "To go", last4: "lpha" });
     expect(await rejection(removeCredential({ actor: team.actor() }))).toMatchObject({ code: "NOT_FOUND" });
@@ -200,7 +200,7 @@ describe("whatTalkContextForTeam", () => {
     // The sync after saving used the key; start from "never used".
     await db().apiCredential.update({ where: { teamId: team.id }, data: { lastUsedAt: null } });
     freshClientState();
-    const ctx = await whatTalkContextForTeam(team.id);
+    const ctx = await whatTalkContextForTeam(operatorActor(team.id));
     expect(ctx.teamId).toBe(team.id);
     expect(typeof ctx.apiKey).toBe("function");
     expect(JSON.stringify(ctx)).not.toContain(ALPHA);
@@ -222,12 +222,19 @@ describe("whatTalkContextForTeam", () => {
     expect((await getCredential(operatorActor(team.id)))!.lastUsedAt).toBe(firstUse);
   });
 
+  it("charges a member's requests to that member's share (memberId from the access), an operator's to the team only", async () => {
+    const team = await makeTeam();
+    await saveCredential({ actor: team.actor(), apiKey: ALPHA });
+    expect((await whatTalkContextForTeam(team.actor("AGENT"))).memberId).toBe(team.members.AGENT.userId);
+    expect((await whatTalkContextForTeam(operatorActor(team.id))).memberId).toBeUndefined();
+  });
+
   it("NO_CREDENTIAL when there is no key, when WhatTalk rejected it, or when it cannot be decrypted", async () => {
     const team = await makeTeam();
-    expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "missing");
+    expectNoCredential(await rejection(whatTalkContextForTeam(operatorActor(team.id))), "missing");
     await saveCredential({ actor: team.actor(), apiKey: ALPHA });
     await db().apiCredential.update({ where: { teamId: team.id }, data: { status: "INVALID" } });
-    expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "invalid");
+    expectNoCredential(await rejection(whatTalkContextForTeam(operatorActor(team.id))), "invalid");
     expect((await getCredential(operatorActor(team.id)))?.problem?.reason).toBe("invalid");
   });
 
@@ -240,19 +247,19 @@ describe("whatTalkContextForTeam", () => {
     await db().apiCredential.update({ where: { teamId: a.id }, data: { ciphertext: bRow.ciphertext } });
 
     // Well-formed and made with a known key, so the context is handed out; the decryption fails.
-    const ctx = await whatTalkContextForTeam(a.id);
+    const ctx = await whatTalkContextForTeam(operatorActor(a.id));
     expectNoCredential(await rejection(listCalls(ctx, { per_page: 1 })), "undecryptable");
     expect(sim.requests().filter((r) => r.kind === "api" && r.path === "/api/user/calls" && r.keyHint === "beta")).toHaveLength(1); // only b's save check
 
     // The flag is written after the answer (lib/after-response.ts).
     await vi.waitFor(async () => expect((await getCredential(operatorActor(a.id)))?.problem?.reason).toBe("undecryptable"));
-    expectNoCredential(await rejection(whatTalkContextForTeam(a.id)), "undecryptable");
+    expectNoCredential(await rejection(whatTalkContextForTeam(operatorActor(a.id))), "undecryptable");
     const dto = await getCredential(operatorActor(a.id));
     expect(dto).toMatchObject({ usable: false, problem: { reason: "undecryptable", message: expect.stringContaining("encryption keys changed") } });
     const marked = await db().auditEvent.findFirstOrThrow({ where: { teamId: a.id, action: "credential.marked_invalid" } });
     expect(marked.data).toMatchObject({ reason: "undecryptable", detail: "authentication_failed" });
     // b is unaffected.
-    expect((await listCalls(await whatTalkContextForTeam(b.id), { per_page: 1 })).data.total).toBeGreaterThan(0);
+    expect((await listCalls(await whatTalkContextForTeam(operatorActor(b.id)), { per_page: 1 })).data.total).toBeGreaterThan(0);
 
     // Entering the key again (a new row) clears it.
     await saveCredential({ actor: a.actor(), apiKey: ALPHA });
@@ -263,10 +270,10 @@ describe("whatTalkContextForTeam", () => {
     const team = await makeTeam();
     const saved = await saveCredential({ actor: team.actor(), apiKey: ALPHA });
     await db().apiCredential.update({ where: { id: saved.credential.id }, data: { id: `${saved.credential.id}x` } });
-    const ctx = await whatTalkContextForTeam(team.id);
+    const ctx = await whatTalkContextForTeam(operatorActor(team.id));
     expectNoCredential(await rejection(getCall(ctx, 10001)), "undecryptable");
     await vi.waitFor(async () => expect((await getCredential(operatorActor(team.id)))?.problem?.reason).toBe("undecryptable"));
-    expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "undecryptable");
+    expectNoCredential(await rejection(whatTalkContextForTeam(operatorActor(team.id))), "undecryptable");
   });
 
   it("a key ring without the key (the server's keys changed) makes the key unusable with a clear message", async () => {
@@ -277,21 +284,21 @@ describe("whatTalkContextForTeam", () => {
       // Another key under another id: known up front, without decrypting.
       setEnv({ APP_ENCRYPTION_KEYS: `k9:${key32()}` });
       expect((await getCredential(operatorActor(team.id)))?.problem?.reason).toBe("undecryptable");
-      expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "undecryptable");
+      expectNoCredential(await rejection(whatTalkContextForTeam(operatorActor(team.id))), "undecryptable");
       expect(await testCredential({ actor: team.actor() })).toMatchObject({ result: "undecryptable", credential: { usable: false } });
       // Other bytes under the same id: found out on decryption.
       setEnv({ APP_ENCRYPTION_KEYS: original });
       const team2 = await makeTeam();
       await saveCredential({ actor: team2.actor(), apiKey: ALPHA });
       setEnv({ APP_ENCRYPTION_KEYS: `k1:${key32()}` });
-      const ctx = await whatTalkContextForTeam(team2.id);
+      const ctx = await whatTalkContextForTeam(operatorActor(team2.id));
       expectNoCredential(await rejection(listCalls(ctx, { per_page: 2 })), "undecryptable");
       await vi.waitFor(async () => expect((await getCredential(operatorActor(team2.id)))?.problem?.reason).toBe("undecryptable"));
       // The old ring comes back: "Test connection" finds the key readable again and clears the flag.
       setEnv({ APP_ENCRYPTION_KEYS: original });
       expect((await getCredential(operatorActor(team2.id)))?.usable).toBe(false);
       expect(await testCredential({ actor: team2.actor() })).toMatchObject({ result: "ok", credential: { usable: true, status: "ok" } });
-      expect((await listCalls(await whatTalkContextForTeam(team2.id), { per_page: 2 })).data.data).toHaveLength(2);
+      expect((await listCalls(await whatTalkContextForTeam(operatorActor(team2.id)), { per_page: 2 })).data.data).toHaveLength(2);
     } finally {
       setEnv({ APP_ENCRYPTION_KEYS: original });
     }
@@ -306,7 +313,7 @@ describe("whatTalkContextForTeam", () => {
       where: { id: saved.credential.id },
       data: { ciphertext: encryptSecret(getKeyRing(), wrong, { teamId: team.id, credentialId: saved.credential.id }) },
     });
-    const ctx = await whatTalkContextForTeam(team.id);
+    const ctx = await whatTalkContextForTeam(operatorActor(team.id));
     const results = await Promise.allSettled([listCalls(ctx, { per_page: 2 }), listCalls(ctx, { per_page: 3 }), getCall(ctx, 10001)]);
     for (const r of results) {
       expect(r.status).toBe("rejected");
@@ -318,7 +325,7 @@ describe("whatTalkContextForTeam", () => {
     const audit = await db().auditEvent.findFirstOrThrow({ where: { teamId: team.id, action: "credential.marked_invalid" } });
     expect(audit).toMatchObject({ actorId: null, targetId: saved.credential.id, data: { reason: "rejected", httpStatus: 401 } });
     expect(logs.records().some((l) => l.msg === "WhatTalk rejected the team's API key: marked invalid" && l.teamId === team.id)).toBe(true);
-    expectNoCredential(await rejection(whatTalkContextForTeam(team.id)), "invalid");
+    expectNoCredential(await rejection(whatTalkContextForTeam(operatorActor(team.id))), "invalid");
     expect(logs.lines.join("\n")).not.toContain(wrong);
     expect(await auditText()).not.toContain(wrong);
   });

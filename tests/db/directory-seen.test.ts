@@ -40,13 +40,13 @@ describe("learnFromCalls on calls without ids", () => {
     const team = await makeTeam();
     await saveCredential({ actor: team.actor(), apiKey: ALPHA }); // syncs the assistants 101–107
     sim.setFaults({ documentedFieldsOnly: true });
-    const ctx = await whatTalkContextForTeam(team.id);
+    const ctx = await whatTalkContextForTeam(operatorActor(team.id));
     const calls: UpstreamCall[] = [];
     for (let page = 1; page <= 3; page++) calls.push(...(await listCalls(ctx, { per_page: 100, page }, { cache: false })).data.data);
     expect(calls.every((c) => c.assistant_id === null && c.campaign_id === null)).toBe(true);
 
     const before = await listDirectory(operatorActor(team.id));
-    const changed = await learnFromCalls(team.id, calls);
+    const changed = await learnFromCalls(operatorActor(team.id), calls);
     expect(changed).toMatchObject({ assistants: 0, campaigns: 0 });
     expect(await listDirectory(operatorActor(team.id))).toEqual(before); // nothing learned without ids
 
@@ -71,7 +71,7 @@ describe("learnFromCalls on calls without ids", () => {
       { id: 2, campaign_name: "Spring", assistant_name: "Night line" },
       { id: 3, campaign_name: "Autumn", assistant_name: null },
     ];
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 0, seen: 3 });
+    expect(await learnFromCalls(operatorActor(team.id), calls)).toEqual({ assistants: 0, campaigns: 0, seen: 3 });
     const rows = await rowsOf(team.id);
     expect(rows.map((r) => [r.kind, r.name, [...r.callIds].sort()])).toEqual([
       ["ASSISTANT", "Night line", [1, 2]],
@@ -79,14 +79,14 @@ describe("learnFromCalls on calls without ids", () => {
       ["CAMPAIGN", "Spring", [1, 2]],
     ]);
     await sleep(5);
-    forgetLearned(team.id);
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
-    expect(await learnFromCalls(team.id, [...calls].reverse())).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
+    forgetLearned(operatorActor(team.id));
+    expect(await learnFromCalls(operatorActor(team.id), calls)).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
+    expect(await learnFromCalls(operatorActor(team.id), [...calls].reverse())).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
     expect(await rowsOf(team.id)).toEqual(rows); // not even lastSeenAt moved
 
     // A new call with a known name counts once and moves its last-seen time; the first-seen stays.
     await sleep(5);
-    expect(await learnFromCalls(team.id, [{ id: 4, campaign_name: "Spring" }, { id: 4, campaign_name: "Spring" }])).toEqual({ assistants: 0, campaigns: 0, seen: 1 });
+    expect(await learnFromCalls(operatorActor(team.id), [{ id: 4, campaign_name: "Spring" }, { id: 4, campaign_name: "Spring" }])).toEqual({ assistants: 0, campaigns: 0, seen: 1 });
     const spring = (await rowsOf(team.id)).find((r) => r.name === "Spring")!;
     const old = rows.find((r) => r.name === "Spring")!;
     expect([...spring.callIds].sort()).toEqual([1, 2, 4]);
@@ -101,18 +101,18 @@ describe("learnFromCalls on calls without ids", () => {
   it("is cheap: calls already handled are skipped in memory, without database work", async () => {
     const team = await makeTeam();
     const calls = [{ id: 10, campaign_name: "Spring" }];
-    await learnFromCalls(team.id, calls);
+    await learnFromCalls(operatorActor(team.id), calls);
     await db().seenDirectoryName.deleteMany({ where: { teamId: team.id } });
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
+    expect(await learnFromCalls(operatorActor(team.id), calls)).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
     expect(await rowsOf(team.id)).toEqual([]); // nothing was written: the set skipped it
-    forgetLearned(team.id);
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 0, seen: 1 });
+    forgetLearned(operatorActor(team.id));
+    expect(await learnFromCalls(operatorActor(team.id), calls)).toEqual({ assistants: 0, campaigns: 0, seen: 1 });
     expect(await rowsOf(team.id)).toHaveLength(1);
   });
 
   it("keeps learning (id, name) from calls that carry the ids, without recording them as seen", async () => {
     const team = await makeTeam();
-    const res = await learnFromCalls(team.id, [
+    const res = await learnFromCalls(operatorActor(team.id), [
       { id: 1, assistant_id: 5, assistant_name: "Five", campaign_id: 50, campaign_name: "Fifty" },
       { id: 2, assistant_id: 5, assistant_name: "Five", campaign_id: null, campaign_name: "No id here" },
       { id: 3, assistant_id: null, assistant_name: null, campaign_id: null, campaign_name: null },
@@ -127,7 +127,7 @@ describe("learnFromCalls on calls without ids", () => {
   it("cleans names (control characters, spaces, length) and ignores empty ones", async () => {
     const team = await makeTeam();
     const long = "L".repeat(300);
-    await learnFromCalls(team.id, [
+    await learnFromCalls(operatorActor(team.id), [
       { id: 1, campaign_name: "  Bell\u0007ringer\n " },
       { id: 2, campaign_name: "   " },
       { id: 3, campaign_name: long },
@@ -139,13 +139,13 @@ describe("learnFromCalls on calls without ids", () => {
     const team = await makeTeam();
     const name = (p: string, i: number) => `${p}${String(i).padStart(3, "0")}`;
     await learnFromCalls(
-      team.id,
+      operatorActor(team.id),
       Array.from({ length: SEEN_MAX_PER_KIND }, (_, i) => ({ id: i + 1, campaign_name: name("A", i), assistant_name: "Only assistant" })),
     );
     await sleep(5);
-    await learnFromCalls(team.id, [{ id: 5000, campaign_name: name("A", SEEN_MAX_PER_KIND - 1) }]); // seen again: now recent
+    await learnFromCalls(operatorActor(team.id), [{ id: 5000, campaign_name: name("A", SEEN_MAX_PER_KIND - 1) }]); // seen again: now recent
     await sleep(5);
-    await learnFromCalls(team.id, Array.from({ length: 20 }, (_, i) => ({ id: 6000 + i, campaign_name: name("B", i) })));
+    await learnFromCalls(operatorActor(team.id), Array.from({ length: 20 }, (_, i) => ({ id: 6000 + i, campaign_name: name("B", i) })));
 
     const campaigns = (await rowsOf(team.id)).filter((r) => r.kind === "CAMPAIGN").map((r) => r.name);
     expect(campaigns).toHaveLength(SEEN_MAX_PER_KIND);
@@ -160,7 +160,7 @@ describe("learnFromCalls on calls without ids", () => {
   it("counts at most SEEN_MAX_CALL_IDS calls per name (the newest ids kept), shown as capped", async () => {
     const team = await makeTeam();
     const calls = Array.from({ length: SEEN_MAX_CALL_IDS + 50 }, (_, i) => ({ id: i + 1, campaign_name: "Busy" }));
-    await learnFromCalls(team.id, calls);
+    await learnFromCalls(operatorActor(team.id), calls);
     const [row] = await rowsOf(team.id);
     expect(row.callIds).toHaveLength(SEEN_MAX_CALL_IDS);
     expect(Math.min(...row.callIds)).toBe(51);
@@ -170,8 +170,8 @@ describe("learnFromCalls on calls without ids", () => {
   it("keeps each team's names to itself", async () => {
     const a = await makeTeam();
     const b = await makeTeam();
-    await learnFromCalls(a.id, [{ id: 1, campaign_name: "Shared name" }, { id: 2, campaign_name: "Only A" }]);
-    await learnFromCalls(b.id, [{ id: 1, campaign_name: "Shared name" }]); // same call id, other team: counted there too
+    await learnFromCalls(operatorActor(a.id), [{ id: 1, campaign_name: "Shared name" }, { id: 2, campaign_name: "Only A" }]);
+    await learnFromCalls(operatorActor(b.id), [{ id: 1, campaign_name: "Shared name" }]); // same call id, other team: counted there too
     await addDirectoryEntry({ actor: a.actor(), kind: "campaign", entry: { id: 77, name: "Shared name" } });
     expect((await listSeenNames(operatorActor(a.id))).campaigns.map((s) => s.name)).toEqual(["Only A"]);
     expect((await listSeenNames(operatorActor(b.id))).campaigns.map((s) => [s.name, s.callCount])).toEqual([["Shared name", 1]]);
@@ -183,7 +183,7 @@ describe("learnFromCalls on calls without ids", () => {
   it("concurrent learners of the same new names do not fail and count each call once", async () => {
     const team = await makeTeam();
     const calls = Array.from({ length: 30 }, (_, i) => ({ id: 100 + i, campaign_name: `C${i % 5}` }));
-    await Promise.all([learnFromCalls(team.id, calls), (async () => (forgetLearned(team.id), learnFromCalls(team.id, calls)))()]);
+    await Promise.all([learnFromCalls(operatorActor(team.id), calls), (async () => (forgetLearned(operatorActor(team.id)), learnFromCalls(operatorActor(team.id), calls)))()]);
     const seen = await listSeenNames(operatorActor(team.id));
     expect(seen.campaigns.map((s) => [s.name, s.callCount]).sort()).toEqual([0, 1, 2, 3, 4].map((i) => [`C${i}`, 6]));
   });
@@ -192,7 +192,7 @@ describe("learnFromCalls on calls without ids", () => {
 describe("listSeenNames and the directory", () => {
   it("an entry added with a seen name (any case) takes it off the list; removing it brings it back", async () => {
     const team = await makeTeam();
-    await learnFromCalls(team.id, [
+    await learnFromCalls(operatorActor(team.id), [
       { id: 1, campaign_name: "Q4 Outreach Campaign", assistant_name: "Sales Assistant" },
       { id: 2, campaign_name: "Winback" },
     ]);
@@ -215,15 +215,15 @@ describe("listSeenNames and the directory", () => {
   it("an assistant added from its seen name lets the agent-scope fallback match calls without assistant_id", async () => {
     const team = await makeTeam();
     await db().agentAssignment.create({ data: { teamId: team.id, membershipId: team.members.AGENT.membershipId, assistantId: 4242, label: "Assistant 4242" } });
-    const scope = { kind: "assigned" as const, assistants: [{ id: 4242, label: "Assistant 4242" }] };
+    const scope = { teamId: team.id, kind: "assigned" as const, assistants: [{ id: 4242, label: "Assistant 4242" }] };
     const call = { id: 1, assistant_id: null, assistant_name: "Night line" };
-    await learnFromCalls(team.id, [call]);
-    expect(await callInScope(scope, team.id, call)).toBe(false); // the name is unknown: fail closed
+    await learnFromCalls(operatorActor(team.id), [call]);
+    expect(await callInScope(scope, call)).toBe(false); // the name is unknown: fail closed
     expect((await listSeenNames(operatorActor(team.id))).assistants.map((s) => s.name)).toEqual(["Night line"]);
 
     await addDirectoryEntry({ actor: team.actor(), kind: "assistant", entry: { id: 4242, name: "Night line" } });
-    expect(await callInScope(scope, team.id, call)).toBe(true);
-    expect(await callInScope(scope, team.id, { assistant_id: 4243, assistant_name: "Night line" })).toBe(false); // an id still decides
+    expect(await callInScope(scope, call)).toBe(true);
+    expect(await callInScope(scope, { assistant_id: 4243, assistant_name: "Night line" })).toBe(false); // an id still decides
     expect((await listSeenNames(operatorActor(team.id))).assistants).toEqual([]);
   });
 });

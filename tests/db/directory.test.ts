@@ -125,11 +125,11 @@ describe("learnFromCalls", () => {
   it("upserts LEARNED assistants and campaigns seen in real calls, keeping synced and manual names", async () => {
     const team = await connectedTeam();
     await addDirectoryEntry({ actor: team.actor(), kind: "campaign", entry: { id: 1001, name: "Our own name" } });
-    const ctx = await whatTalkContextForTeam(team.id);
+    const ctx = await whatTalkContextForTeam(operatorActor(team.id));
     const calls = [];
     for (let page = 1; page <= 5; page++) calls.push(...(await listCalls(ctx, { per_page: 100, page })).data.data);
 
-    const changed = await learnFromCalls(team.id, calls);
+    const changed = await learnFromCalls(operatorActor(team.id), calls);
     expect(changed.campaigns).toBeGreaterThan(0);
     const dir = await listDirectory(operatorActor(team.id));
     const pairs = new Map<number, string>();
@@ -150,27 +150,27 @@ describe("learnFromCalls", () => {
       { assistant_id: 5, assistant_name: "Five", campaign_id: null, campaign_name: null },
       { assistant_id: null, assistant_name: "No id", campaign_id: 51, campaign_name: null },
     ];
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 1, campaigns: 2, seen: 1 }); // "No id" is seen, not learned
+    expect(await learnFromCalls(operatorActor(team.id), calls)).toEqual({ assistants: 1, campaigns: 2, seen: 1 }); // "No id" is seen, not learned
     expect((await listDirectory(operatorActor(team.id))).campaigns).toEqual([
       { id: 50, name: "Fifty", source: "LEARNED" },
       { id: 51, name: "Campaign 51", source: "LEARNED" },
     ]);
     // Delete behind its back: the same calls again are skipped in memory, so nothing comes back.
     await db().campaign.deleteMany({ where: { teamId: team.id } });
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
+    expect(await learnFromCalls(operatorActor(team.id), calls)).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
     expect((await listDirectory(operatorActor(team.id))).campaigns).toEqual([]);
-    forgetLearned(team.id);
-    expect(await learnFromCalls(team.id, calls)).toEqual({ assistants: 0, campaigns: 2, seen: 0 });
+    forgetLearned(operatorActor(team.id));
+    expect(await learnFromCalls(operatorActor(team.id), calls)).toEqual({ assistants: 0, campaigns: 2, seen: 0 });
     // A new name for a learned campaign updates it; a fallback name never overwrites a real one.
-    expect(await learnFromCalls(team.id, [{ campaign_id: 50, campaign_name: "Fifty (renamed)" }, { campaign_id: 51, campaign_name: "Fifty-one" }])).toEqual({ assistants: 0, campaigns: 2, seen: 0 });
-    expect(await learnFromCalls(team.id, [{ campaign_id: 51, campaign_name: null }])).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
+    expect(await learnFromCalls(operatorActor(team.id), [{ campaign_id: 50, campaign_name: "Fifty (renamed)" }, { campaign_id: 51, campaign_name: "Fifty-one" }])).toEqual({ assistants: 0, campaigns: 2, seen: 0 });
+    expect(await learnFromCalls(operatorActor(team.id), [{ campaign_id: 51, campaign_name: null }])).toEqual({ assistants: 0, campaigns: 0, seen: 0 });
     expect((await listDirectory(operatorActor(team.id))).campaigns.map((c) => c.name)).toEqual(["Fifty (renamed)", "Fifty-one"]);
   });
 
   it("concurrent learners of the same new pairs do not fail", async () => {
     const team = await makeTeam();
     const calls = Array.from({ length: 20 }, (_, i) => ({ campaign_id: 900 + i, campaign_name: `C${i}` }));
-    await Promise.all([learnFromCalls(team.id, calls), (async () => (forgetLearned(team.id), learnFromCalls(team.id, calls)))()]);
+    await Promise.all([learnFromCalls(operatorActor(team.id), calls), (async () => (forgetLearned(operatorActor(team.id)), learnFromCalls(operatorActor(team.id), calls)))()]);
     expect((await listDirectory(operatorActor(team.id))).campaigns).toHaveLength(20);
   });
 });

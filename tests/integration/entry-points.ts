@@ -10,7 +10,8 @@ import { operatorActor } from "@/lib/auth/team-actor";
 import { createInvitation } from "@/lib/invitations/create-invitation";
 import { createView } from "@/lib/views/create-view";
 import type { TeamAccess } from "@/lib/auth/team-access";
-import { CALL_READ_SCOPES, can, INDEX_STATUS_SCOPES, scopesOf, SETTINGS_SCOPES, type Role, type Scope } from "@/lib/rbac";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
+import { can, scopesOf, type Role, type Scope } from "@/lib/rbac";
 import { assignAssistants, Client, connectTeam, createUser, simAllCalls, simControl, teamWithRoles, uniq } from "./helpers";
 
 export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -143,7 +144,14 @@ function declaredAccess(method: Method, route: string): Access {
 }
 
 const team = (f: Fixture, rest = "") => `/api/teams/${f.team.id}${rest}`;
-const teamAccess = (...scope: Scope[]): Access => ({ kind: "team", ...(scope.length ? { scope } : {}) });
+
+/** A team page's access: the scope it declares in lib/http/page-scopes.ts (`teamPage(PAGE_SCOPES[route])`). */
+function declaredPageAccess(route: string): Access {
+  if (!(route in PAGE_SCOPES)) throw new Error(`${route}: a team page declares its scope in lib/http/page-scopes.ts`);
+  const rule = PAGE_SCOPES[route as keyof typeof PAGE_SCOPES];
+  const scopes: readonly Scope[] = typeof rule === "string" ? [rule] : rule;
+  return { kind: "team", ...(scopes.length ? { scope: [...scopes] } : {}) };
+}
 
 /** Team routes (`/api/teams/[teamId]/...`) have no `access` here: it is what the route declares to `teamRoute()`. */
 const TABLE: (Omit<ApiEntry, "access"> & { access?: Access })[] = [
@@ -338,26 +346,36 @@ export const API_ENTRIES: ApiEntry[] = TABLE.map((e) => {
   return { ...e, access: declaredAccess(e.method, e.route) };
 });
 
-export const PAGE_ENTRIES: PageEntry[] = [
+/** Team pages (`/teams/[teamSlug]/...`) have no `access` here: it is what the page declares (declaredPageAccess). */
+const PAGES: (Omit<PageEntry, "access"> & { access?: Access })[] = [
   { route: "/", access: { kind: "public" }, ok: 307, path: () => "/" },
   { route: "/signin", access: { kind: "public" }, ok: 200, path: () => "/signin" },
   { route: "/signup", access: { kind: "public" }, ok: 200, path: () => "/signup" },
   { route: "/invite/[token]", access: { kind: "public" }, ok: 200, path: (f) => `/invite/${f.ids.token}` },
   { route: "/account", access: { kind: "user" }, ok: 200, path: () => "/account" },
   { route: "/teams/new", access: { kind: "user" }, ok: 200, path: () => "/teams/new" },
-  { route: "/teams/[teamSlug]/calls", access: teamAccess(...CALL_READ_SCOPES), ok: 200, path: (f) => `/teams/${f.team.slug}/calls` },
-  { route: "/teams/[teamSlug]/calls/[callId]", access: teamAccess(...CALL_READ_SCOPES), ok: 200, path: (f) => `/teams/${f.team.slug}/calls/${f.ids.callId}` },
-  { route: "/teams/[teamSlug]/analytics", access: teamAccess("analytics:read"), ok: 200, path: (f) => `/teams/${f.team.slug}/analytics` },
+  { route: "/teams/[teamSlug]/calls", ok: 200, path: (f) => `/teams/${f.team.slug}/calls` },
+  { route: "/teams/[teamSlug]/calls/[callId]", ok: 200, path: (f) => `/teams/${f.team.slug}/calls/${f.ids.callId}` },
+  { route: "/teams/[teamSlug]/analytics", ok: 200, path: (f) => `/teams/${f.team.slug}/analytics` },
   // Opens the first settings page the role may see; 403 when there is none.
-  { route: "/teams/[teamSlug]/settings", access: teamAccess(...SETTINGS_SCOPES), ok: 307, path: (f) => `/teams/${f.team.slug}/settings` },
-  { route: "/teams/[teamSlug]/settings/general", access: teamAccess("team:settings"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/general` },
-  { route: "/teams/[teamSlug]/settings/members", access: teamAccess("members:manage"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/members` },
-  { route: "/teams/[teamSlug]/settings/assignments", access: teamAccess("assignments:manage"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/assignments` },
-  { route: "/teams/[teamSlug]/settings/directory", access: teamAccess("assignments:manage"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/directory` },
-  { route: "/teams/[teamSlug]/settings/connection", access: teamAccess("credentials:manage"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/connection` },
-  { route: "/teams/[teamSlug]/settings/search-index", access: teamAccess(...INDEX_STATUS_SCOPES), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/search-index` },
-  { route: "/teams/[teamSlug]/settings/audit", access: teamAccess("audit:read"), ok: 200, path: (f) => `/teams/${f.team.slug}/settings/audit` },
+  { route: "/teams/[teamSlug]/settings", ok: 307, path: (f) => `/teams/${f.team.slug}/settings` },
+  { route: "/teams/[teamSlug]/settings/general", ok: 200, path: (f) => `/teams/${f.team.slug}/settings/general` },
+  { route: "/teams/[teamSlug]/settings/members", ok: 200, path: (f) => `/teams/${f.team.slug}/settings/members` },
+  { route: "/teams/[teamSlug]/settings/assignments", ok: 200, path: (f) => `/teams/${f.team.slug}/settings/assignments` },
+  { route: "/teams/[teamSlug]/settings/directory", ok: 200, path: (f) => `/teams/${f.team.slug}/settings/directory` },
+  { route: "/teams/[teamSlug]/settings/connection", ok: 200, path: (f) => `/teams/${f.team.slug}/settings/connection` },
+  { route: "/teams/[teamSlug]/settings/search-index", ok: 200, path: (f) => `/teams/${f.team.slug}/settings/search-index` },
+  { route: "/teams/[teamSlug]/settings/audit", ok: 200, path: (f) => `/teams/${f.team.slug}/settings/audit` },
 ];
+
+export const PAGE_ENTRIES: PageEntry[] = PAGES.map((p) => {
+  if (!p.route.startsWith("/teams/[teamSlug]")) {
+    if (!p.access) throw new Error(`${p.route}: an entry outside a team needs its access`);
+    return { ...p, access: p.access };
+  }
+  if (p.access) throw new Error(`${p.route}: a team page's access comes from lib/http/page-scopes.ts`);
+  return { ...p, access: declaredPageAccess(p.route) };
+});
 
 /** Whether a role passes the entry's scope check. */
 export function mayCall(access: Access, role: Role): boolean {

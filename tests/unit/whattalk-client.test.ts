@@ -293,7 +293,7 @@ describe("cache and coalescing", () => {
     expect(error.attempts).toBe(1);
     expect(apiRequests(sim).filter((r) => r.method === "DELETE")).toHaveLength(2);
 
-    await invalidateTeam(ctx.teamId);
+    await invalidateTeam(ctx);
     expect((await listCalls(ctx, q)).meta.cache).toBe("miss");
   });
 

@@ -5,6 +5,7 @@ import { AnalyticsView } from "@/components/analytics/analytics-view";
 import { AnalyticsViewsNav } from "@/components/analytics/views-nav";
 import { ExportButton } from "@/components/export/export-button";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { parseAnalyticsQuery, selectionKey, withDefaultRange } from "@/lib/analytics/query";
 import { peekAnalytics } from "@/lib/analytics/run-analytics";
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Analytics" };
 
 export default async function AnalyticsPage({ params, searchParams }: { params: Promise<{ teamSlug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { teamSlug } = await params;
-  const access = await teamPage("analytics:read")(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/analytics"])(teamSlug);
   const raw = searchParamsToObject(await searchParams);
   const values: FilterValues = Object.fromEntries(ANALYTICS_FILTER_KEYS.filter((k) => raw[k]).map((k) => [k, raw[k]]));
   const parsed = parseAnalyticsQuery(raw, access.team);

@@ -14,8 +14,8 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ViewsToolbar } from "@/components/views/views-toolbar";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
-import { CALL_READ_SCOPES } from "@/lib/rbac";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { availableColumns, visibleColumns } from "@/lib/calls/columns";
 import { callsListHref } from "@/lib/calls/links";
@@ -47,7 +47,7 @@ const labelOf = (k: string) => (k === "_form" ? "Filters" : (CALL_FILTERS.find((
 
 export default async function CallsPage({ params, searchParams }: Props) {
   const { teamSlug } = await params;
-  const access = await teamPage(CALL_READ_SCOPES)(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/calls"])(teamSlug);
   const raw = searchParamsToObject(await searchParams);
   const slug = access.team.slug;
   const timeZone = access.team.timeZone;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { AgentAssignments } from "@/components/settings/agent-assignments";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { listAgentAssignments } from "@/lib/assignments/list-agent-assignments";
 import { listAssistantSuggestions } from "@/lib/assignments/list-assistant-suggestions";
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "Agent assignments" };
 
 export default async function AssignmentsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await teamPage("assignments:manage")(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/settings/assignments"])(teamSlug);
   const [agents, suggestions] = await Promise.all([listAgentAssignments(access), listAssistantSuggestions(access)]);
   return (
     <Card>

@@ -6,6 +6,7 @@ import { Label } from "@/components/ui/label";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
 import { Pagination, PaginationContent, PaginationItem, PaginationNext, PaginationPrevious } from "@/components/ui/pagination";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { describeAuditData } from "@/lib/audit/describe";
 import { auditActionLabel } from "@/lib/audit/labels";
@@ -24,7 +25,7 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { teamSlug } = await params;
-  const access = await teamPage("audit:read")(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/settings/audit"])(teamSlug);
   const query = searchParamsToObject(await searchParams);
   const [page, actions, members] = await Promise.all([
     listAuditEvents(access, { action: query.action, member: query.member, page: query.page, pageSize: 50 }),

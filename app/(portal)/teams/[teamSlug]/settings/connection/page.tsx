@@ -4,6 +4,7 @@ import { CredentialForm } from "@/components/connection/credential-form";
 import { formatDateTime } from "@/components/connection/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { getCredential } from "@/lib/credentials/get-credential";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "WhatTalk connection" };
 
 export default async function ConnectionSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await teamPage("credentials:manage")(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/settings/connection"])(teamSlug);
   const credential = await getCredential(access);
   const tz = access.team.timeZone;
   return (

@@ -3,6 +3,7 @@ import { formatDateTime } from "@/components/connection/format";
 import { DirectoryList, SyncPanel } from "@/components/directory/directory-manager";
 import { SeenNames, type SeenNameRow } from "@/components/directory/seen-names";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { getCredential } from "@/lib/credentials/get-credential";
 import { listDirectory } from "@/lib/directory/list-directory";
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: "Assistants & campaigns" };
 
 export default async function DirectorySettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await teamPage("assignments:manage")(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/settings/directory"])(teamSlug);
   const [directory, credential, seen] = await Promise.all([listDirectory(access), getCredential(access), listSeenNames(access)]);
   const rows = (names: SeenName[]): SeenNameRow[] =>
     names.map((s) => ({ name: s.name, calls: `${s.callCount.toLocaleString("en-US")}${s.capped ? "+" : ""}`, lastSeen: formatDateTime(s.lastSeenAt, access.team.timeZone) ?? "" }));

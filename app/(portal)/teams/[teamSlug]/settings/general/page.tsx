@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { DeleteTeam } from "@/components/settings/delete-team";
 import { GeneralSettingsForm } from "@/components/settings/general-settings-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { countryOptions, timeZoneOptions } from "@/lib/teams/options";
 
@@ -9,7 +10,7 @@ export const metadata: Metadata = { title: "Team settings" };
 
 export default async function GeneralSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await teamPage("team:settings")(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/settings/general"])(teamSlug);
   return (
     <div className="space-y-6">
       <Card>

@@ -4,6 +4,7 @@ import { InviteForm } from "@/components/settings/invite-form";
 import { MembersTable } from "@/components/settings/members-table";
 import { TransferOwnership } from "@/components/settings/transfer-ownership";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { listInvitations } from "@/lib/invitations/list-invitations";
 import { listMembers } from "@/lib/members/list-members";
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await teamPage("members:manage")(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/settings/members"])(teamSlug);
   const [members, invitations] = await Promise.all([listMembers(access), listInvitations(access)]);
   const tz = access.team.timeZone;
   const grantable = ROLES.filter((r) => canManageRole(access.role, r));

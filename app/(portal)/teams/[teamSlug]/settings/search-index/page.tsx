@@ -6,13 +6,13 @@ import { formatDateTime } from "@/components/connection/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { getIndexStatus } from "@/lib/call-index/status";
 import { teamPage } from "@/lib/http/team-page";
-import { INDEX_STATUS_SCOPES } from "@/lib/rbac";
+import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 
 export const metadata: Metadata = { title: "Search index" };
 
 export default async function SearchIndexSettingsPage({ params }: { params: Promise<{ teamSlug: string }> }) {
   const { teamSlug } = await params;
-  const access = await teamPage(INDEX_STATUS_SCOPES)(teamSlug);
+  const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/settings/search-index"])(teamSlug);
   const status = await getIndexStatus(access);
   const tz = access.team.timeZone;
   const fmt = (iso: string | null) => formatDateTime(iso, tz);

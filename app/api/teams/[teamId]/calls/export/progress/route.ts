@@ -7,7 +7,7 @@ import { teamRoute } from "@/lib/http/team-route";
 // Only for the member who started the export; 404 otherwise (or when it ran on another instance).
 export const GET = teamRoute("calls:export", async (access, req) => {
   const id = req.nextUrl.searchParams.get("id") ?? "";
-  const p = /^[0-9a-f-]{36}$/.test(id) ? readExportProgress(id, { teamId: access.team.id, userId: access.user.id }) : null;
+  const p = /^[0-9a-f-]{36}$/.test(id) ? readExportProgress(access, id) : null;
   if (!p) throw notFound("No such export.");
   return json({ state: p.state, rows: p.rows, total: p.total, resumesAt: p.resumesAt, message: p.message });
 });
