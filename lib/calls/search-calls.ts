@@ -11,12 +11,18 @@ import { toCallDTO, type CallDTO } from "./dto";
 import { assignedNames, callScopeOf, keepInScope, type CallScope } from "./scope";
 import type { CallListResult } from "./types";
 
-/** Cost filters and cost orders without `calls:costs`: 400 with the fields named, before anything runs. */
-export function assertCostFilters(access: TeamAccess, f: Partial<CallFilters>): void {
-  if (access.can("calls:costs")) return;
+/** Field errors for cost filters and cost orders from a role without `calls:costs` (none otherwise). */
+export function costFilterErrors(access: Pick<TeamAccess, "can">, f: Partial<CallFilters>): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
+  if (access.can("calls:costs")) return fieldErrors;
   for (const k of ["cost_min", "cost_max"] as const) if (f[k] !== undefined) fieldErrors[k] = ["Your role cannot see costs, so it cannot filter by them."];
   if (f.sort === "cost_high" || f.sort === "cost_low") fieldErrors.sort = ["Your role cannot see costs, so it cannot sort by them."];
+  return fieldErrors;
+}
+
+/** Cost filters and cost orders without `calls:costs`: 400 with the fields named, before anything runs. */
+export function assertCostFilters(access: Pick<TeamAccess, "can">, f: Partial<CallFilters>): void {
+  const fieldErrors = costFilterErrors(access, f);
   if (Object.keys(fieldErrors).length) throw new AppError("BAD_REQUEST", "Some filters are invalid.", { fieldErrors });
 }
 
