@@ -82,7 +82,7 @@ describe("search through the calls API", () => {
     expect(body.meta.source).toBe("live");
   });
 
-  it("an index that is off, or not built yet, is a clear 409", async () => {
+  it("an index that is off is a clear 409, in the API and on the page", async () => {
     await db().team.update({ where: { id: t.team.id }, data: { indexRetentionDays: null } });
     try {
       const off = await get("SUPERVISOR", "q=merhaba");
