@@ -97,6 +97,11 @@ function describe({ error, subject, teamSlug, canManageConnection, clearHref, al
         retry: false,
         extra: outlineLink(clearHref, "Clear filters"),
       };
+    case "CONFLICT":
+      // The call index (search and index-only filters): off for the team, or not built yet.
+      if (error.details?.reason === "index_off") return { title: "Search index is off", description: error.message, retry: false, extra: outlineLink(clearHref, "Clear filters") };
+      if (error.details?.reason === "index_building") return { title: "Search index is being built", description: error.message, retry: true };
+      return { title: "This cannot be shown right now", description: error.message, retry: true };
     case "NOT_FOUND":
       return { title: subject === "calls" ? "WhatTalk did not find the calls" : "Call not found", description: "It may have been deleted. Try again, or go back to the list.", retry: true };
     default:

@@ -4,6 +4,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { bulkRetryDelayMs, callPageFetcher, pagesFor } from "@/lib/bulk/call-pages";
+import { indexPageFetcher } from "@/lib/bulk/index-pages";
 import { openPageReader } from "@/lib/bulk/read-pages";
 import { callScopeOf, type CallScope } from "@/lib/calls/scope";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
@@ -89,6 +90,9 @@ export async function runAnalytics(
   const ctx = await whatTalkContextForTeam(access);
   const scope = await callScopeOf(access);
   const key = keyOf(teamId, ctx.credentialId, timeZone, scope, selection);
+  let droppedOutOfScope = 0;
+  // Search and index-only filters: every matching call from the index (no cap, no WhatTalk budget), or a 409.
+  const fromIndex = await indexPageFetcher(access, scope, selection, "analytics", (n) => (droppedOutOfScope += n));
 
   if (!opts.fresh) {
     const hit = results.get(key);
@@ -103,12 +107,11 @@ export async function runAnalytics(
       j.progress = { ...j.progress, ...patch };
       for (const l of j.listeners) l(j.progress);
     };
-    const max = env().ANALYTICS_MAX_CALLS;
-    let droppedOutOfScope = 0;
+    const max = fromIndex ? Infinity : env().ANALYTICS_MAX_CALLS;
     j.done = (async (): Promise<Computed> => {
       const reader = await openPageReader<UpstreamCall>({
         // A refresh asks WhatTalk itself, not the portal's short response cache.
-        fetchPage: callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: !opts.fresh }),
+        fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: !opts.fresh }),
         concurrency: env().EXPORT_CONCURRENCY,
         retryDelayMs: bulkRetryDelayMs,
         maxWaitMs: MAX_PAGE_WAIT_MS,
@@ -132,7 +135,7 @@ export async function runAnalytics(
         for (const call of batch.items) agg.add(call);
         emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
       }
-      return { data: agg.result(), computedAt: new Date().toISOString(), requests, droppedOutOfScope, from: selection.date_from, to: selection.date_to, timeZone };
+      return { data: agg.result(), computedAt: new Date().toISOString(), requests: fromIndex ? 0 : requests, droppedOutOfScope, from: selection.date_from, to: selection.date_to, timeZone };
     })();
     j.done.then(
       (computed) => {

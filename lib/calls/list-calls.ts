@@ -5,11 +5,12 @@ import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { learnFromCalls } from "@/lib/directory/learn";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { toUpstreamQuery, type CallFilters } from "@/lib/validation/call-filters";
+import { toUpstreamQuery, usesIndex, type CallFilters } from "@/lib/validation/call-filters";
 import { listCalls as upstreamListCalls, type UpstreamCall, type WhatTalkContext } from "@/lib/whattalk";
 import { toCallDTO, type CallDTO } from "./dto";
 import { CHUNK, FanoutLimitError, mergePage } from "./merge";
 import { callScopeOf, keepInScope, type CallScope } from "./scope";
+import { searchTeamCalls } from "./search-calls";
 import type { CallListResult } from "./types";
 
 /** What WhatTalk answered for one page, before the scope check. */
@@ -23,12 +24,14 @@ function pageResult(calls: CallDTO[], f: CallFilters, total: number, meta: CallL
  * The team's calls for the given filters, shaped for the caller's role. Agents only ever get calls
  * of their assigned assistants: an explicit assistant outside them is 403; with several assistants
  * the lists are merged newest first with exact totals and pages, in at most WHATTALK_MAX_FANOUT
- * upstream requests (a page that needs more is refused with 400, saying what to narrow).
+ * upstream requests (a page that needs more is refused with 400, saying what to narrow). A search
+ * or another index-only filter (`usesIndex`) is answered from the team's call index (./search-calls.ts).
  */
 export async function listTeamCalls(access: TeamAccess, filters: CallFilters, opts: { signal?: AbortSignal; cache?: boolean } = {}): Promise<CallListResult> {
+  if (usesIndex(filters)) return searchTeamCalls(access, filters);
   const scope = await callScopeOf(access);
   const shape = { timeZone: access.team.timeZone, costs: access.can("calls:costs") };
-  const scopeMeta = scope.kind === "assigned" ? { scope: "assigned" as const, assistants: scope.assistants } : { scope: "all" as const };
+  const scopeMeta = scope.kind === "assigned" ? { scope: "assigned" as const, assistants: scope.assistants, source: "live" as const } : { scope: "all" as const, source: "live" as const };
 
   if (scope.kind === "assigned") {
     if (filters.assistant_id !== undefined && !scope.assistants.some((a) => a.id === filters.assistant_id)) {

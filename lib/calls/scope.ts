@@ -24,6 +24,12 @@ export async function callScopeOf(access: TeamAccess): Promise<CallScope> {
 
 const normalName = (name: string) => name.trim().toLowerCase();
 
+/** The assistant names (trimmed, lower case) a call without an assistant id is attributed by, for an agent's scope. */
+export async function assignedNames(scope: Extract<CallScope, { kind: "assigned" }>): Promise<string[]> {
+  const known = await db().assistant.findMany({ where: { teamId: scope.teamId, externalId: { in: scope.assistants.map((a) => a.id) } }, select: { name: true } });
+  return [...new Set([...known.map((k) => k.name), ...scope.assistants.map((a) => a.label)].map(normalName))];
+}
+
 /**
  * The call-in-scope rule, ready for `calls`: a call's assistant id decides; when WhatTalk leaves it
  * out, the assistant's name as the team's directory or the assignment labels know it (read once,
@@ -33,10 +39,7 @@ async function scopeRule(scope: CallScope, calls: readonly AttributableCall[]): 
   if (scope.kind === "all") return () => true;
   const ids = new Set(scope.assistants.map((a) => a.id));
   let names = new Set<string>();
-  if (calls.some((c) => typeof c.assistant_id !== "number" && c.assistant_name)) {
-    const known = await db().assistant.findMany({ where: { teamId: scope.teamId, externalId: { in: [...ids] } }, select: { name: true } });
-    names = new Set([...known.map((k) => k.name), ...scope.assistants.map((a) => a.label)].map(normalName));
-  }
+  if (calls.some((c) => typeof c.assistant_id !== "number" && c.assistant_name)) names = new Set(await assignedNames(scope));
   return (call) => (typeof call.assistant_id === "number" ? ids.has(call.assistant_id) : !!call.assistant_name && names.has(normalName(call.assistant_name)));
 }
 

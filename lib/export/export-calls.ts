@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { BULK_PER_PAGE, bulkRetryDelayMs, callPageFetcher, pagesFor, type CallSelection } from "@/lib/bulk/call-pages";
+import { indexPageFetcher } from "@/lib/bulk/index-pages";
 import { openPageReader, type PageBatch } from "@/lib/bulk/read-pages";
 import { callScopeOf } from "@/lib/calls/scope";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
@@ -55,8 +56,10 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   const signal = opts.signal ? AbortSignal.any([stop.signal, opts.signal]) : stop.signal;
   const concurrency = env().EXPORT_CONCURRENCY;
 
+  // Search and index-only filters: the rows come from the index (no WhatTalk budget), or a 409.
+  const fromIndex = await indexPageFetcher(access, scope, selection, "export", (n) => (droppedOutOfScope += n));
   const reader = await openPageReader<UpstreamCall>({
-    fetchPage: callPageFetcher(ctx, { scope, answer: "export", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: false }),
+    fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "export", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: false }),
     concurrency,
     retryDelayMs: bulkRetryDelayMs,
     maxWaitMs: MAX_PAGE_WAIT_MS,
@@ -71,7 +74,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   const { limit } = await teamBudgetStatus(teamId);
   const minutes = Math.ceil(pages / limit);
   const maxMinutes = env().EXPORT_MAX_MINUTES;
-  if (minutes > maxMinutes) {
+  if (!fromIndex && minutes > maxMinutes) {
     await reader.pages.return();
     const fits = maxMinutes * limit * BULK_PER_PAGE;
     const n = (v: number) => v.toLocaleString("en-GB");

@@ -22,6 +22,7 @@ import { callsListHref } from "@/lib/calls/links";
 import { listTeamCalls } from "@/lib/calls/list-calls";
 import type { CallListResult } from "@/lib/calls/types";
 import { callScopeOf } from "@/lib/calls/scope";
+import { costFilterErrors } from "@/lib/calls/search-calls";
 import { listDirectory } from "@/lib/directory/list-directory";
 import type { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/to-app-error";
@@ -93,7 +94,8 @@ export default async function CallsPage({ params, searchParams }: Props) {
   // read as "not assigned to you" for an agent). The toolbar explains and links to the rest.
   const staleKeys = applied?.problem ? Object.keys(applied.problem).filter((k) => k in urlValues && String(raw[k]) === String(applied.filters[k] ?? "")) : [];
   const viewBlocked = !!applied?.problem && (!parsed.ok || staleKeys.length > 0);
-  let fieldErrors: Record<string, string[]> = parsed.ok ? (viewBlocked ? Object.fromEntries(staleKeys.map((k) => [k, applied?.problem?.[k] ?? []])) : {}) : parsed.fieldErrors;
+  // Cost filters and orders from a role without costs are refused by the service; shown in the bar here.
+  let fieldErrors: Record<string, string[]> = parsed.ok ? (viewBlocked ? Object.fromEntries(staleKeys.map((k) => [k, applied?.problem?.[k] ?? []])) : costFilterErrors(access, parsed.filters)) : parsed.fieldErrors;
   let effective: CallFilters | null = parsed.ok && !viewBlocked ? parsed.filters : null;
   let droppedAssistant: number | null = null;
   if (effective && scope.kind === "assigned" && effective.assistant_id !== undefined && !scope.assistants.some((a) => a.id === effective?.assistant_id)) {
