@@ -16,6 +16,7 @@ import { ExportButton, exportDescription } from "@/components/export/export-butt
 import { CallsPagination } from "./calls-pagination";
 import { ColumnChooser } from "./column-chooser";
 import { useCallColumns } from "./columns-context";
+import { useReportOutcomes } from "./seen-outcomes";
 import type { RawFilters } from "./list-query";
 import { CallStatusBadge } from "./status-badge";
 
@@ -73,6 +74,8 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
 
   // The member's preference, or the applied saved view's columns (see columns-context.tsx).
   const { available: columns, visible, setShown: onColumnChange } = useCallColumns();
+  // The filter bar offers the outcomes of these rows.
+  useReportOutcomes(data.calls.map((c) => c.outcome));
 
   const shown = columns.filter((c) => visible.includes(c.id));
   const liveCount = data.calls.filter((c) => c.live).length;
