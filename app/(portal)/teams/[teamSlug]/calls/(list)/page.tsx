@@ -8,6 +8,7 @@ import { CallsErrorPanel } from "@/components/calls/calls-error-panel";
 import { CallsTableSkeleton } from "@/components/calls/calls-skeleton";
 import { CallsTable } from "@/components/calls/calls-table";
 import { CallColumnsProvider } from "@/components/calls/columns-context";
+import { IndexSourceNote } from "@/components/calls/index-source";
 import { SeenOutcomesProvider } from "@/components/calls/seen-outcomes";
 import { CallsFilterBar, type PickerOption } from "@/components/calls/filter-bar";
 import { hasSelection, listQuery, type RawFilters } from "@/components/calls/list-query";
@@ -258,6 +259,32 @@ async function CallsResults({ access, filters, values, shownValues, currentYear,
         title="No assistants assigned to you yet"
         description={<p>As an agent you see the calls of the assistants assigned to you. Ask a supervisor or an admin of the team to assign you one or more assistants.</p>}
       />
+    );
+  }
+  const search = values.q?.trim();
+  if (result.total === 0 && search) {
+    const others = hasSelection({ ...values, q: undefined });
+    return (
+      <div className="space-y-2">
+        {result.meta.source === "index" ? <IndexSourceNote index={result.meta.index} timeZone={access.team.timeZone} /> : null}
+        <EmptyState
+          icon={<SearchXIcon />}
+          title={`No calls mention “${search}”${others ? " with these filters" : ""}`}
+          description={<p>Words find the words that start with them (randevu finds randevunuzu); letters without Turkish accents find both (sikayet finds şikayet). Try fewer or shorter words{others ? ", or fewer filters" : ""}.</p>}
+          action={
+            <>
+              <Button asChild variant="outline">
+                <Link href={callsListHref(slug, listQuery({ ...values, q: undefined, page: undefined }))}>Clear the search</Link>
+              </Button>
+              {others ? (
+                <Button asChild variant="ghost">
+                  <Link href={clearHref}>Clear all filters</Link>
+                </Button>
+              ) : null}
+            </>
+          }
+        />
+      </div>
     );
   }
   if (result.total === 0) {
