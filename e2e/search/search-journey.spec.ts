@@ -7,7 +7,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { DEMO, DEMO_PASSWORD, expect, signIn, stackInfo, test } from "../fixtures";
 import { STACK_FILE } from "../support/global-setup";
-import { callRows } from "../calls/helpers";
+import { callRows, visibleCallIds } from "../calls/helpers";
 import { deleteViews, saveAsNewView, applyView } from "../views/helpers";
 import { addDays, todayIn } from "../../lib/validation/dates";
 import { normalizeForSearch } from "../../lib/search/normalize";
@@ -38,6 +38,7 @@ test("search the calls, filter, save the search, open a result at its match", as
 
   await signIn(page, DEMO.supervisor, DEMO_PASSWORD, `/teams/${DEMO.teamSlug}/calls?date_preset=last7`);
   await expect(page.getByRole("heading", { level: 1, name: "Calls" })).toBeVisible();
+  await visibleCallIds(page);
 
   // The search, typed the Turkish way in capitals (İ), applied with Enter.
   const search = page.getByLabel("Search", { exact: true });

@@ -34,9 +34,9 @@ export function normalizeWithMap(text: string): { text: string; map: number[] } 
   for (const ch of text) {
     const folded = fold(ch);
     if (folded) {
-      out += folded;
-      // One entry per UTF-16 unit of the output (a letter outside the BMP takes two).
+      // One map entry per UTF-16 unit of the output (a letter outside the BMP is two).
       for (let k = 0; k < folded.length; k++) map.push(i);
+      out += folded;
     } else if (out.length > 0 && out[out.length - 1] !== " ") {
       out += " ";
       map.push(i);
