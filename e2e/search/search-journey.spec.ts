@@ -95,3 +95,12 @@ test("search the calls, filter, save the search, open a result at its match", as
   expect(normalizeForSearch((await current.textContent()) ?? "")).toMatch(/^iptal/);
   await expect(current).toBeInViewport();
 });
+
+test("a search that finds nothing says so and offers to clear it", async ({ page }) => {
+  await signIn(page, DEMO.supervisor, DEMO_PASSWORD, `/teams/${DEMO.teamSlug}/calls?date_preset=last7&q=zzqxyw`);
+  await expect(page.getByRole("heading", { name: "No calls mention “zzqxyw”" })).toBeVisible();
+  await page.getByRole("link", { name: "Clear the search" }).click();
+  await expect(page).toHaveURL(/\/calls\?date_preset=last7$/);
+  await expect(page.getByLabel("Search", { exact: true })).toHaveValue("");
+  await visibleCallIds(page);
+});

@@ -6,7 +6,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { FilterFields, type FieldsProps } from "@/components/calls/filter-fields";
 import { inMinutes, minutesToSeconds, secondsToMinutes } from "@/components/calls/index-filter-fields";
-import { splitOutcomes } from "@/components/calls/outcome-field";
+import { OutcomeField, splitOutcomes } from "@/components/calls/outcome-field";
 import { commonOutcomes } from "@/components/calls/seen-outcomes";
 import { selectedValues } from "@/components/calls/use-filter-bar";
 import type { RawFilters } from "@/components/calls/list-query";
@@ -93,5 +93,15 @@ describe("the calls bar's index filters", () => {
     expect(box).toContain('aria-invalid="true"');
     const errorId = box.match(/aria-describedby="([^ "]+)/)![1];
     expect(html).toMatch(new RegExp(`<p id="${errorId}"[^>]*>Search words need at least 2 letters`));
+  });
+});
+
+describe("the outcome field's suggestions", () => {
+  it("offers the outcomes seen, less those already chosen", () => {
+    const html = renderToStaticMarkup(createElement(OutcomeField, { id: "f-outcome", value: "resolved", suggestions: ["not_interested", "resolved", "callback_requested"], layout: "inline", onChange: noop, onCommit: noop }));
+    expect(html).toContain('list="f-outcome-suggestions"');
+    expect([...html.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1])).toEqual(["not_interested", "callback_requested"]);
+    const none = renderToStaticMarkup(createElement(OutcomeField, { id: "f-outcome", value: "", suggestions: [], layout: "inline", onChange: noop, onCommit: noop }));
+    expect(none).not.toContain("<datalist");
   });
 });
