@@ -33,8 +33,8 @@ function named(name: string | null, id: number | null) {
   );
 }
 
-/** One call: header, facts (with costs only when the DTO carries them), recording, transcript, evaluation, variables, webhook answer. */
-export function CallDetail({ call, teamId, timeZone }: { call: CallDetailDTO; teamId: string; timeZone: string }) {
+/** One call: header, facts (with costs only when the DTO carries them), recording, transcript (a search's matches highlighted), evaluation, variables, webhook answer. */
+export function CallDetail({ call, teamId, timeZone, search }: { call: CallDetailDTO; teamId: string; timeZone: string; search?: string | null }) {
   const created = formatCallTimeFull(call.createdAtLocal, timeZone);
   const updated = formatCallTimeFull(wallClockOf(call.updatedAt, timeZone), timeZone);
   const hasCosts = "totalCost" in call || "carrierCost" in call;
@@ -82,7 +82,7 @@ export function CallDetail({ call, teamId, timeZone }: { call: CallDetailDTO; te
               </CardTitle>
             </CardHeader>
             <CardContent>
-              <TranscriptView transcript={call.transcript} />
+              <TranscriptView transcript={call.transcript} search={search} />
             </CardContent>
           </Card>
         </div>

@@ -9,13 +9,17 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import type { CallColumnId } from "@/lib/calls/columns";
 import type { CallDTO } from "@/lib/calls/dto";
 import { EMPTY, formatCallTime, formatCallTimeFull, formatCost, formatCount, formatDuration, formatScore, humanize } from "@/lib/calls/format";
-import { callDetailHref } from "@/lib/calls/links";
+import { callDetailHref, searchOfListQuery } from "@/lib/calls/links";
 import type { CallListResult } from "@/lib/calls/types";
 import { cn } from "@/lib/utils";
 import { ExportButton, exportDescription } from "@/components/export/export-button";
 import { CallsPagination } from "./calls-pagination";
 import { ColumnChooser } from "./column-chooser";
+import { SORT_LABELS } from "./index-filter-fields";
+import { IndexSourceNote } from "./index-source";
+import { MarkedText } from "./marked-text";
 import { useCallColumns } from "./columns-context";
+import { useReportOutcomes } from "./seen-outcomes";
 import type { RawFilters } from "./list-query";
 import { CallStatusBadge } from "./status-badge";
 
@@ -73,11 +77,16 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
 
   // The member's preference, or the applied saved view's columns (see columns-context.tsx).
   const { available: columns, visible, setShown: onColumnChange } = useCallColumns();
+  // The filter bar offers the outcomes of these rows.
+  useReportOutcomes(data.calls.map((c) => c.outcome));
 
   const shown = columns.filter((c) => visible.includes(c.id));
   const liveCount = data.calls.filter((c) => c.live).length;
   const from = data.calls.length ? (data.page - 1) * data.perPage + 1 : 0;
   const to = from ? from + data.calls.length - 1 : 0;
+  // A search's results open the call with the search highlighted.
+  const search = searchOfListQuery(backQuery);
+  const order = SORT_LABELS[new URLSearchParams(backQuery).get("sort") as keyof typeof SORT_LABELS] ?? SORT_LABELS.newest;
 
   const open = (e: React.MouseEvent<HTMLTableRowElement>, href: string) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
@@ -90,6 +99,7 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
     <div className="space-y-4">
       {refresh}
       <div className="space-y-2">
+        {data.meta.source === "index" ? <IndexSourceNote index={data.meta.index} timeZone={timeZone} /> : null}
         <div className="flex flex-wrap items-center justify-between gap-2">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
             <p>
@@ -115,7 +125,7 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
         </div>
 
         <Table containerClassName="rounded-md border" className="min-w-[48rem]">
-          <TableCaption className="sr-only">{`Calls, newest first: ${formatCount(from)} to ${formatCount(to)} of ${formatCount(data.total)}. Times in ${timeZone}.`}</TableCaption>
+          <TableCaption className="sr-only">{`Calls, ${order.toLowerCase()}: ${formatCount(from)} to ${formatCount(to)} of ${formatCount(data.total)}. Times in ${timeZone}.`}</TableCaption>
           <TableHeader>
             <TableRow className="hover:bg-transparent">
               {shown.map((c) => (
@@ -127,15 +137,27 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
           </TableHeader>
           <TableBody>
             {data.calls.map((call) => {
-              const href = callDetailHref(teamSlug, call.id, backQuery);
-              return (
-                <TableRow key={call.id} data-call-id={call.id} className="cursor-pointer" onClick={(e) => open(e, href)}>
+              const href = callDetailHref(teamSlug, call.id, backQuery, search);
+              const row = (
+                <TableRow key={call.id} data-call-id={call.id} className={cn("cursor-pointer", call.match && "border-b-0")} onClick={(e) => open(e, href)}>
                   {shown.map((c) => (
                     <TableCell key={c.id} data-column={c.id} className={cn(NUMERIC.has(c.id) && "text-right tabular-nums")}>
                       <Cell column={c.id} call={call} href={href} timeZone={timeZone} currentYear={currentYear} />
                     </TableCell>
                   ))}
                 </TableRow>
+              );
+              if (!call.match) return row;
+              // The matching part of the transcript (or variables, or number), under the call's row.
+              return (
+                <React.Fragment key={call.id}>
+                  {row}
+                  <TableRow data-snippet-for={call.id} className="cursor-pointer" onClick={(e) => open(e, href)}>
+                    <TableCell colSpan={shown.length} className="pt-0 text-sm whitespace-normal text-muted-foreground">
+                      <MarkedText text={call.match.snippet} ranges={call.match.highlights} className="line-clamp-2" />
+                    </TableCell>
+                  </TableRow>
+                </React.Fragment>
               );
             })}
           </TableBody>

@@ -1,5 +1,6 @@
 // The calls filter bar's fields, one control per filter of the descriptor
-// (lib/validation/call-filter-descriptor.ts), inline on wide screens or stacked in a sheet.
+// (lib/validation/call-filter-descriptor.ts), inline on wide screens or stacked in a sheet; the
+// call index's search, sort and extra filters are in ./index-filter-fields.tsx.
 import * as React from "react";
 import { SearchIcon, XIcon } from "lucide-react";
 
@@ -12,6 +13,7 @@ import { Spinner } from "@/components/ui/spinner";
 import { cn } from "@/lib/utils";
 import { CALL_FILTER } from "@/lib/validation/call-filter-descriptor";
 import { DateField, DirectoryPicker, FilterField, onEnter, type Layout, type PickerOption } from "./filter-inputs";
+import { MoreFilters, SearchBox, SortSelect, type IndexCtx } from "./index-filter-fields";
 import type { SelectionKey } from "./list-query";
 import type { Apply, TypeChange, Values } from "./use-filter-bar";
 
@@ -32,6 +34,8 @@ export type FieldsProps = {
   type: TypeChange;
   clear: () => void;
   active: boolean;
+  /** Members with `calls:costs`: the cost range and cost orders are offered. */
+  costs?: boolean;
   layout?: Layout;
   pending?: boolean;
 };
@@ -39,9 +43,10 @@ export type FieldsProps = {
 type Ctx = { id: (k: string) => string; errs: (k: SelectionKey) => string[] | undefined; layout: Layout };
 
 export function FilterFields(props: FieldsProps) {
-  const { values, fieldErrors, assistants, campaigns, assignedOnly, apply, type, clear, active, layout = "inline", pending } = props;
+  const { values, fieldErrors, assistants, campaigns, assignedOnly, apply, type, clear, active, costs = false, layout = "inline", pending } = props;
   const uid = React.useId();
   const ctx: Ctx = { id: (k) => `${uid}-${k}`, errs: (k) => fieldErrors[k], layout };
+  const indexCtx: IndexCtx = { ...ctx, values, apply, type, costs };
   const { id, errs } = ctx;
   const phoneId = id("phone_number");
   const enumField = (k: "status" | "type", width: string) => (
@@ -63,6 +68,10 @@ export function FilterFields(props: FieldsProps) {
         apply();
       }}
     >
+      <div className={cn("flex items-start gap-3", layout === "inline" ? "basis-full" : "flex-col")}>
+        <SearchBox {...indexCtx} />
+        <SortSelect {...indexCtx} />
+      </div>
       {enumField("status", "w-44")}
       {enumField("type", "w-32")}
       <FilterField id={phoneId} label={CALL_FILTER.phone_number.label} errors={errs("phone_number")} layout={layout} width="w-52">
@@ -83,6 +92,7 @@ export function FilterFields(props: FieldsProps) {
         ) : null}
         {pending ? <Spinner label="Updating the list" className="size-4" /> : null}
       </div>
+      <MoreFilters {...indexCtx} />
     </form>
   );
 }

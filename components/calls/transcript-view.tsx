@@ -7,13 +7,16 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { parseTranscript, queryPattern, SPEAKER_LABELS, splitMatches, type Segment, type Speaker } from "@/lib/calls/transcript";
+import { markParts, searchMatchRanges } from "@/lib/search/highlight";
 import { cn } from "@/lib/utils";
 
 /**
  * A transcript as a conversation (assistant left, customer right) or as paragraphs, with a search
- * that highlights every match and steps through them ("3 of 12", Enter / Shift+Enter).
+ * that highlights every match and steps through them ("3 of 12", Enter / Shift+Enter). Opened from
+ * a search result (`search`), it highlights that search's matches (as the index matches) and
+ * scrolls to the first, until something is typed in its own box.
  */
-export function TranscriptView({ transcript }: { transcript: string | null }) {
+export function TranscriptView({ transcript, search: listSearch }: { transcript: string | null; search?: string | null }) {
   const parsed = React.useMemo(() => parseTranscript(transcript), [transcript]);
   const [search, setSearch] = React.useState({ query: "", current: 0 });
   const query = React.useDeferredValue(search.query);
@@ -23,7 +26,8 @@ export function TranscriptView({ transcript }: { transcript: string | null }) {
   const blocks = React.useMemo(() => {
     const pattern = queryPattern(query);
     let next = 0;
-    const split = (text: string) => {
+    const split = (text: string): Segment[] => {
+      if (!pattern && listSearch) return markParts(text, searchMatchRanges(text, listSearch)).map((p) => (p.mark ? { text: p.text, match: next++ } : { text: p.text }));
       const r = splitMatches(text, pattern, next);
       next = r.next;
       return r.segments;
@@ -31,9 +35,10 @@ export function TranscriptView({ transcript }: { transcript: string | null }) {
     if (parsed.kind === "turns") return { items: parsed.turns.map((t) => ({ speaker: t.speaker, segments: split(t.text) })), total: next };
     if (parsed.kind === "prose") return { items: parsed.paragraphs.map((p) => ({ speaker: null, segments: split(p) })), total: next };
     return { items: [], total: 0 };
-  }, [parsed, query]);
+  }, [parsed, query, listSearch]);
 
   const total = blocks.total;
+  const fromSearch = !query.trim() && !!listSearch;
   const current = total ? Math.min(search.current, total - 1) : 0;
 
   React.useEffect(() => {
@@ -75,7 +80,7 @@ export function TranscriptView({ transcript }: { transcript: string | null }) {
           />
         </div>
         <p id={`${inputId}-count`} className="min-w-20 text-sm text-muted-foreground tabular-nums" aria-live="polite">
-          {query.trim() ? (total ? `${current + 1} of ${total}` : "No matches") : ""}
+          {query.trim() || (fromSearch && total) ? (total ? `${current + 1} of ${total}` : "No matches") : ""}
         </p>
         <Button type="button" variant="outline" size="icon-sm" onClick={() => step(-1)} disabled={total < 2} aria-label="Previous match">
           <ChevronUpIcon aria-hidden="true" />
@@ -85,6 +90,11 @@ export function TranscriptView({ transcript }: { transcript: string | null }) {
         </Button>
       </div>
 
+      {fromSearch ? (
+        <p className="text-sm text-muted-foreground" data-testid="search-note">
+          {total ? `Matches of your search “${listSearch}” are highlighted.` : `Your search “${listSearch}” matched this call's variables or phone number, not its transcript.`}
+        </p>
+      ) : null}
       <div ref={containerRef} role="region" aria-label="Transcript" tabIndex={0} className="max-h-[70vh] overflow-y-auto rounded-md border bg-muted/20 p-3 outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50 sm:p-4">
         {parsed.kind === "turns" ? (
           <ol className="flex flex-col gap-3">

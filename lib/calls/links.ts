@@ -14,11 +14,17 @@ export function callsListHref(teamSlug: string, query: string | URLSearchParams 
   return q ? `${callsListPath(teamSlug)}?${q}` : callsListPath(teamSlug);
 }
 
-/** A call's detail URL, remembering the list it was opened from. */
-export function callDetailHref(teamSlug: string, callId: number, listQuery: string | URLSearchParams = ""): string {
+/** A call's detail URL, remembering the list it was opened from and the search that found it (highlighted there). */
+export function callDetailHref(teamSlug: string, callId: number, listQuery: string | URLSearchParams = "", search?: string | null): string {
   const path = `${callsListPath(teamSlug)}/${callId}`;
   const q = String(listQuery).replace(/^\?/, "");
-  return q ? `${path}?back=${encodeURIComponent(callsListHref(teamSlug, q))}` : path;
+  const params = [search?.trim() ? `q=${encodeURIComponent(search.trim())}` : "", q ? `back=${encodeURIComponent(callsListHref(teamSlug, q))}` : ""].filter(Boolean);
+  return params.length ? `${path}?${params.join("&")}` : path;
+}
+
+/** The search (`q`) of a list's query string, if any. */
+export function searchOfListQuery(listQuery: string | URLSearchParams): string | null {
+  return new URLSearchParams(String(listQuery)).get("q")?.trim() || null;
 }
 
 function hasControlChars(s: string): boolean {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { callDetailHref, callsListHref, safeCallsBackHref } from "@/lib/calls/links";
+import { callDetailHref, callsListHref, safeCallsBackHref, searchOfListQuery } from "@/lib/calls/links";
 import { DEFAULT_CALL_COLUMNS, normaliseColumns, visibleColumns } from "@/lib/calls/columns";
 
 describe("links between the list and a call", () => {
@@ -10,6 +10,18 @@ describe("links between the list and a call", () => {
     expect(safeCallsBackHref("demo", back)).toBe("/teams/demo/calls?status=completed&page=2");
     expect(callDetailHref("demo", 7)).toBe("/teams/demo/calls/7");
     expect(callsListHref("demo", "?page=3")).toBe("/teams/demo/calls?page=3");
+  });
+
+  it("carries a search to the call, to highlight it there", () => {
+    const list = "q=%C4%B0PTAL+%22%C3%B6deme+plan%C4%B1%22&sentiment=negative";
+    expect(searchOfListQuery(list)).toBe('İPTAL "ödeme planı"');
+    const href = callDetailHref("demo", 5, list, searchOfListQuery(list));
+    const url = new URL(href, "http://x");
+    expect(url.pathname).toBe("/teams/demo/calls/5");
+    expect(url.searchParams.get("q")).toBe('İPTAL "ödeme planı"');
+    expect(safeCallsBackHref("demo", url.searchParams.get("back"))).toBe(`/teams/demo/calls?${list}`);
+    expect(searchOfListQuery("status=completed")).toBeNull();
+    expect(callDetailHref("demo", 5, "", "  ")).toBe("/teams/demo/calls/5");
   });
 
   it.each([

@@ -8,6 +8,8 @@ import { CallsErrorPanel } from "@/components/calls/calls-error-panel";
 import { CallsTableSkeleton } from "@/components/calls/calls-skeleton";
 import { CallsTable } from "@/components/calls/calls-table";
 import { CallColumnsProvider } from "@/components/calls/columns-context";
+import { IndexSourceNote } from "@/components/calls/index-source";
+import { SeenOutcomesProvider } from "@/components/calls/seen-outcomes";
 import { CallsFilterBar, type PickerOption } from "@/components/calls/filter-bar";
 import { hasSelection, listQuery, type RawFilters } from "@/components/calls/list-query";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
@@ -129,52 +131,54 @@ export default async function CallsPage({ params, searchParams }: Props) {
       initial={appliedColumns ?? preferred}
       persist={!applied}
     >
-      <div className="space-y-5">
-        <div className="flex flex-wrap items-baseline justify-between gap-2">
-          <h1 className="text-2xl font-semibold tracking-tight">Calls</h1>
-          <p className="text-sm text-muted-foreground">
-            {scope.kind === "assigned" ? "Calls of the assistants assigned to you. " : null}
-            Times in {timeZone}.
-          </p>
+      <SeenOutcomesProvider>
+        <div className="space-y-5">
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h1 className="text-2xl font-semibold tracking-tight">Calls</h1>
+            <p className="text-sm text-muted-foreground">
+              {scope.kind === "assigned" ? "Calls of the assistants assigned to you. " : null}
+              Times in {timeZone}.
+            </p>
+          </div>
+
+          <ViewsToolbar
+            teamId={access.team.id}
+            teamSlug={slug}
+            mine={views.mine}
+            team={views.team}
+            defaults={views.defaults}
+            applied={applied}
+            currentFiltersKey={parsed.ok ? filtersKey(parsed.filters) : null}
+            currentFilters={filters ? { ...selectionOf(filters), per_page: filters.per_page } : null}
+            canShare={access.can("views:share")}
+            allCallsHref={callsListHref(slug, hasDefault ? listQuery({ view: NO_VIEW }) : "")}
+            problem={problem}
+          />
+
+          {viewMissing ? (
+            <Alert variant="warning">
+              <AlertTitle>This saved view is not available</AlertTitle>
+              <AlertDescription>It was deleted, or it is someone&apos;s personal view. The link&apos;s filters are shown without it.</AlertDescription>
+            </Alert>
+          ) : null}
+          {droppedAssistant !== null ? (
+            <Alert>
+              <AlertTitle>Showing your assistants</AlertTitle>
+              <AlertDescription>{`This view's assistant #${droppedAssistant} is not assigned to you; showing your assistants instead.`}</AlertDescription>
+            </Alert>
+          ) : null}
+
+          <CallsFilterBar teamSlug={slug} values={shownValues} fieldErrors={fieldErrors} presets={presets} assistants={assistants} campaigns={campaigns} assignedOnly={scope.kind === "assigned"} costs={costs} timeZone={timeZone} />
+
+          {filters ? (
+            <Suspense key={JSON.stringify(filters)} fallback={<CallsTableSkeleton rows={Math.min(filters.per_page, 15)} />}>
+              <CallsResults access={access} filters={filters} values={values} shownValues={shownValues} currentYear={Number(today.slice(0, 4))} clearHref={clearHref} />
+            </Suspense>
+          ) : problem?.editHref ? null : (
+            <InvalidFilters fieldErrors={fieldErrors} clearHref={clearHref} />
+          )}
         </div>
-
-        <ViewsToolbar
-          teamId={access.team.id}
-          teamSlug={slug}
-          mine={views.mine}
-          team={views.team}
-          defaults={views.defaults}
-          applied={applied}
-          currentFiltersKey={parsed.ok ? filtersKey(parsed.filters) : null}
-          currentFilters={filters ? { ...selectionOf(filters), per_page: filters.per_page } : null}
-          canShare={access.can("views:share")}
-          allCallsHref={callsListHref(slug, hasDefault ? listQuery({ view: NO_VIEW }) : "")}
-          problem={problem}
-        />
-
-        {viewMissing ? (
-          <Alert variant="warning">
-            <AlertTitle>This saved view is not available</AlertTitle>
-            <AlertDescription>It was deleted, or it is someone&apos;s personal view. The link&apos;s filters are shown without it.</AlertDescription>
-          </Alert>
-        ) : null}
-        {droppedAssistant !== null ? (
-          <Alert>
-            <AlertTitle>Showing your assistants</AlertTitle>
-            <AlertDescription>{`This view's assistant #${droppedAssistant} is not assigned to you; showing your assistants instead.`}</AlertDescription>
-          </Alert>
-        ) : null}
-
-        <CallsFilterBar teamSlug={slug} values={shownValues} fieldErrors={fieldErrors} presets={presets} assistants={assistants} campaigns={campaigns} assignedOnly={scope.kind === "assigned"} timeZone={timeZone} />
-
-        {filters ? (
-          <Suspense key={JSON.stringify(filters)} fallback={<CallsTableSkeleton rows={Math.min(filters.per_page, 15)} />}>
-            <CallsResults access={access} filters={filters} values={values} shownValues={shownValues} currentYear={Number(today.slice(0, 4))} clearHref={clearHref} />
-          </Suspense>
-        ) : problem?.editHref ? null : (
-          <InvalidFilters fieldErrors={fieldErrors} clearHref={clearHref} />
-        )}
-      </div>
+      </SeenOutcomesProvider>
     </CallColumnsProvider>
   );
 }
@@ -257,6 +261,32 @@ async function CallsResults({ access, filters, values, shownValues, currentYear,
         title="No assistants assigned to you yet"
         description={<p>As an agent you see the calls of the assistants assigned to you. Ask a supervisor or an admin of the team to assign you one or more assistants.</p>}
       />
+    );
+  }
+  const search = values.q?.trim();
+  if (result.total === 0 && search) {
+    const others = hasSelection({ ...values, q: undefined });
+    return (
+      <div className="space-y-2">
+        {result.meta.source === "index" ? <IndexSourceNote index={result.meta.index} timeZone={access.team.timeZone} /> : null}
+        <EmptyState
+          icon={<SearchXIcon />}
+          title={`No calls mention “${search}”${others ? " with these filters" : ""}`}
+          description={<p>Words find the words that start with them (randevu finds randevunuzu); letters without Turkish accents find both (sikayet finds şikayet). Try fewer or shorter words{others ? ", or fewer filters" : ""}.</p>}
+          action={
+            <>
+              <Button asChild variant="outline">
+                <Link href={callsListHref(slug, listQuery({ ...values, q: undefined, page: undefined }))}>Clear the search</Link>
+              </Button>
+              {others ? (
+                <Button asChild variant="ghost">
+                  <Link href={clearHref}>Clear all filters</Link>
+                </Button>
+              ) : null}
+            </>
+          }
+        />
+      </div>
     );
   }
   if (result.total === 0) {

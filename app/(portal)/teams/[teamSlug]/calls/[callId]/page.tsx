@@ -8,6 +8,7 @@ import { CallsErrorPanel } from "@/components/calls/calls-error-panel";
 import { Button } from "@/components/ui/button";
 import { loadCallPage } from "@/lib/calls/call-page";
 import { safeCallsBackHref } from "@/lib/calls/links";
+import { MAX_SEARCH_LENGTH } from "@/lib/search/parse-query";
 
 type Props = {
   params: Promise<{ teamSlug: string; callId: string }>;
@@ -22,7 +23,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function CallPage({ params, searchParams }: Props) {
   const { teamSlug, callId } = await params;
   const { access, outcome } = await loadCallPage(teamSlug, callId);
-  const backHref = safeCallsBackHref(access.team.slug, (await searchParams).back);
+  const query = await searchParams;
+  const backHref = safeCallsBackHref(access.team.slug, query.back);
+  // Opened from a search result: the search, highlighted in the transcript (only ever text on the page).
+  const search = typeof query.q === "string" && query.q.length <= MAX_SEARCH_LENGTH ? query.q : null;
   // Unknown ids, other accounts' calls and calls outside an agent's assistants all look the same.
   if (!outcome.ok && outcome.error.code === "NOT_FOUND") notFound();
 
@@ -35,7 +39,7 @@ export default async function CallPage({ params, searchParams }: Props) {
         </Link>
       </Button>
       {outcome.ok ? (
-        <CallDetail call={outcome.call} teamId={access.team.id} timeZone={access.team.timeZone} />
+        <CallDetail call={outcome.call} teamId={access.team.id} timeZone={access.team.timeZone} search={search} />
       ) : (
         <>
           <h1 className="text-2xl font-semibold tracking-tight">{`Call ${callId}`}</h1>
