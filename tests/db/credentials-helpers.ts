@@ -12,6 +12,7 @@ import { resetUnauthorizedDedupeForTests } from "@/lib/whattalk/client";
 import { resetLastUsedThrottleForTests } from "@/lib/credentials/mark";
 import { resetLearnedForTests } from "@/lib/directory/learn";
 import { startSimulator, type Simulator } from "@/tools/whattalk-sim/server";
+export { rejection } from "../unit/whattalk-helpers";
 
 export const ALPHA = "wt_demo_alpha";
 export const BETA = "wt_demo_beta";
@@ -79,15 +80,6 @@ export async function makeTeam() {
   return { ...team, members, actor };
 }
 
-/** Awaits a promise expected to reject and returns the rejection. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 /** Every audit row of a team as JSON text (for "never contains the secret" checks). */
 export async function auditText(teamId?: string): Promise<string> {

@@ -2,6 +2,7 @@
 // environment set through process.env + resetEnvCache(), and fresh per-test team ids so budgets
 // and caches of one test never leak into another.
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { resetBudgetsForTests } from "@/lib/whattalk/budget";
 import { resetCacheForTests } from "@/lib/whattalk/cache";
@@ -41,6 +42,25 @@ export function freshState(vars: Record<string, string | undefined> = {}): void 
 
 export function startSim(): Promise<Simulator> {
   return startSimulator({ port: 0, anchor: ANCHOR, quiet: true });
+}
+
+/**
+ * A simulator for the enclosing suite, handed to `use` once started (tests/db/credentials-helpers.ts
+ * has the same for the db tests): reset with `freshState(vars)` before each test, closed after.
+ */
+export function withSimulator(use: (sim: Simulator) => void, vars: Record<string, string | undefined> = {}): void {
+  let sim: Simulator | undefined;
+  beforeAll(async () => {
+    sim = await startSim();
+    use(sim);
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(() => {
+    sim?.reset();
+    freshState(vars);
+  });
 }
 
 let n = 0;
