@@ -10,7 +10,7 @@ import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { env } from "@/lib/env";
 import { AppError, forbidden } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { UpstreamCall } from "@/lib/whattalk";
+import type { UpstreamCall, WhatTalkContext } from "@/lib/whattalk";
 import { createAggregator, withoutCosts, type AnalyticsData } from "./aggregate";
 import { selectionKey, type AnalyticsSelection } from "./query";
 import type { AnalyticsProgress, AnalyticsResult } from "./types";
@@ -95,63 +95,72 @@ export async function runAnalytics(
     if (hit) return { kind: "ready", result: shape(access, hit, true) };
   }
 
-  let job = jobs.get(key);
-  if (!job) {
-    const abort = new AbortController();
-    const j: Job = { key, progress: { fetched: 0, total: 0, resumesAt: null }, listeners: new Set(), subscribers: 0, abort, done: null as unknown as Promise<Computed> };
-    const emit = (patch: Partial<AnalyticsProgress>) => {
-      j.progress = { ...j.progress, ...patch };
-      for (const l of j.listeners) l(j.progress);
-    };
-    const max = env().ANALYTICS_MAX_CALLS;
-    let droppedOutOfScope = 0;
-    j.done = (async (): Promise<Computed> => {
-      const reader = await openPageReader<UpstreamCall>({
-        // A refresh asks WhatTalk itself, not the portal's short response cache.
-        fetchPage: callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: !opts.fresh }),
-        concurrency: env().EXPORT_CONCURRENCY,
-        retryDelayMs: bulkRetryDelayMs,
-        maxWaitMs: MAX_PAGE_WAIT_MS,
-        signal: abort.signal,
-        onWait: ({ ms }) => emit({ resumesAt: new Date(Date.now() + ms).toISOString() }),
-      });
-      const total = reader.first.total;
-      if (total > max) {
-        await reader.pages.return();
-        throw new AppError(
-          "BAD_REQUEST",
-          `${total.toLocaleString("en-GB")} calls match these filters; analytics are limited to ${max.toLocaleString("en-GB")} calls (${pagesFor(max)} requests to WhatTalk). Choose a shorter date range or add filters.`,
-          { details: { reason: "too_many_calls", total, limit: max } },
-        );
-      }
-      emit({ total, resumesAt: null });
-      const agg = createAggregator({ from: selection.date_from, to: selection.date_to });
-      let requests = 0;
-      for await (const batch of reader.pages) {
-        requests++;
-        for (const call of batch.items) agg.add(call);
-        emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
-      }
-      return { data: agg.result(), computedAt: new Date().toISOString(), requests, droppedOutOfScope, from: selection.date_from, to: selection.date_to, timeZone };
-    })();
-    j.done.then(
-      (computed) => {
-        results.set(key, computed);
-      },
-      (error: unknown) => {
-        if (!abort.signal.aborted) logger.warn({ module: "analytics", teamId, err: { message: (error as Error)?.message } }, "analytics run failed");
-      },
-    );
-    j.done.finally(() => {
-      if (jobs.get(key) === j) jobs.delete(key);
-      clearTimeout(j.idleTimer);
-    }).catch(() => {});
-    jobs.set(key, j);
-    job = j;
-  }
+  const job = jobs.get(key) ?? startJob(key, { ctx, scope, selection, fresh: !!opts.fresh, timeZone });
+  return joinJob(job, access, opts);
+}
 
-  // Join: count the caller as a listener until the result (or until it goes away).
-  const current = job;
+type JobInput = { ctx: WhatTalkContext; scope: CallScope; selection: AnalyticsSelection; fresh: boolean; timeZone: string };
+
+/** A new computation under `key`: its result cached when it succeeds, the job forgotten when it ends. */
+function startJob(key: string, input: JobInput): Job {
+  const abort = new AbortController();
+  const j: Job = { key, progress: { fetched: 0, total: 0, resumesAt: null }, listeners: new Set(), subscribers: 0, abort, done: null as unknown as Promise<Computed> };
+  const emit = (patch: Partial<AnalyticsProgress>) => {
+    j.progress = { ...j.progress, ...patch };
+    for (const l of j.listeners) l(j.progress);
+  };
+  j.done = compute(input, abort.signal, emit);
+  j.done.then(
+    (computed) => {
+      results.set(key, computed);
+    },
+    (error: unknown) => {
+      if (!abort.signal.aborted) logger.warn({ module: "analytics", teamId: input.ctx.teamId, err: { message: (error as Error)?.message } }, "analytics run failed");
+    },
+  );
+  j.done.finally(() => {
+    if (jobs.get(key) === j) jobs.delete(key);
+    clearTimeout(j.idleTimer);
+  }).catch(() => {});
+  jobs.set(key, j);
+  return j;
+}
+
+/** Reads every matching call (refused over ANALYTICS_MAX_CALLS) and aggregates them as pages arrive. */
+async function compute({ ctx, scope, selection, fresh, timeZone }: JobInput, signal: AbortSignal, emit: (patch: Partial<AnalyticsProgress>) => void): Promise<Computed> {
+  const max = env().ANALYTICS_MAX_CALLS;
+  let droppedOutOfScope = 0;
+  const reader = await openPageReader<UpstreamCall>({
+    // A refresh asks WhatTalk itself, not the portal's short response cache.
+    fetchPage: callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: !fresh }),
+    concurrency: env().EXPORT_CONCURRENCY,
+    retryDelayMs: bulkRetryDelayMs,
+    maxWaitMs: MAX_PAGE_WAIT_MS,
+    signal,
+    onWait: ({ ms }) => emit({ resumesAt: new Date(Date.now() + ms).toISOString() }),
+  });
+  const total = reader.first.total;
+  if (total > max) {
+    await reader.pages.return();
+    throw new AppError(
+      "BAD_REQUEST",
+      `${total.toLocaleString("en-GB")} calls match these filters; analytics are limited to ${max.toLocaleString("en-GB")} calls (${pagesFor(max)} requests to WhatTalk). Choose a shorter date range or add filters.`,
+      { details: { reason: "too_many_calls", total, limit: max } },
+    );
+  }
+  emit({ total, resumesAt: null });
+  const agg = createAggregator({ from: selection.date_from, to: selection.date_to });
+  let requests = 0;
+  for await (const batch of reader.pages) {
+    requests++;
+    for (const call of batch.items) agg.add(call);
+    emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
+  }
+  return { data: agg.result(), computedAt: new Date().toISOString(), requests, droppedOutOfScope, from: selection.date_from, to: selection.date_to, timeZone };
+}
+
+/** Counts the caller as a listener of the job until its result (or until the caller goes away); a job nobody waits for is abandoned after a grace period. */
+function joinJob(current: Job, access: TeamAccess, opts: { onProgress?: (p: AnalyticsProgress) => void; signal?: AbortSignal }): AnalyticsRun {
   current.subscribers++;
   clearTimeout(current.idleTimer);
   const listener = opts.onProgress;
