@@ -45,13 +45,16 @@ export function startSim(): Promise<Simulator> {
 }
 
 /**
- * A simulator for the enclosing suite, handed to `use` once started (tests/db/credentials-helpers.ts
- * has the same for the db tests): reset with `freshState(vars)` before each test, closed after.
+ * A simulator for the enclosing suite, handed to `use` once started (by `start`, default
+ * `startSim`): `reset` before each test (default: the simulator's and `freshState()`), closed after.
  */
-export function withSimulator(use: (sim: Simulator) => void, vars: Record<string, string | undefined> = {}): void {
+export function withSimulator(
+  use: (sim: Simulator) => void,
+  { start = startSim, reset = () => freshState() }: { start?: () => Promise<Simulator>; reset?: (sim: Simulator | undefined) => void } = {},
+): void {
   let sim: Simulator | undefined;
   beforeAll(async () => {
-    sim = await startSim();
+    sim = await start();
     use(sim);
   });
   afterAll(async () => {
@@ -59,7 +62,7 @@ export function withSimulator(use: (sim: Simulator) => void, vars: Record<string
   });
   beforeEach(() => {
     sim?.reset();
-    freshState(vars);
+    reset(sim);
   });
 }
 

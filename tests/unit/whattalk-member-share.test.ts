@@ -10,7 +10,7 @@ import type { Simulator } from "@/tools/whattalk-sim/server";
 import { apiRequests, freshState, rejection, teamCtx, withSimulator } from "./whattalk-helpers";
 
 let sim: Simulator;
-withSimulator((s) => (sim = s), { WHATTALK_TEAM_BUDGET_PER_MINUTE: "20" });
+withSimulator((s) => (sim = s), { reset: () => freshState({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "20" }) });
 
 const as = (team: WhatTalkContext, memberId: string): WhatTalkContext => ({ ...team, memberId });
 /** `n` distinct (uncached) one-call pages, starting at page `from`. */
