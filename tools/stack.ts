@@ -86,6 +86,64 @@ export async function waitForHttp(url: string, timeoutMs: number, isAlive: () =>
   throw new Error(`Timed out waiting for ${url} (${lastError})`);
 }
 
+/** Where an app instance runs: the stack's options, its database and simulator; its stop goes into `cleanups`. */
+type AppTarget = { options: StackOptions; hostname: string; databaseUrl: string; sim: Simulator | undefined; embedded: boolean; cleanups: (() => Promise<void> | void)[] };
+
+/** One portal instance (`next start` or `next dev`) on `requestedPort` (0: a free one), once its health check answers. */
+async function startApp(
+  { options, hostname, databaseUrl, sim, embedded, cleanups }: AppTarget,
+  requestedPort: number,
+  overrides: Record<string, string | undefined>,
+  appLog: StackOptions["appLog"],
+  nodeArgs: string[] = [],
+): Promise<AppInstance> {
+  const simHost = sim ? new URL(sim.url).host : undefined;
+  const port = requestedPort || (await freePort());
+  const appUrl = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
+  const appEnv: Record<string, string> = Object.fromEntries(
+    Object.entries({
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: options.mode === "dev" ? "development" : "production",
+      NEXTAUTH_URL: appUrl,
+      ...(sim ? { WHATTALK_API_URL: sim.apiUrl, WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,http://${simHost}` } : {}),
+      // The embedded server runs one query at a time: one connection avoids queueing inside PGlite.
+      ...(embedded ? { DATABASE_POOL_SIZE: "1" } : {}),
+      ...options.env,
+      ...overrides,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+    }).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "NODE_OPTIONS"),
+  );
+
+  const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+  const args = [...nodeArgs, nextBin, options.mode, "-p", String(port), "-H", hostname];
+  let stdio: StdioOptions = ["ignore", "inherit", "inherit"];
+  if (appLog !== "inherit") {
+    fs.mkdirSync(path.dirname(appLog.file), { recursive: true });
+    const fd = fs.openSync(appLog.file, "a");
+    stdio = ["ignore", fd, fd];
+  }
+  const app: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: appEnv as NodeJS.ProcessEnv, stdio });
+  let exited = false;
+  app.once("exit", () => {
+    exited = true;
+  });
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (exited) return resolve();
+        app.once("exit", () => resolve());
+        app.kill("SIGTERM");
+        setTimeout(() => {
+          if (!exited) app.kill("SIGKILL");
+        }, 10_000).unref();
+      }),
+  );
+  await waitForHttp(`${appUrl}/api/health`, options.mode === "dev" ? 180_000 : 90_000, () => !exited);
+  return { url: appUrl, process: app, env: appEnv };
+}
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const log = options.log ?? (() => {});
   const cleanups: (() => Promise<void> | void)[] = [];
@@ -123,60 +181,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     if (options.beforeApp) await options.beforeApp({ databaseUrl, simApiUrl: sim?.apiUrl, simUrl: sim?.url });
 
     const hostname = options.hostname ?? "127.0.0.1";
-    const simHost = sim ? new URL(sim.url).host : undefined;
-    const startApp = async (requestedPort: number, overrides: Record<string, string | undefined>, appLog: StackOptions["appLog"], nodeArgs: string[] = []): Promise<AppInstance> => {
-      const port = requestedPort || (await freePort());
-      const appUrl = `http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
-      const appEnv: Record<string, string> = Object.fromEntries(
-        Object.entries({
-          ...process.env,
-          NEXT_TELEMETRY_DISABLED: "1",
-          NODE_ENV: options.mode === "dev" ? "development" : "production",
-          NEXTAUTH_URL: appUrl,
-          ...(sim ? { WHATTALK_API_URL: sim.apiUrl, WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,http://${simHost}` } : {}),
-          // The embedded server runs one query at a time: one connection avoids queueing inside PGlite.
-          ...(embedded ? { DATABASE_POOL_SIZE: "1" } : {}),
-          ...options.env,
-          ...overrides,
-          DATABASE_URL: databaseUrl,
-          PORT: String(port),
-        }).filter((e): e is [string, string] => typeof e[1] === "string" && e[0] !== "NODE_OPTIONS"),
-      );
-
-      const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-      const args = [...nodeArgs, nextBin, options.mode, "-p", String(port), "-H", hostname];
-      let stdio: StdioOptions = ["ignore", "inherit", "inherit"];
-      if (appLog !== "inherit") {
-        fs.mkdirSync(path.dirname(appLog.file), { recursive: true });
-        const fd = fs.openSync(appLog.file, "a");
-        stdio = ["ignore", fd, fd];
-      }
-      const app: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, env: appEnv as NodeJS.ProcessEnv, stdio });
-      let exited = false;
-      app.once("exit", () => {
-        exited = true;
-      });
-      cleanups.push(
-        () =>
-          new Promise<void>((resolve) => {
-            if (exited) return resolve();
-            app.once("exit", () => resolve());
-            app.kill("SIGTERM");
-            setTimeout(() => {
-              if (!exited) app.kill("SIGKILL");
-            }, 10_000).unref();
-          }),
-      );
-      await waitForHttp(`${appUrl}/api/health`, options.mode === "dev" ? 180_000 : 90_000, () => !exited);
-      return { url: appUrl, process: app, env: appEnv };
-    };
-
+    const target: AppTarget = { options, hostname, databaseUrl, sim, embedded: !!embedded, cleanups };
     const instances = [
       { port: options.port, env: {}, appLog: options.appLog, nodeArgs: options.nodeArgs },
       ...(options.moreApps ?? []).map((a) => ({ port: a.port ?? 0, env: a.env ?? {}, appLog: a.appLog ?? options.appLog, nodeArgs: a.nodeArgs })),
     ];
     log(`Starting the portal (${options.mode === "dev" ? "development server" : "production build"})${instances.length > 1 ? ` × ${instances.length}` : ""}…`);
-    const apps = await Promise.all(instances.map((i) => startApp(i.port, i.env, i.appLog, i.nodeArgs)));
+    const apps = await Promise.all(instances.map((i) => startApp(target, i.port, i.env, i.appLog, i.nodeArgs)));
     const [{ url: appUrl, env: appEnv, process: app }] = apps;
     return { appUrl, databaseUrl, sim, appEnv, app, apps, stop: stopAll };
   } catch (error) {

@@ -60,17 +60,7 @@ export function SignUpForm({ callbackUrl, inviteToken, invitedEmail }: { callbac
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <FormError message={formError} />
-      {notSignedIn ? (
-        <Alert variant="warning" role="alert">
-          <AlertTitle>You are not signed in yet</AlertTitle>
-          <AlertDescription>
-            <p>{notSignedIn}</p>
-            <Link className="font-medium text-primary underline-offset-4 hover:underline" href={signInHref(callbackUrl)}>
-              Go to sign-in
-            </Link>
-          </AlertDescription>
-        </Alert>
-      ) : null}
+      {notSignedIn ? <NotSignedIn message={notSignedIn} callbackUrl={callbackUrl} /> : null}
       <div className="space-y-2">
         <Label htmlFor="name">Your name</Label>
         <Input id="name" name="name" autoComplete="name" required autoFocus {...fieldA11y("name", errors.name)} />
@@ -106,5 +96,20 @@ export function SignUpForm({ callbackUrl, inviteToken, invitedEmail }: { callbac
         {pending ? "Creating your account…" : "Create account"}
       </Button>
     </form>
+  );
+}
+
+/** An account was created (or already existed) but this password did not sign in: say so, and link to sign-in. */
+function NotSignedIn({ message, callbackUrl }: { message: string; callbackUrl: string }) {
+  return (
+    <Alert variant="warning" role="alert">
+      <AlertTitle>You are not signed in yet</AlertTitle>
+      <AlertDescription>
+        <p>{message}</p>
+        <Link className="font-medium text-primary underline-offset-4 hover:underline" href={signInHref(callbackUrl)}>
+          Go to sign-in
+        </Link>
+      </AlertDescription>
+    </Alert>
   );
 }

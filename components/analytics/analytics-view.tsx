@@ -15,6 +15,7 @@ import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import type { BreakdownRow } from "@/lib/analytics/aggregate";
 import type { AnalyticsLine, AnalyticsProgress, AnalyticsResult } from "@/lib/analytics/types";
 import { formatCount } from "@/lib/calls/format";
 
@@ -97,67 +98,73 @@ export function AnalyticsView({ teamId, query, initial, autoRun = true }: { team
     setLoad((l) => ({ fresh, nonce: l.nonce + 1 }));
   }, []);
 
-  if (state.kind === "idle") {
-    return (
-      <Alert>
-        <AlertTitle>Run these analytics?</AlertTitle>
-        <AlertDescription>
-          <p>This page was opened from another site. Analytics read every matching call from WhatTalk, which uses the team&apos;s request budget, so they start only when you ask.</p>
-          <p className="mt-2">
-            <Button type="button" size="sm" onClick={() => reload(false)}>
-              Run analytics
-            </Button>
+  if (state.kind === "idle") return <RunPrompt onRun={() => reload(false)} />;
+  if (state.kind === "loading") return <ProgressPanel progress={state.progress} now={now} />;
+  if (state.kind === "error") return <ErrorPanel error={state} now={now} onRetry={() => reload(false)} />;
+  return <ResultView result={state.result} onRefresh={() => reload(true)} />;
+}
+
+function RunPrompt({ onRun }: { onRun: () => void }) {
+  return (
+    <Alert>
+      <AlertTitle>Run these analytics?</AlertTitle>
+      <AlertDescription>
+        <p>This page was opened from another site. Analytics read every matching call from WhatTalk, which uses the team&apos;s request budget, so they start only when you ask.</p>
+        <p className="mt-2">
+          <Button type="button" size="sm" onClick={onRun}>
+            Run analytics
+          </Button>
+        </p>
+      </AlertDescription>
+    </Alert>
+  );
+}
+
+function ProgressPanel({ progress: p, now }: { progress: AnalyticsProgress | null; now: number }) {
+  const waitingFor = p?.resumesAt ? Math.max(1, Math.ceil((Date.parse(p.resumesAt) - now) / 1000)) : 0;
+  return (
+    <section aria-labelledby="analytics-progress" className="space-y-4" aria-busy="true">
+      <div role="status" aria-live="polite" className="flex flex-col gap-2 rounded-lg border p-4">
+        <h2 id="analytics-progress" className="text-sm font-medium">
+          {p && p.total > 0 ? `Reading calls from WhatTalk: ${formatCount(p.fetched)} of ${formatCount(p.total)}` : "Reading calls from WhatTalk…"}
+        </h2>
+        <progress className="h-2 w-full overflow-hidden rounded-full [&::-webkit-progress-bar]:bg-muted [&::-webkit-progress-value]:bg-primary" max={p && p.total > 0 ? p.total : undefined} value={p && p.total > 0 ? p.fetched : undefined} aria-label="Analytics progress" />
+        {waitingFor ? (
+          <p className="text-sm text-muted-foreground">
+            Waiting for the team&apos;s WhatTalk request budget (shared with everyone in the team): resumes in {waitingFor} s.
           </p>
-        </AlertDescription>
-      </Alert>
-    );
-  }
+        ) : null}
+      </div>
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-hidden="true">
+        {Array.from({ length: 8 }, (_, i) => (
+          <Skeleton key={i} className="h-24" />
+        ))}
+      </div>
+      <Skeleton className="h-72" />
+    </section>
+  );
+}
 
-  if (state.kind === "loading") {
-    const p = state.progress;
-    const waitingFor = p?.resumesAt ? Math.max(1, Math.ceil((Date.parse(p.resumesAt) - now) / 1000)) : 0;
-    return (
-      <section aria-labelledby="analytics-progress" className="space-y-4" aria-busy="true">
-        <div role="status" aria-live="polite" className="flex flex-col gap-2 rounded-lg border p-4">
-          <h2 id="analytics-progress" className="text-sm font-medium">
-            {p && p.total > 0 ? `Reading calls from WhatTalk: ${formatCount(p.fetched)} of ${formatCount(p.total)}` : "Reading calls from WhatTalk…"}
-          </h2>
-          <progress className="h-2 w-full overflow-hidden rounded-full [&::-webkit-progress-bar]:bg-muted [&::-webkit-progress-value]:bg-primary" max={p && p.total > 0 ? p.total : undefined} value={p && p.total > 0 ? p.fetched : undefined} aria-label="Analytics progress" />
-          {waitingFor ? (
-            <p className="text-sm text-muted-foreground">
-              Waiting for the team&apos;s WhatTalk request budget (shared with everyone in the team): resumes in {waitingFor} s.
-            </p>
-          ) : null}
-        </div>
-        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4" aria-hidden="true">
-          {Array.from({ length: 8 }, (_, i) => (
-            <Skeleton key={i} className="h-24" />
-          ))}
-        </div>
-        <Skeleton className="h-72" />
-      </section>
-    );
-  }
+function ErrorPanel({ error, now, onRetry }: { error: Extract<State, { kind: "error" }>; now: number; onRetry: () => void }) {
+  const retryIn = error.retryAt ? Math.max(0, Math.ceil((error.retryAt - now) / 1000)) : 0;
+  return (
+    <Alert variant="destructive">
+      <AlertTitle>{error.tooMany ? "Too many calls for analytics" : "The analytics could not be computed"}</AlertTitle>
+      <AlertDescription>
+        <p>{error.message}</p>
+        {retryIn > 0 ? <p>Try again in {retryIn} s.</p> : null}
+        <p className="mt-2">
+          <Button type="button" size="sm" variant="outline" onClick={onRetry} disabled={retryIn > 0}>
+            Try again
+          </Button>
+        </p>
+      </AlertDescription>
+    </Alert>
+  );
+}
 
-  if (state.kind === "error") {
-    const retryIn = state.retryAt ? Math.max(0, Math.ceil((state.retryAt - now) / 1000)) : 0;
-    return (
-      <Alert variant="destructive">
-        <AlertTitle>{state.tooMany ? "Too many calls for analytics" : "The analytics could not be computed"}</AlertTitle>
-        <AlertDescription>
-          <p>{state.message}</p>
-          {retryIn > 0 ? <p>Try again in {retryIn} s.</p> : null}
-          <p className="mt-2">
-            <Button type="button" size="sm" variant="outline" onClick={() => reload(false)} disabled={retryIn > 0}>
-              Try again
-            </Button>
-          </p>
-        </AlertDescription>
-      </Alert>
-    );
-  }
-
-  const { data, meta } = state.result;
+function ResultView({ result, onRefresh }: { result: AnalyticsResult; onRefresh: () => void }) {
+  const { data, meta } = result;
   return (
     <div className="space-y-6" data-testid="analytics-result">
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
@@ -165,7 +172,7 @@ export function AnalyticsView({ teamId, query, initial, autoRun = true }: { team
           {formatCount(data.totalCalls)} calls from {meta.from} to {meta.to} ({meta.timeZone}), read from WhatTalk at {formatTime(meta.computedAt, meta.timeZone)}
           {meta.cached ? ` (kept for ${Math.round(meta.cacheSeconds / 60)} minutes)` : ` with ${formatCount(meta.requests)} request${meta.requests === 1 ? "" : "s"}`}.
         </span>
-        <Button type="button" size="sm" variant="ghost" onClick={() => reload(true)}>
+        <Button type="button" size="sm" variant="ghost" onClick={onRefresh}>
           <RefreshCwIcon aria-hidden="true" />
           Refresh
         </Button>
@@ -189,26 +196,23 @@ export function AnalyticsView({ teamId, query, initial, autoRun = true }: { team
           </CardContent>
         </Card>
       </div>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>By assistant</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <BreakdownTable title="Calls by assistant" nameHeader="Assistant" rows={data.assistants} costs={data.cost !== null} />
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>By campaign</h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <BreakdownTable title="Calls by campaign" nameHeader="Campaign" rows={data.campaigns} costs={data.cost !== null} />
-        </CardContent>
-      </Card>
+      <BreakdownCard noun="assistant" rows={data.assistants} costs={data.cost !== null} />
+      <BreakdownCard noun="campaign" rows={data.campaigns} costs={data.cost !== null} />
     </div>
+  );
+}
+
+function BreakdownCard({ noun, rows, costs }: { noun: "assistant" | "campaign"; rows: BreakdownRow[]; costs: boolean }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>
+          <h2>{`By ${noun}`}</h2>
+        </CardTitle>
+      </CardHeader>
+      <CardContent>
+        <BreakdownTable title={`Calls by ${noun}`} nameHeader={noun === "assistant" ? "Assistant" : "Campaign"} rows={rows} costs={costs} />
+      </CardContent>
+    </Card>
   );
 }

@@ -56,6 +56,29 @@ function ageText(seconds: number): string {
   return `${Math.round(seconds / 3600)} h`;
 }
 
+/** How many calls, how many are live (and whether refreshing them works), and whether the list is a cached copy. */
+function ListStatus({ data, liveCount, refreshFailed }: { data: CallListResult; liveCount: number; refreshFailed: boolean }) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
+      <p>
+        <span className="font-medium text-foreground">{formatCount(data.total)}</span> {data.total === 1 ? "call" : "calls"}
+      </p>
+      {liveCount ? (
+        <p className="flex items-center gap-1.5" role="status">
+          <span className="relative flex size-2" aria-hidden="true">
+            <span className="absolute inline-flex size-full animate-ping rounded-full bg-primary opacity-60 motion-reduce:animate-none" />
+            <span className="relative inline-flex size-2 rounded-full bg-primary" />
+          </span>
+          {refreshFailed ? "Live updates paused: the list could not be refreshed. Retrying…" : `${liveCount} live ${liveCount === 1 ? "call" : "calls"}, refreshing every ${LIVE_REFRESH_MS / 1000} s`}
+        </p>
+      ) : null}
+      {data.meta.cache === "stale" ? (
+        <p title="The team's request budget for WhatTalk is spent for the moment, so a recent copy is shown.">{`Cached ${ageText(data.meta.ageSeconds)} ago`}</p>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * The calls table. Rendered on the server with the server's data; while the page shows calls that
  * are still in progress it polls the calls route handler (bypassing the cache) every few seconds,
@@ -101,23 +124,7 @@ export function CallsTable({ teamId, teamSlug, timeZone, currentYear, initial, q
       <div className="space-y-2">
         {data.meta.source === "index" ? <IndexSourceNote index={data.meta.index} timeZone={timeZone} /> : null}
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
-            <p>
-              <span className="font-medium text-foreground">{formatCount(data.total)}</span> {data.total === 1 ? "call" : "calls"}
-            </p>
-            {liveCount ? (
-              <p className="flex items-center gap-1.5" role="status">
-                <span className="relative flex size-2" aria-hidden="true">
-                  <span className="absolute inline-flex size-full animate-ping rounded-full bg-primary opacity-60 motion-reduce:animate-none" />
-                  <span className="relative inline-flex size-2 rounded-full bg-primary" />
-                </span>
-                {error ? "Live updates paused: the list could not be refreshed. Retrying…" : `${liveCount} live ${liveCount === 1 ? "call" : "calls"}, refreshing every ${LIVE_REFRESH_MS / 1000} s`}
-              </p>
-            ) : null}
-            {data.meta.cache === "stale" ? (
-              <p title="The team's request budget for WhatTalk is spent for the moment, so a recent copy is shown.">{`Cached ${ageText(data.meta.ageSeconds)} ago`}</p>
-            ) : null}
-          </div>
+          <ListStatus data={data} liveCount={liveCount} refreshFailed={error} />
           <div className="flex flex-wrap items-center gap-2">
             {canExport && data.total > 0 ? <ExportButton teamId={teamId} query={query} columns={[...visible]} description={exportDescription(true, "the columns shown in the table")} /> : null}
             <ColumnChooser columns={columns} visible={visible} onChange={onColumnChange} />

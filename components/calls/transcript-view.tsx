@@ -57,38 +57,14 @@ export function TranscriptView({ transcript, search: listSearch }: { transcript:
 
   return (
     <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <Label htmlFor={inputId} className="sr-only">
-          Search the transcript
-        </Label>
-        <div className="relative min-w-0 flex-1">
-          <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input
-            id={inputId}
-            type="search"
-            placeholder="Search the transcript"
-            className="pl-8"
-            value={search.query}
-            onChange={(e) => setSearch({ query: e.target.value, current: 0 })}
-            onKeyDown={(e) => {
-              if (e.key === "Enter") {
-                e.preventDefault();
-                step(e.shiftKey ? -1 : 1);
-              }
-            }}
-            aria-describedby={`${inputId}-count`}
-          />
-        </div>
-        <p id={`${inputId}-count`} className="min-w-20 text-sm text-muted-foreground tabular-nums" aria-live="polite">
-          {query.trim() || (fromSearch && total) ? (total ? `${current + 1} of ${total}` : "No matches") : ""}
-        </p>
-        <Button type="button" variant="outline" size="icon-sm" onClick={() => step(-1)} disabled={total < 2} aria-label="Previous match">
-          <ChevronUpIcon aria-hidden="true" />
-        </Button>
-        <Button type="button" variant="outline" size="icon-sm" onClick={() => step(1)} disabled={total < 2} aria-label="Next match">
-          <ChevronDownIcon aria-hidden="true" />
-        </Button>
-      </div>
+      <TranscriptSearch
+        inputId={inputId}
+        value={search.query}
+        onChange={(value) => setSearch({ query: value, current: 0 })}
+        onStep={step}
+        status={query.trim() || (fromSearch && total) ? (total ? `${current + 1} of ${total}` : "No matches") : ""}
+        total={total}
+      />
 
       {fromSearch ? (
         <p className="text-sm text-muted-foreground" data-testid="search-note">
@@ -112,6 +88,44 @@ export function TranscriptView({ transcript, search: listSearch }: { transcript:
           </div>
         )}
       </div>
+    </div>
+  );
+}
+
+/** The search field, "3 of 12", and previous/next match (Enter / Shift+Enter in the field). */
+function TranscriptSearch({ inputId, value, onChange, onStep, status, total }: { inputId: string; value: string; onChange: (value: string) => void; onStep: (delta: number) => void; status: string; total: number }) {
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Label htmlFor={inputId} className="sr-only">
+        Search the transcript
+      </Label>
+      <div className="relative min-w-0 flex-1">
+        <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
+        <Input
+          id={inputId}
+          type="search"
+          placeholder="Search the transcript"
+          className="pl-8"
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              onStep(e.shiftKey ? -1 : 1);
+            }
+          }}
+          aria-describedby={`${inputId}-count`}
+        />
+      </div>
+      <p id={`${inputId}-count`} className="min-w-20 text-sm text-muted-foreground tabular-nums" aria-live="polite">
+        {status}
+      </p>
+      <Button type="button" variant="outline" size="icon-sm" onClick={() => onStep(-1)} disabled={total < 2} aria-label="Previous match">
+        <ChevronUpIcon aria-hidden="true" />
+      </Button>
+      <Button type="button" variant="outline" size="icon-sm" onClick={() => onStep(1)} disabled={total < 2} aria-label="Next match">
+        <ChevronDownIcon aria-hidden="true" />
+      </Button>
     </div>
   );
 }

@@ -63,30 +63,7 @@ export function ConnectionStatus({ teamId, credential, dates }: { teamId: string
           </AlertDescription>
         </Alert>
       ) : null}
-      <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
-        <dt className="text-muted-foreground">Label</dt>
-        <dd className="font-medium">{credential.label}</dd>
-        <dt className="text-muted-foreground">Key</dt>
-        <dd>
-          <span className="font-mono" aria-label={`API key ending in ${credential.last4}`}>
-            {`•••• ${credential.last4}`}
-          </span>
-        </dd>
-        <dt className="text-muted-foreground">Status</dt>
-        <dd className="flex flex-wrap items-center gap-2">
-          <StatusBadge credential={credential} />
-          {credential.statusNote ? <span className="text-muted-foreground">{credential.statusNote}</span> : null}
-        </dd>
-        <dt className="text-muted-foreground">Last checked</dt>
-        <dd>{dates.lastCheckedAt ?? "Never"}</dd>
-        <dt className="text-muted-foreground">Last used</dt>
-        <dd>{dates.lastUsedAt ?? "Never"}</dd>
-        <dt className="text-muted-foreground">Added</dt>
-        <dd>
-          {dates.createdAt}
-          {credential.createdBy ? ` by ${credential.createdBy.name} (${credential.createdBy.email})` : " by an operator (command line or seed) or a former member"}
-        </dd>
-      </dl>
+      <CredentialFacts credential={credential} dates={dates} />
       {test ? (
         <Alert variant={test.result === "ok" ? "success" : test.result === "unreachable" ? "warning" : "destructive"}>
           <AlertDescription>{test.message}</AlertDescription>
@@ -108,5 +85,34 @@ export function ConnectionStatus({ teamId, credential, dates }: { teamId: string
         </ConfirmButton>
       </div>
     </div>
+  );
+}
+
+function CredentialFacts({ credential, dates }: { credential: CredentialDTO; dates: CredentialDates }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[max-content_1fr]">
+      <dt className="text-muted-foreground">Label</dt>
+      <dd className="font-medium">{credential.label}</dd>
+      <dt className="text-muted-foreground">Key</dt>
+      <dd>
+        <span className="font-mono" aria-label={`API key ending in ${credential.last4}`}>
+          {`•••• ${credential.last4}`}
+        </span>
+      </dd>
+      <dt className="text-muted-foreground">Status</dt>
+      <dd className="flex flex-wrap items-center gap-2">
+        <StatusBadge credential={credential} />
+        {credential.statusNote ? <span className="text-muted-foreground">{credential.statusNote}</span> : null}
+      </dd>
+      <dt className="text-muted-foreground">Last checked</dt>
+      <dd>{dates.lastCheckedAt ?? "Never"}</dd>
+      <dt className="text-muted-foreground">Last used</dt>
+      <dd>{dates.lastUsedAt ?? "Never"}</dd>
+      <dt className="text-muted-foreground">Added</dt>
+      <dd>
+        {dates.createdAt}
+        {credential.createdBy ? ` by ${credential.createdBy.name} (${credential.createdBy.email})` : " by an operator (command line or seed) or a former member"}
+      </dd>
+    </dl>
   );
 }

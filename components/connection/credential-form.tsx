@@ -8,7 +8,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { FieldError, fieldA11y } from "@/components/accounts/field-error";
+import type { ApiError } from "@/components/api/api-fetch";
 import * as teamApi from "@/components/api/team-api";
+import type { SaveCredentialResult } from "@/lib/connection/save-credential";
 import { DEFAULT_LABEL, LABEL_MAX } from "@/lib/credentials/limits";
 
 type Problem = { kind: "rejected" | "unverified" | "other"; message: string };
@@ -33,30 +35,15 @@ export function CredentialForm({ teamId, hasKey, defaultLabel }: { teamId: strin
     const res = await teamApi.saveCredential(teamId, { label: String(data.get("label") ?? ""), apiKey: String(data.get("apiKey") ?? ""), allowUnchecked });
     setPending(false);
     if (!res.ok) {
-      const reason = res.error.details.reason;
-      if (reason === "rejected") {
-        setErrors({});
-        setProblem({ kind: "rejected", message: res.error.message });
-      } else if (reason === "unverified") {
-        setErrors({});
-        setProblem({ kind: "unverified", message: res.error.message });
-      } else if (res.error.fieldErrors) {
-        setErrors(res.error.fieldErrors);
-        setProblem(null);
-      } else {
-        setErrors({});
-        setProblem({ kind: "other", message: res.error.message });
-      }
+      const refused = refusalOf(res.error);
+      setErrors(refused.errors);
+      setProblem(refused.problem);
       return;
     }
     setErrors({});
     setProblem(null);
     form.reset();
-    const { credential, replaced, warning, directory } = res.data;
-    if (warning) toast.warning(warning);
-    else toast.success(`${replaced ? "Key replaced" : "Key saved"}: WhatTalk accepted •••• ${credential.last4}.`);
-    if (directory?.status === "synced") toast.info(`${directory.total} assistant${directory.total === 1 ? "" : "s"} synced from WhatTalk.`);
-    else if (directory) toast.warning(directory.message);
+    announceSaved(res.data);
     router.refresh();
   }
 
@@ -71,29 +58,7 @@ export function CredentialForm({ teamId, hasKey, defaultLabel }: { teamId: strin
       noValidate
       autoComplete="off"
     >
-      {problem?.kind === "rejected" ? (
-        <Alert variant="destructive">
-          <AlertTitle>WhatTalk rejected this key</AlertTitle>
-          <AlertDescription>{problem.message} Nothing was saved.</AlertDescription>
-        </Alert>
-      ) : problem?.kind === "unverified" ? (
-        <Alert variant="warning">
-          <AlertTitle>WhatTalk could not be reached</AlertTitle>
-          <AlertDescription>
-            <p>{problem.message}</p>
-            <p>You can save the key anyway: it is stored as unchecked, and used until WhatTalk says otherwise. Test the connection later to verify it.</p>
-            <div className="mt-2 flex gap-2">
-              <Button type="button" variant="outline" size="sm" disabled={pending} onClick={() => void submit(true)}>
-                Save anyway as unchecked
-              </Button>
-            </div>
-          </AlertDescription>
-        </Alert>
-      ) : problem ? (
-        <Alert variant="destructive">
-          <AlertDescription>{problem.message}</AlertDescription>
-        </Alert>
-      ) : null}
+      <ProblemAlert problem={problem} pending={pending} onSaveAnyway={() => void submit(true)} />
       <div className="space-y-2">
         <Label htmlFor={`${uid}-label`}>Label</Label>
         <Input id={`${uid}-label`} name="label" defaultValue={defaultLabel ?? DEFAULT_LABEL} maxLength={LABEL_MAX} autoComplete="off" {...fieldA11y(`${uid}-label`, errors.label)} />
@@ -126,4 +91,47 @@ export function CredentialForm({ teamId, hasKey, defaultLabel }: { teamId: strin
       </Button>
     </form>
   );
+}
+
+/** The form's state after a refusal: field errors, or a problem shown above the fields. */
+function refusalOf(error: ApiError): { errors: Record<string, string[]>; problem: Problem | null } {
+  const reason = error.details.reason;
+  if (reason === "rejected") return { errors: {}, problem: { kind: "rejected", message: error.message } };
+  if (reason === "unverified") return { errors: {}, problem: { kind: "unverified", message: error.message } };
+  if (error.fieldErrors) return { errors: error.fieldErrors, problem: null };
+  return { errors: {}, problem: { kind: "other", message: error.message } };
+}
+
+/** Toasts for a saved key: accepted (or a warning), and the directory sync that came with it. */
+function announceSaved({ credential, replaced, warning, directory }: SaveCredentialResult) {
+  if (warning) toast.warning(warning);
+  else toast.success(`${replaced ? "Key replaced" : "Key saved"}: WhatTalk accepted •••• ${credential.last4}.`);
+  if (directory?.status === "synced") toast.info(`${directory.total} assistant${directory.total === 1 ? "" : "s"} synced from WhatTalk.`);
+  else if (directory) toast.warning(directory.message);
+}
+
+function ProblemAlert({ problem, pending, onSaveAnyway }: { problem: Problem | null; pending: boolean; onSaveAnyway: () => void }) {
+  return problem?.kind === "rejected" ? (
+    <Alert variant="destructive">
+      <AlertTitle>WhatTalk rejected this key</AlertTitle>
+      <AlertDescription>{problem.message} Nothing was saved.</AlertDescription>
+    </Alert>
+  ) : problem?.kind === "unverified" ? (
+    <Alert variant="warning">
+      <AlertTitle>WhatTalk could not be reached</AlertTitle>
+      <AlertDescription>
+        <p>{problem.message}</p>
+        <p>You can save the key anyway: it is stored as unchecked, and used until WhatTalk says otherwise. Test the connection later to verify it.</p>
+        <div className="mt-2 flex gap-2">
+          <Button type="button" variant="outline" size="sm" disabled={pending} onClick={onSaveAnyway}>
+            Save anyway as unchecked
+          </Button>
+        </div>
+      </AlertDescription>
+    </Alert>
+  ) : problem ? (
+    <Alert variant="destructive">
+      <AlertDescription>{problem.message}</AlertDescription>
+    </Alert>
+  ) : null;
 }

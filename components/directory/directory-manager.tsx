@@ -105,38 +105,7 @@ export function DirectoryList({ teamId, kind, entries }: { teamId: string; kind:
 
   return (
     <div className="space-y-4">
-      {entries.length ? (
-        <Table aria-label={`${noun.many[0].toUpperCase()}${noun.many.slice(1)}`}>
-          <TableHeader>
-            <TableRow>
-              <TableHead className="w-28">WhatTalk id</TableHead>
-              <TableHead>Name</TableHead>
-              <TableHead className="w-40">Source</TableHead>
-              <TableHead className="w-12">
-                <span className="sr-only">Actions</span>
-              </TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {entries.map((e) => (
-              <TableRow key={e.id}>
-                <TableCell className="font-mono tabular-nums">{e.id}</TableCell>
-                <TableCell>{e.name}</TableCell>
-                <TableCell>
-                  <Badge variant={SOURCE[e.source].variant}>{SOURCE[e.source].label}</Badge>
-                </TableCell>
-                <TableCell>
-                  <Button type="button" variant="ghost" size="icon-sm" aria-label={`Remove ${noun.one} ${e.id} (${e.name})`} onClick={() => void onRemove(e)}>
-                    <XIcon aria-hidden="true" />
-                  </Button>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      ) : (
-        <p className="text-sm text-muted-foreground">No {noun.many} yet.</p>
-      )}
+      <EntriesTable kind={kind} entries={entries} onRemove={(e) => void onRemove(e)} />
       <form onSubmit={onAdd} className="flex flex-wrap items-end gap-3" noValidate aria-label={`Add a ${noun.one}`}>
         <div className="w-32 space-y-2">
           <Label htmlFor={`${uid}-id`}>WhatTalk id</Label>
@@ -155,5 +124,41 @@ export function DirectoryList({ teamId, kind, entries }: { teamId: string; kind:
         </div>
       </form>
     </div>
+  );
+}
+
+function EntriesTable({ kind, entries, onRemove }: { kind: DirectoryKind; entries: DirectoryEntry[]; onRemove: (entry: DirectoryEntry) => void }) {
+  const noun = NOUN[kind];
+  return entries.length ? (
+    <Table aria-label={`${noun.many[0].toUpperCase()}${noun.many.slice(1)}`}>
+      <TableHeader>
+        <TableRow>
+          <TableHead className="w-28">WhatTalk id</TableHead>
+          <TableHead>Name</TableHead>
+          <TableHead className="w-40">Source</TableHead>
+          <TableHead className="w-12">
+            <span className="sr-only">Actions</span>
+          </TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {entries.map((e) => (
+          <TableRow key={e.id}>
+            <TableCell className="font-mono tabular-nums">{e.id}</TableCell>
+            <TableCell>{e.name}</TableCell>
+            <TableCell>
+              <Badge variant={SOURCE[e.source].variant}>{SOURCE[e.source].label}</Badge>
+            </TableCell>
+            <TableCell>
+              <Button type="button" variant="ghost" size="icon-sm" aria-label={`Remove ${noun.one} ${e.id} (${e.name})`} onClick={() => onRemove(e)}>
+                <XIcon aria-hidden="true" />
+              </Button>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  ) : (
+    <p className="text-sm text-muted-foreground">No {noun.many} yet.</p>
   );
 }

@@ -66,7 +66,6 @@ export function AgentAssignments({
     }
   }
 
-  const listId = `${uid}-suggestions`;
   return (
     <section aria-labelledby={`${uid}-title`} className="space-y-3 rounded-lg border p-4">
       <div>
@@ -75,52 +74,9 @@ export function AgentAssignments({
         </h3>
         <p className="text-xs text-muted-foreground">{agent.email}</p>
       </div>
-      {agent.assignments.length ? (
-        <ul className="flex flex-wrap gap-2" aria-label={`Assistants assigned to ${agent.name}`}>
-          {agent.assignments.map((a) => (
-            <li key={a.assistantId} className="flex items-center gap-1 rounded-md border bg-muted/40 py-0.5 pr-0.5 pl-2 text-sm">
-              <span>
-                {a.label} <span className="text-xs text-muted-foreground">#{a.assistantId}</span>
-              </span>
-              <Button
-                type="button"
-                variant="ghost"
-                size="icon-sm"
-                disabled={pending}
-                aria-label={`Unassign ${a.label} (${a.assistantId}) from ${agent.name}`}
-                onClick={() => void save(agent.assignments.filter((x) => x.assistantId !== a.assistantId), `Assistant ${a.assistantId} unassigned from ${agent.name}.`)}
-              >
-                <XIcon aria-hidden />
-              </Button>
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p className="text-sm text-muted-foreground">No assistants assigned: this agent sees no calls yet.</p>
-      )}
+      <AssignedList agent={agent} pending={pending} onRemove={(a) => void save(agent.assignments.filter((x) => x.assistantId !== a.assistantId), `Assistant ${a.assistantId} unassigned from ${agent.name}.`)} />
       <form onSubmit={onAdd} className="flex flex-col gap-2 sm:flex-row sm:items-start" noValidate>
-        <div className="space-y-1 sm:w-36">
-          <Label htmlFor={`${uid}-id`}>Assistant id</Label>
-          <Input
-            id={`${uid}-id`}
-            inputMode="numeric"
-            list={suggestions.length ? listId : undefined}
-            value={assistantId}
-            onChange={(e) => onIdChange(e.target.value)}
-            required
-            {...fieldA11y(`${uid}-id`, errors.assistantId)}
-          />
-          {suggestions.length ? (
-            <datalist id={listId}>
-              {suggestions.map((s) => (
-                <option key={s.assistantId} value={s.assistantId}>
-                  {s.name}
-                </option>
-              ))}
-            </datalist>
-          ) : null}
-          <FieldError id={`${uid}-id-error`} messages={errors.assistantId} />
-        </div>
+        <AssistantIdField id={`${uid}-id`} listId={`${uid}-suggestions`} value={assistantId} onChange={onIdChange} suggestions={suggestions} errors={errors.assistantId} />
         <div className="flex-1 space-y-1">
           <Label htmlFor={`${uid}-label`}>Label</Label>
           <Input id={`${uid}-label`} value={label} onChange={(e) => setLabel(e.target.value)} placeholder="e.g. Sales assistant" required {...fieldA11y(`${uid}-label`, errors.label)} />
@@ -131,5 +87,59 @@ export function AgentAssignments({
         </Button>
       </form>
     </section>
+  );
+}
+
+function AssignedList({ agent, pending, onRemove }: { agent: { name: string; assignments: Assignment[] }; pending: boolean; onRemove: (a: Assignment) => void }) {
+  return agent.assignments.length ? (
+    <ul className="flex flex-wrap gap-2" aria-label={`Assistants assigned to ${agent.name}`}>
+      {agent.assignments.map((a) => (
+        <li key={a.assistantId} className="flex items-center gap-1 rounded-md border bg-muted/40 py-0.5 pr-0.5 pl-2 text-sm">
+          <span>
+            {a.label} <span className="text-xs text-muted-foreground">#{a.assistantId}</span>
+          </span>
+          <Button
+            type="button"
+            variant="ghost"
+            size="icon-sm"
+            disabled={pending}
+            aria-label={`Unassign ${a.label} (${a.assistantId}) from ${agent.name}`}
+            onClick={() => onRemove(a)}
+          >
+            <XIcon aria-hidden />
+          </Button>
+        </li>
+      ))}
+    </ul>
+  ) : (
+    <p className="text-sm text-muted-foreground">No assistants assigned: this agent sees no calls yet.</p>
+  );
+}
+
+/** The assistant id input, offering the team's known assistants. */
+function AssistantIdField({ id, listId, value, onChange, suggestions, errors }: { id: string; listId: string; value: string; onChange: (value: string) => void; suggestions: { assistantId: number; name: string }[]; errors: string[] | undefined }) {
+  return (
+    <div className="space-y-1 sm:w-36">
+      <Label htmlFor={id}>Assistant id</Label>
+      <Input
+        id={id}
+        inputMode="numeric"
+        list={suggestions.length ? listId : undefined}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+        {...fieldA11y(id, errors)}
+      />
+      {suggestions.length ? (
+        <datalist id={listId}>
+          {suggestions.map((s) => (
+            <option key={s.assistantId} value={s.assistantId}>
+              {s.name}
+            </option>
+          ))}
+        </datalist>
+      ) : null}
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
   );
 }

@@ -77,23 +77,7 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
               <div className="truncate text-xs text-muted-foreground">{m.email}</div>
             </TableCell>
             <TableCell>
-              {m.roleOptions.length > 1 ? (
-                <NativeSelect
-                  size="sm"
-                  aria-label={`Role of ${m.name}`}
-                  value={shown(m)}
-                  disabled={busy === m.membershipId}
-                  onChange={(e) => void changeRole(m, e.target.value as Role)}
-                >
-                  {m.roleOptions.map((r) => (
-                    <NativeSelectOption key={r} value={r}>
-                      {ROLE_LABELS[r]}
-                    </NativeSelectOption>
-                  ))}
-                </NativeSelect>
-              ) : (
-                <Badge variant={m.role === "OWNER" ? "default" : "secondary"}>{ROLE_LABELS[m.role]}</Badge>
-              )}
+              <RoleCell member={m} shown={shown(m)} busy={busy === m.membershipId} onChange={(role) => void changeRole(m, role)} />
             </TableCell>
             <TableCell className="hidden text-muted-foreground sm:table-cell">{m.joined}</TableCell>
             <TableCell className="text-right">
@@ -115,5 +99,26 @@ export function MembersTable({ teamId, members }: { teamId: string; members: Mem
         ))}
       </TableBody>
     </Table>
+  );
+}
+
+/** The member's role: a picker when the viewer may change it, else a badge. */
+function RoleCell({ member: m, shown, busy, onChange }: { member: MemberRow; shown: Role; busy: boolean; onChange: (role: Role) => void }) {
+  return m.roleOptions.length > 1 ? (
+    <NativeSelect
+      size="sm"
+      aria-label={`Role of ${m.name}`}
+      value={shown}
+      disabled={busy}
+      onChange={(e) => onChange(e.target.value as Role)}
+    >
+      {m.roleOptions.map((r) => (
+        <NativeSelectOption key={r} value={r}>
+          {ROLE_LABELS[r]}
+        </NativeSelectOption>
+      ))}
+    </NativeSelect>
+  ) : (
+    <Badge variant={m.role === "OWNER" ? "default" : "secondary"}>{ROLE_LABELS[m.role]}</Badge>
   );
 }

@@ -46,7 +46,7 @@ export function ViewNameDialog({
   const [name, setName] = React.useState(initialName);
   const [share, setShare] = React.useState(false);
   const [pending, setPending] = React.useState(false);
-  const [errors, setErrors] = React.useState<{ fieldErrors: Record<string, string[]>; message?: string }>({ fieldErrors: {} });
+  const [errors, setErrors] = React.useState<DialogErrors>({ fieldErrors: {} });
 
   // A fresh form each time it opens.
   const [wasOpen, setWasOpen] = React.useState(open);
@@ -69,15 +69,7 @@ export function ViewNameDialog({
     setPending(true);
     try {
       const result = await onSubmit({ name: trimmed, share });
-      if (result) {
-        const fieldErrors = result.fieldErrors ?? {};
-        // Errors about the filters or columns cannot be fixed here: show them as one message.
-        const other = Object.entries(fieldErrors).filter(([k]) => k !== "name" && k !== "visibility");
-        setErrors({
-          fieldErrors: { ...(fieldErrors.name ? { name: fieldErrors.name } : {}), ...(fieldErrors.visibility ? { visibility: fieldErrors.visibility } : {}) },
-          message: [result.message, ...other.flatMap(([, m]) => m)].filter(Boolean).join(" ") || undefined,
-        });
-      }
+      if (result) setErrors(dialogErrorsOf(result));
     } finally {
       setPending(false);
     }
@@ -96,20 +88,7 @@ export function ViewNameDialog({
             <Input id={nameId} value={name} maxLength={80} autoComplete="off" onChange={(e) => setName(e.target.value)} {...fieldA11y(nameId, errors.fieldErrors.name)} />
             <FieldError id={`${nameId}-error`} messages={errors.fieldErrors.name} />
           </div>
-          {canShare ? (
-            <div className="grid gap-1">
-              <div className="flex items-center gap-2">
-                <React.Suspense fallback={<span className="size-4 shrink-0 rounded-[4px] border" aria-hidden="true" />}>
-                  <Checkbox id={shareId} checked={share} onCheckedChange={(c) => setShare(c === true)} {...fieldA11y(shareId, errors.fieldErrors.visibility)} />
-                </React.Suspense>
-                <Label htmlFor={shareId} className="font-normal">
-                  Share with the team
-                </Label>
-              </div>
-              <p className="text-sm text-muted-foreground">Everyone in the team can apply a shared view; supervisors and admins can change it.</p>
-              <FieldError id={`${shareId}-error`} messages={errors.fieldErrors.visibility} />
-            </div>
-          ) : null}
+          {canShare ? <ShareField id={shareId} checked={share} onChange={setShare} errors={errors.fieldErrors.visibility} /> : null}
           {errors.message ? (
             <Alert variant="destructive">
               <AlertDescription>{errors.message}</AlertDescription>
@@ -126,5 +105,34 @@ export function ViewNameDialog({
         </form>
       </DialogContent>
     </Dialog>
+  );
+}
+
+type DialogErrors = { fieldErrors: Record<string, string[]>; message?: string };
+
+/** A refused submit's errors: the name and sharing under their fields; the rest (filters, columns: not fixable here) as one message. */
+function dialogErrorsOf(result: Exclude<ViewNameResult, void>): DialogErrors {
+  const fieldErrors = result.fieldErrors ?? {};
+  const other = Object.entries(fieldErrors).filter(([k]) => k !== "name" && k !== "visibility");
+  return {
+    fieldErrors: { ...(fieldErrors.name ? { name: fieldErrors.name } : {}), ...(fieldErrors.visibility ? { visibility: fieldErrors.visibility } : {}) },
+    message: [result.message, ...other.flatMap(([, m]) => m)].filter(Boolean).join(" ") || undefined,
+  };
+}
+
+function ShareField({ id, checked, onChange, errors }: { id: string; checked: boolean; onChange: (checked: boolean) => void; errors: string[] | undefined }) {
+  return (
+    <div className="grid gap-1">
+      <div className="flex items-center gap-2">
+        <React.Suspense fallback={<span className="size-4 shrink-0 rounded-[4px] border" aria-hidden="true" />}>
+          <Checkbox id={id} checked={checked} onCheckedChange={(c) => onChange(c === true)} {...fieldA11y(id, errors)} />
+        </React.Suspense>
+        <Label htmlFor={id} className="font-normal">
+          Share with the team
+        </Label>
+      </div>
+      <p className="text-sm text-muted-foreground">Everyone in the team can apply a shared view; supervisors and admins can change it.</p>
+      <FieldError id={`${id}-error`} messages={errors} />
+    </div>
   );
 }

@@ -86,143 +86,183 @@ function text(v: unknown): string | null {
   return typeof v === "string" && v.trim() !== "" ? v : null;
 }
 
-export function createAggregator(range: { from?: string; to?: string } = {}) {
-  let total = 0;
-  const groups = emptyGroups();
-  const statuses = new Map<string, number>();
-  const answeredBy = { human: 0, machine: 0, unknown: 0 };
-  let durationSum = 0;
-  let durationCalls = 0;
-  let costUnits = 0;
-  let costCalls = 0;
-  let scoreSum = 0;
-  let scoreCalls = 0;
-  const days = new Map<string, GroupCounts>();
-  let undated = 0;
-  const sentiment = new Map<string, number>();
-  const outcome = new Map<string, number>();
-  const assistants = new Map<string, Acc>();
-  const campaigns = new Map<string, Acc>();
+/** Everything the aggregator keeps: counters and sums, nothing per call. */
+type Tally = {
+  total: number;
+  groups: GroupCounts;
+  statuses: Map<string, number>;
+  answeredBy: { human: number; machine: number; unknown: number };
+  durationSum: number;
+  durationCalls: number;
+  costUnits: number;
+  costCalls: number;
+  scoreSum: number;
+  scoreCalls: number;
+  days: Map<string, GroupCounts>;
+  undated: number;
+  sentiment: Map<string, number>;
+  outcome: Map<string, number>;
+  assistants: Map<string, Acc>;
+  campaigns: Map<string, Acc>;
+};
 
-  const accFor = (map: Map<string, Acc>, key: string, id: number | null, label: string) => {
-    let a = map.get(key);
-    if (!a) {
-      a = { id, label, calls: 0, completed: 0, durationSum: 0, durationCalls: 0, scoreSum: 0, scoreCalls: 0, costUnits: 0 };
-      map.set(key, a);
-    }
-    return a;
+function emptyTally(): Tally {
+  return {
+    total: 0,
+    groups: emptyGroups(),
+    statuses: new Map(),
+    answeredBy: { human: 0, machine: 0, unknown: 0 },
+    durationSum: 0,
+    durationCalls: 0,
+    costUnits: 0,
+    costCalls: 0,
+    scoreSum: 0,
+    scoreCalls: 0,
+    days: new Map(),
+    undated: 0,
+    sentiment: new Map(),
+    outcome: new Map(),
+    assistants: new Map(),
+    campaigns: new Map(),
   };
+}
 
-  function add(call: AggregatableCall): void {
-    total++;
-    const group = statusGroupOf(call.status);
-    groups[group]++;
-    const st = call.status ?? "";
-    statuses.set(st, (statuses.get(st) ?? 0) + 1);
+function accFor(map: Map<string, Acc>, key: string, id: number | null, label: string): Acc {
+  let a = map.get(key);
+  if (!a) {
+    a = { id, label, calls: 0, completed: 0, durationSum: 0, durationCalls: 0, scoreSum: 0, scoreCalls: 0, costUnits: 0 };
+    map.set(key, a);
+  }
+  return a;
+}
 
-    if (call.answered_by === "human") answeredBy.human++;
-    else if (call.answered_by === "machine") answeredBy.machine++;
-    else answeredBy.unknown++;
+/** A call's measures, each null when the call does not carry a usable value. */
+type Measures = { group: StatusGroupId; duration: number | null; cost: number | null; score: number | null };
 
-    const duration = typeof call.duration === "number" && Number.isFinite(call.duration) ? call.duration : null;
-    if (duration !== null) {
-      durationSum += duration;
-      durationCalls++;
-    }
-    const cost = typeof call.total_cost === "number" && Number.isFinite(call.total_cost) ? Math.round(call.total_cost * MONEY) : null;
-    if (cost !== null) {
-      costUnits += cost;
-      costCalls++;
-    }
-    const sc = score(call.evaluation);
-    if (sc !== null) {
-      scoreSum += sc;
-      scoreCalls++;
-    }
+function addCall(t: Tally, call: AggregatableCall): void {
+  t.total++;
+  const group = statusGroupOf(call.status);
+  t.groups[group]++;
+  const st = call.status ?? "";
+  t.statuses.set(st, (t.statuses.get(st) ?? 0) + 1);
 
-    const day = call.created_at ? DAY.exec(call.created_at)?.[1] : undefined;
-    if (day) {
-      let g = days.get(day);
-      if (!g) days.set(day, (g = emptyGroups()));
-      g[group]++;
-    } else undated++;
+  if (call.answered_by === "human") t.answeredBy.human++;
+  else if (call.answered_by === "machine") t.answeredBy.machine++;
+  else t.answeredBy.unknown++;
 
-    const sKey = text(call.evaluation?.sentiment) ?? "";
-    sentiment.set(sKey, (sentiment.get(sKey) ?? 0) + 1);
-    const oKey = text(call.evaluation?.outcome) ?? "";
-    outcome.set(oKey, (outcome.get(oKey) ?? 0) + 1);
-
-    const assistantId = typeof call.assistant_id === "number" ? call.assistant_id : null;
-    const assistantName = text(call.assistant_name);
-    const aKey = assistantId !== null ? `id:${assistantId}` : assistantName ? `name:${assistantName}` : "unknown";
-    const campaignId = typeof call.campaign_id === "number" ? call.campaign_id : null;
-    const campaignName = text(call.campaign_name);
-    const cKey = campaignId !== null ? `id:${campaignId}` : campaignName ? `name:${campaignName}` : "none";
-    for (const acc of [
-      accFor(assistants, aKey, assistantId, assistantName ?? (assistantId !== null ? `Assistant ${assistantId}` : UNKNOWN_ASSISTANT)),
-      accFor(campaigns, cKey, campaignId, campaignName ?? (campaignId !== null ? `Campaign ${campaignId}` : NO_CAMPAIGN)),
-    ]) {
-      acc.calls++;
-      if (group === "completed") acc.completed++;
-      if (duration !== null) {
-        acc.durationSum += duration;
-        acc.durationCalls++;
-      }
-      if (sc !== null) {
-        acc.scoreSum += sc;
-        acc.scoreCalls++;
-      }
-      if (cost !== null) acc.costUnits += cost;
-    }
+  const duration = typeof call.duration === "number" && Number.isFinite(call.duration) ? call.duration : null;
+  if (duration !== null) {
+    t.durationSum += duration;
+    t.durationCalls++;
+  }
+  const cost = typeof call.total_cost === "number" && Number.isFinite(call.total_cost) ? Math.round(call.total_cost * MONEY) : null;
+  if (cost !== null) {
+    t.costUnits += cost;
+    t.costCalls++;
+  }
+  const sc = score(call.evaluation);
+  if (sc !== null) {
+    t.scoreSum += sc;
+    t.scoreCalls++;
   }
 
-  function result(): AnalyticsData {
-    const share = (n: number) => (total ? round(n / total, 6) : null);
-    const allDays = new Set(days.keys());
-    if (range.from && range.to && range.from <= range.to) {
-      for (let d = range.from, i = 0; d <= range.to && i < 3_700; d = addDays(d, 1), i++) allDays.add(d);
-    }
-    const perDay = [...allDays].sort().map((date) => {
-      const g = days.get(date) ?? emptyGroups();
-      return { date, total: STATUS_GROUP_IDS.reduce((s, k) => s + g[k], 0), ...g };
-    });
-    const distribution = (m: Map<string, number>): Distribution =>
-      [...m]
-        .map(([key, count]) => ({ key, label: key || NOT_EVALUATED, count }))
-        .sort((a, b) => b.count - a.count || (a.key === "" ? 1 : b.key === "" ? -1 : a.key.localeCompare(b.key)));
-    const rows = (m: Map<string, Acc>): BreakdownRow[] =>
-      [...m]
-        .map(([key, a]) => ({
-          key,
-          id: a.id,
-          label: a.label,
-          calls: a.calls,
-          completed: a.completed,
-          completionRate: a.calls ? round(a.completed / a.calls, 6) : 0,
-          averageDurationSeconds: a.durationCalls ? round(a.durationSum / a.durationCalls, 2) : null,
-          averageScore: a.scoreCalls ? round(a.scoreSum / a.scoreCalls, 2) : null,
-          totalCost: a.costUnits / MONEY,
-        }))
-        .sort((a, b) => b.calls - a.calls || a.label.localeCompare(b.label));
-    return {
-      totalCalls: total,
-      groups: { ...groups },
-      statuses: [...statuses].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
-      shares: { completed: share(groups.completed), noAnswer: share(groups.no_answer), failed: share(groups.failed) },
-      answeredBy: { ...answeredBy },
-      duration: { totalSeconds: durationSum, averageSeconds: durationCalls ? round(durationSum / durationCalls, 2) : null, calls: durationCalls },
-      cost: { total: costUnits / MONEY, average: costCalls ? round(costUnits / MONEY / costCalls, 4) : null, calls: costCalls },
-      score: { average: scoreCalls ? round(scoreSum / scoreCalls, 2) : null, calls: scoreCalls },
-      perDay,
-      undated,
-      sentiment: distribution(sentiment),
-      outcome: distribution(outcome),
-      assistants: rows(assistants),
-      campaigns: rows(campaigns),
-    };
-  }
+  const day = call.created_at ? DAY.exec(call.created_at)?.[1] : undefined;
+  if (day) {
+    let g = t.days.get(day);
+    if (!g) t.days.set(day, (g = emptyGroups()));
+    g[group]++;
+  } else t.undated++;
 
-  return { add, result };
+  const sKey = text(call.evaluation?.sentiment) ?? "";
+  t.sentiment.set(sKey, (t.sentiment.get(sKey) ?? 0) + 1);
+  const oKey = text(call.evaluation?.outcome) ?? "";
+  t.outcome.set(oKey, (t.outcome.get(oKey) ?? 0) + 1);
+  addToBreakdowns(t, call, { group, duration, cost, score: sc });
+}
+
+/** Counts the call under its assistant and its campaign (by id, else by name, else unknown/none). */
+function addToBreakdowns(t: Tally, call: AggregatableCall, m: Measures): void {
+  const assistantId = typeof call.assistant_id === "number" ? call.assistant_id : null;
+  const assistantName = text(call.assistant_name);
+  const aKey = assistantId !== null ? `id:${assistantId}` : assistantName ? `name:${assistantName}` : "unknown";
+  const campaignId = typeof call.campaign_id === "number" ? call.campaign_id : null;
+  const campaignName = text(call.campaign_name);
+  const cKey = campaignId !== null ? `id:${campaignId}` : campaignName ? `name:${campaignName}` : "none";
+  for (const acc of [
+    accFor(t.assistants, aKey, assistantId, assistantName ?? (assistantId !== null ? `Assistant ${assistantId}` : UNKNOWN_ASSISTANT)),
+    accFor(t.campaigns, cKey, campaignId, campaignName ?? (campaignId !== null ? `Campaign ${campaignId}` : NO_CAMPAIGN)),
+  ]) {
+    acc.calls++;
+    if (m.group === "completed") acc.completed++;
+    if (m.duration !== null) {
+      acc.durationSum += m.duration;
+      acc.durationCalls++;
+    }
+    if (m.score !== null) {
+      acc.scoreSum += m.score;
+      acc.scoreCalls++;
+    }
+    if (m.cost !== null) acc.costUnits += m.cost;
+  }
+}
+
+/** Every day with calls, and every day of the range (capped at about ten years). */
+function perDayRows(days: Map<string, GroupCounts>, range: { from?: string; to?: string }): DayRow[] {
+  const allDays = new Set(days.keys());
+  if (range.from && range.to && range.from <= range.to) {
+    for (let d = range.from, i = 0; d <= range.to && i < 3_700; d = addDays(d, 1), i++) allDays.add(d);
+  }
+  return [...allDays].sort().map((date) => {
+    const g = days.get(date) ?? emptyGroups();
+    return { date, total: STATUS_GROUP_IDS.reduce((s, k) => s + g[k], 0), ...g };
+  });
+}
+
+function distribution(m: Map<string, number>): Distribution {
+  return [...m]
+    .map(([key, count]) => ({ key, label: key || NOT_EVALUATED, count }))
+    .sort((a, b) => b.count - a.count || (a.key === "" ? 1 : b.key === "" ? -1 : a.key.localeCompare(b.key)));
+}
+
+function breakdownRows(m: Map<string, Acc>): BreakdownRow[] {
+  return [...m]
+    .map(([key, a]) => ({
+      key,
+      id: a.id,
+      label: a.label,
+      calls: a.calls,
+      completed: a.completed,
+      completionRate: a.calls ? round(a.completed / a.calls, 6) : 0,
+      averageDurationSeconds: a.durationCalls ? round(a.durationSum / a.durationCalls, 2) : null,
+      averageScore: a.scoreCalls ? round(a.scoreSum / a.scoreCalls, 2) : null,
+      totalCost: a.costUnits / MONEY,
+    }))
+    .sort((a, b) => b.calls - a.calls || a.label.localeCompare(b.label));
+}
+
+function resultOf(t: Tally, range: { from?: string; to?: string }): AnalyticsData {
+  const share = (n: number) => (t.total ? round(n / t.total, 6) : null);
+  return {
+    totalCalls: t.total,
+    groups: { ...t.groups },
+    statuses: [...t.statuses].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count || a.status.localeCompare(b.status)),
+    shares: { completed: share(t.groups.completed), noAnswer: share(t.groups.no_answer), failed: share(t.groups.failed) },
+    answeredBy: { ...t.answeredBy },
+    duration: { totalSeconds: t.durationSum, averageSeconds: t.durationCalls ? round(t.durationSum / t.durationCalls, 2) : null, calls: t.durationCalls },
+    cost: { total: t.costUnits / MONEY, average: t.costCalls ? round(t.costUnits / MONEY / t.costCalls, 4) : null, calls: t.costCalls },
+    score: { average: t.scoreCalls ? round(t.scoreSum / t.scoreCalls, 2) : null, calls: t.scoreCalls },
+    perDay: perDayRows(t.days, range),
+    undated: t.undated,
+    sentiment: distribution(t.sentiment),
+    outcome: distribution(t.outcome),
+    assistants: breakdownRows(t.assistants),
+    campaigns: breakdownRows(t.campaigns),
+  };
+}
+
+export function createAggregator(range: { from?: string; to?: string } = {}) {
+  const t = emptyTally();
+  return { add: (call: AggregatableCall): void => addCall(t, call), result: (): AnalyticsData => resultOf(t, range) };
 }
 
 /** The analytics of a list of calls (the whole computation in one call: for tests and small lists). */

@@ -5,13 +5,13 @@ import { LRUCache } from "lru-cache";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { bulkRetryDelayMs, callPageFetcher, pagesFor } from "@/lib/bulk/call-pages";
 import { indexPageFetcher } from "@/lib/bulk/index-pages";
-import { openPageReader } from "@/lib/bulk/read-pages";
+import { openPageReader, type PageFetcher } from "@/lib/bulk/read-pages";
 import { callScopeOf, type CallScope } from "@/lib/calls/scope";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { env } from "@/lib/env";
 import { AppError, forbidden } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import type { UpstreamCall } from "@/lib/whattalk";
+import type { UpstreamCall, WhatTalkContext } from "@/lib/whattalk";
 import { createAggregator, withoutCosts, type AnalyticsData } from "./aggregate";
 import { selectionKey, type AnalyticsSelection } from "./query";
 import type { AnalyticsProgress, AnalyticsResult } from "./types";
@@ -90,71 +90,90 @@ export async function runAnalytics(
   const ctx = await whatTalkContextForTeam(access);
   const scope = await callScopeOf(access);
   const key = keyOf(teamId, ctx.credentialId, timeZone, scope, selection);
-  let droppedOutOfScope = 0;
+  const dropped = { count: 0 };
   // Search and index-only filters: every matching call from the index (no cap, no WhatTalk budget), or a 409.
-  const fromIndex = await indexPageFetcher(access, scope, selection, "analytics", (n) => (droppedOutOfScope += n));
+  const fromIndex = await indexPageFetcher(access, scope, selection, "analytics", (n) => (dropped.count += n));
 
   if (!opts.fresh) {
     const hit = results.get(key);
     if (hit) return { kind: "ready", result: shape(access, hit, true) };
   }
 
-  let job = jobs.get(key);
-  if (!job) {
-    const abort = new AbortController();
-    const j: Job = { key, progress: { fetched: 0, total: 0, resumesAt: null }, listeners: new Set(), subscribers: 0, abort, done: null as unknown as Promise<Computed> };
-    const emit = (patch: Partial<AnalyticsProgress>) => {
-      j.progress = { ...j.progress, ...patch };
-      for (const l of j.listeners) l(j.progress);
-    };
-    const max = fromIndex ? Infinity : env().ANALYTICS_MAX_CALLS;
-    j.done = (async (): Promise<Computed> => {
-      const reader = await openPageReader<UpstreamCall>({
-        // A refresh asks WhatTalk itself, not the portal's short response cache.
-        fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: !opts.fresh }),
-        concurrency: env().EXPORT_CONCURRENCY,
-        retryDelayMs: bulkRetryDelayMs,
-        maxWaitMs: MAX_PAGE_WAIT_MS,
-        signal: abort.signal,
-        onWait: ({ ms }) => emit({ resumesAt: new Date(Date.now() + ms).toISOString() }),
-      });
-      const total = reader.first.total;
-      if (total > max) {
-        await reader.pages.return();
-        throw new AppError(
-          "BAD_REQUEST",
-          `${total.toLocaleString("en-GB")} calls match these filters; analytics are limited to ${max.toLocaleString("en-GB")} calls (${pagesFor(max)} requests to WhatTalk). Choose a shorter date range or add filters.`,
-          { details: { reason: "too_many_calls", total, limit: max } },
-        );
-      }
-      emit({ total, resumesAt: null });
-      const agg = createAggregator({ from: selection.date_from, to: selection.date_to });
-      let requests = 0;
-      for await (const batch of reader.pages) {
-        requests++;
-        for (const call of batch.items) agg.add(call);
-        emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
-      }
-      return { data: agg.result(), computedAt: new Date().toISOString(), requests: fromIndex ? 0 : requests, droppedOutOfScope, from: selection.date_from, to: selection.date_to, timeZone };
-    })();
-    j.done.then(
-      (computed) => {
-        results.set(key, computed);
-      },
-      (error: unknown) => {
-        if (!abort.signal.aborted) logger.warn({ module: "analytics", teamId, err: { message: (error as Error)?.message } }, "analytics run failed");
-      },
-    );
-    j.done.finally(() => {
-      if (jobs.get(key) === j) jobs.delete(key);
-      clearTimeout(j.idleTimer);
-    }).catch(() => {});
-    jobs.set(key, j);
-    job = j;
-  }
+  const job = jobs.get(key) ?? startJob(key, { ctx, scope, selection, fresh: !!opts.fresh, timeZone, fromIndex, dropped });
+  return joinJob(job, access, opts);
+}
 
-  // Join: count the caller as a listener until the result (or until it goes away).
-  const current = job;
+type JobInput = {
+  ctx: WhatTalkContext;
+  scope: CallScope;
+  selection: AnalyticsSelection;
+  fresh: boolean;
+  timeZone: string;
+  /** Pages from the call index (search and index-only filters), instead of WhatTalk. */
+  fromIndex: PageFetcher<UpstreamCall> | null;
+  /** Calls outside the member's scope left out (counted by whichever reader runs). */
+  dropped: { count: number };
+};
+
+/** A new computation under `key`: its result cached when it succeeds, the job forgotten when it ends. */
+function startJob(key: string, input: JobInput): Job {
+  const abort = new AbortController();
+  const j: Job = { key, progress: { fetched: 0, total: 0, resumesAt: null }, listeners: new Set(), subscribers: 0, abort, done: null as unknown as Promise<Computed> };
+  const emit = (patch: Partial<AnalyticsProgress>) => {
+    j.progress = { ...j.progress, ...patch };
+    for (const l of j.listeners) l(j.progress);
+  };
+  j.done = compute(input, abort.signal, emit);
+  j.done.then(
+    (computed) => {
+      results.set(key, computed);
+    },
+    (error: unknown) => {
+      if (!abort.signal.aborted) logger.warn({ module: "analytics", teamId: input.ctx.teamId, err: { message: (error as Error)?.message } }, "analytics run failed");
+    },
+  );
+  j.done.finally(() => {
+    if (jobs.get(key) === j) jobs.delete(key);
+    clearTimeout(j.idleTimer);
+  }).catch(() => {});
+  jobs.set(key, j);
+  return j;
+}
+
+/** Reads every matching call (refused over ANALYTICS_MAX_CALLS) and aggregates them as pages arrive. */
+async function compute({ ctx, scope, selection, fresh, timeZone, fromIndex, dropped }: JobInput, signal: AbortSignal, emit: (patch: Partial<AnalyticsProgress>) => void): Promise<Computed> {
+  const max = fromIndex ? Infinity : env().ANALYTICS_MAX_CALLS;
+  const reader = await openPageReader<UpstreamCall>({
+    // A refresh asks WhatTalk itself, not the portal's short response cache.
+    fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (dropped.count += n) }, selection, { cache: !fresh }),
+    concurrency: env().EXPORT_CONCURRENCY,
+    retryDelayMs: bulkRetryDelayMs,
+    maxWaitMs: MAX_PAGE_WAIT_MS,
+    signal,
+    onWait: ({ ms }) => emit({ resumesAt: new Date(Date.now() + ms).toISOString() }),
+  });
+  const total = reader.first.total;
+  if (total > max) {
+    await reader.pages.return();
+    throw new AppError(
+      "BAD_REQUEST",
+      `${total.toLocaleString("en-GB")} calls match these filters; analytics are limited to ${max.toLocaleString("en-GB")} calls (${pagesFor(max)} requests to WhatTalk). Choose a shorter date range or add filters.`,
+      { details: { reason: "too_many_calls", total, limit: max } },
+    );
+  }
+  emit({ total, resumesAt: null });
+  const agg = createAggregator({ from: selection.date_from, to: selection.date_to });
+  let requests = 0;
+  for await (const batch of reader.pages) {
+    requests++;
+    for (const call of batch.items) agg.add(call);
+    emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
+  }
+  return { data: agg.result(), computedAt: new Date().toISOString(), requests: fromIndex ? 0 : requests, droppedOutOfScope: dropped.count, from: selection.date_from, to: selection.date_to, timeZone };
+}
+
+/** Counts the caller as a listener of the job until its result (or until the caller goes away); a job nobody waits for is abandoned after a grace period. */
+function joinJob(current: Job, access: TeamAccess, opts: { onProgress?: (p: AnalyticsProgress) => void; signal?: AbortSignal }): AnalyticsRun {
   current.subscribers++;
   clearTimeout(current.idleTimer);
   const listener = opts.onProgress;

@@ -3,7 +3,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { loadTargetMembership } from "@/lib/members/load-target";
 import { assignmentsSchema } from "@/lib/assignments/schema";
 import type { AssignmentDTO } from "@/lib/assignments/types";
@@ -16,8 +16,7 @@ export async function setAssignments(input: { actor: TeamActor; membershipId: st
   const wanted = parseOrThrow(assignmentsSchema, input.assignments);
   const teamId = input.actor.teamId;
   return db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    await actorRole(tx, input.actor, "assignments:manage");
+    await lockAndCheck(tx, input.actor, "assignments:manage");
     const target = await loadTargetMembership(tx, input.actor, input.membershipId);
     if (target.role !== "AGENT") throw new AppError("BAD_REQUEST", "Only agents have assigned assistants: other roles see every call of the team.");
     const current = await tx.agentAssignment.findMany({ where: { membershipId: target.id }, select: { id: true, assistantId: true, label: true } });

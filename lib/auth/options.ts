@@ -40,51 +40,55 @@ export function authOptions(): NextAuthOptions {
   return cached;
 }
 
+/** E-mail and password, checked under the sign-in route's throttle. */
+function credentialsProvider() {
+  return CredentialsProvider({
+    id: "credentials",
+    name: "E-mail and password",
+    credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
+    async authorize(raw) {
+      const parsed = credentialsSchema.safeParse(raw);
+      if (!parsed.success) return null;
+      const { email, password } = parsed.data;
+      // A password is checked only under a throttle point taken for this very e-mail by the sign-in
+      // route (app/api/auth/[...nextauth]/route.ts); a failure keeps the point, a success gives it back.
+      const attempt = currentLoginAttempt(email);
+      if (!attempt) return null;
+      const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
+      const ok = await verifyPassword(user?.passwordHash, password);
+      if (!user || !ok) return null; // the same answer whether or not the e-mail exists
+      await attempt.succeeded();
+      return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
+    },
+  });
+}
+
+/** GitHub, reading the account's verified primary address only. */
+function githubProvider(clientId: string, clientSecret: string) {
+  return GitHubProvider({
+    clientId,
+    clientSecret,
+    userinfo: {
+      url: "https://api.github.com/user",
+      // next-auth's default takes the public profile address or else the primary (or even the
+      // first) address, verified or not. Only GitHub's verified primary address is used here.
+      async request({ client, tokens }) {
+        const profile = await client.userinfo(tokens.access_token ?? "");
+        const res = await fetch("https://api.github.com/user/emails", {
+          headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/vnd.github+json", "User-Agent": "whattalk-team-portal" },
+          signal: AbortSignal.timeout(10_000),
+        });
+        const email = res.ok ? githubVerifiedEmail(await res.json()) : null;
+        return { ...profile, email: email ?? undefined, email_verified: email !== null };
+      },
+    },
+  });
+}
+
 /** next-auth's configuration for an environment (authOptions() is this for env(), built once). */
 export function authOptionsFor(e: Env): NextAuthOptions {
-  const providers: NextAuthOptions["providers"] = [
-    CredentialsProvider({
-      id: "credentials",
-      name: "E-mail and password",
-      credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(raw) {
-        const parsed = credentialsSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        // A password is checked only under a throttle point taken for this very e-mail by the sign-in
-        // route (app/api/auth/[...nextauth]/route.ts); a failure keeps the point, a success gives it back.
-        const attempt = currentLoginAttempt(email);
-        if (!attempt) return null;
-        const user = await db().user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true, sessionVersion: true } });
-        const ok = await verifyPassword(user?.passwordHash, password);
-        if (!user || !ok) return null; // the same answer whether or not the e-mail exists
-        await attempt.succeeded();
-        return { id: user.id, email: user.email, name: user.name, sv: user.sessionVersion };
-      },
-    }),
-  ];
-  if (e.GITHUB_ID && e.GITHUB_SECRET) {
-    providers.push(
-      GitHubProvider({
-        clientId: e.GITHUB_ID,
-        clientSecret: e.GITHUB_SECRET,
-        userinfo: {
-          url: "https://api.github.com/user",
-          // next-auth's default takes the public profile address or else the primary (or even the
-          // first) address, verified or not. Only GitHub's verified primary address is used here.
-          async request({ client, tokens }) {
-            const profile = await client.userinfo(tokens.access_token ?? "");
-            const res = await fetch("https://api.github.com/user/emails", {
-              headers: { Authorization: `Bearer ${tokens.access_token}`, Accept: "application/vnd.github+json", "User-Agent": "whattalk-team-portal" },
-              signal: AbortSignal.timeout(10_000),
-            });
-            const email = res.ok ? githubVerifiedEmail(await res.json()) : null;
-            return { ...profile, email: email ?? undefined, email_verified: email !== null };
-          },
-        },
-      }),
-    );
-  }
+  const providers: NextAuthOptions["providers"] = [credentialsProvider()];
+  if (e.GITHUB_ID && e.GITHUB_SECRET) providers.push(githubProvider(e.GITHUB_ID, e.GITHUB_SECRET));
   if (e.GOOGLE_ID && e.GOOGLE_SECRET) providers.push(GoogleProvider({ clientId: e.GOOGLE_ID, clientSecret: e.GOOGLE_SECRET }));
 
   return {

@@ -73,3 +73,9 @@ export async function actorRole(tx: Prisma.TransactionClient, actor: TeamActor, 
   if (scope) assertScope(current, scope);
   return current;
 }
+
+/** `lockTeam` then `actorRole`: the re-check a mutation starts its transaction with. */
+export async function lockAndCheck(tx: Prisma.TransactionClient, actor: TeamActor, scope?: ScopeRule): Promise<ActorRole> {
+  await lockTeam(tx, actor.teamId);
+  return actorRole(tx, actor, scope);
+}

@@ -103,18 +103,10 @@ export class RecentIds {
   }
 }
 
-/** Fetches page 1 (waiting out budget errors like every page) and returns it with the reader of all pages. */
-export async function openPageReader<T extends { id: number }>(o: ReadPagesOptions<T>): Promise<PageReader<T>> {
-  const internal = new AbortController();
-  const signal = o.signal ? AbortSignal.any([o.signal, internal.signal]) : internal.signal;
+/** `fetchPage` that waits out budget errors (up to `limitMs` in all for one page), stopping at `signal`. */
+function waitingFetcher<T extends { id: number }>(o: ReadPagesOptions<T>, signal: AbortSignal, maxWaitMs: number) {
   const sleep = o.sleep ?? defaultSleep;
-  const maxWaitMs = o.maxWaitMs ?? 180_000;
-  const concurrency = Math.max(1, Math.floor(o.concurrency));
-  const maxRereads = o.maxRereads ?? 3;
-  const lookahead = Math.max(concurrency, o.lookahead ?? concurrency * 2);
-  const dedupeWindow = Math.max(1, Math.floor(o.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW));
-
-  const fetchWithWaits = async (page: number, limitMs = maxWaitMs): Promise<PageResult<T>> => {
+  return async (page: number, limitMs = maxWaitMs): Promise<PageResult<T>> => {
     let waited = 0;
     for (;;) {
       signal.throwIfAborted();
@@ -130,6 +122,15 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
       }
     }
   };
+}
+
+/** Fetches page 1 (waiting out budget errors like every page) and returns it with the reader of all pages. */
+export async function openPageReader<T extends { id: number }>(o: ReadPagesOptions<T>): Promise<PageReader<T>> {
+  const internal = new AbortController();
+  const signal = o.signal ? AbortSignal.any([o.signal, internal.signal]) : internal.signal;
+  const maxWaitMs = o.maxWaitMs ?? 180_000;
+  const concurrency = Math.max(1, Math.floor(o.concurrency));
+  const fetchWithWaits = waitingFetcher(o, signal, maxWaitMs);
 
   let first: PageResult<T>;
   try {
@@ -138,77 +139,101 @@ export async function openPageReader<T extends { id: number }>(o: ReadPagesOptio
     internal.abort();
     throw error;
   }
-  const maxPages = o.maxPages ?? first.lastPage * 2 + 10;
+  return {
+    first,
+    pages: readPages(first, {
+      fetchWithWaits,
+      signal,
+      internal,
+      concurrency,
+      maxRereads: o.maxRereads ?? 3,
+      lookahead: Math.max(concurrency, o.lookahead ?? concurrency * 2),
+      dedupeWindow: Math.max(1, Math.floor(o.dedupeWindow ?? DEFAULT_DEDUPE_WINDOW)),
+      maxPages: o.maxPages ?? first.lastPage * 2 + 10,
+    }),
+  };
+}
 
-  async function* pages(): AsyncGenerator<PageBatch<T>, void, undefined> {
-    const seen = new RecentIds(dedupeWindow);
-    /** The list's total when the page that last handed out items was served. */
-    let totalAtLastDelivery = first.total;
-    let repeatsPossible = false;
-    /** Pages started and not yet handed out. */
-    const started = new Map<number, Promise<PageResult<T>>>();
-    let running = 0;
-    let lastPage = Math.min(maxPages, Math.max(1, first.lastPage));
-    let nextToStart = 2;
-    let handedOut = 1;
-    let delivered = 0;
-    let previousTotal = first.total;
+type ReaderSettings<T> = {
+  fetchWithWaits: (page: number) => Promise<PageResult<T>>;
+  signal: AbortSignal;
+  /** Aborted when the reader ends (in-flight requests stop). */
+  internal: AbortController;
+  concurrency: number;
+  maxRereads: number;
+  lookahead: number;
+  dedupeWindow: number;
+  maxPages: number;
+};
 
-    const take = (page: number, result: PageResult<T>): PageBatch<T> => {
-      if (result.total - totalAtLastDelivery > dedupeWindow) repeatsPossible = true;
-      const items: T[] = [];
-      for (const item of result.items) {
-        if (seen.has(item.id)) continue;
-        seen.add(item.id);
-        items.push(item);
-      }
-      if (items.length) totalAtLastDelivery = result.total;
-      delivered += items.length;
-      return { page, items, delivered, total: result.total, lastPage, remembered: seen.size, repeatsPossible };
-    };
-    /** A request counted against `concurrency`; a finished one makes room for the next page at once. */
-    const tracked = (page: number): Promise<PageResult<T>> => {
-      running++;
-      const p = fetchWithWaits(page);
-      const done = () => {
-        running--;
-        fill();
-      };
-      p.then(done, done); // also: never an unhandled rejection while the page waits its turn
-      return p;
-    };
-    // Keep `concurrency` requests busy (a slow page does not idle the others), but never start
-    // more than `lookahead` pages beyond the last page handed out.
-    const fill = () => {
-      while (!signal.aborted && running < concurrency && nextToStart <= lastPage && nextToStart <= handedOut + lookahead) {
-        started.set(nextToStart, tracked(nextToStart));
-        nextToStart++;
-      }
-    };
+/** Every page in order after `first`, de-duplicated, with up to `concurrency` requests ahead. */
+async function* readPages<T extends { id: number }>(first: PageResult<T>, c: ReaderSettings<T>): AsyncGenerator<PageBatch<T>, void, undefined> {
+  const { fetchWithWaits, signal, internal, concurrency, maxRereads, lookahead, dedupeWindow, maxPages } = c;
+  const seen = new RecentIds(dedupeWindow);
+  /** The list's total when the page that last handed out items was served. */
+  let totalAtLastDelivery = first.total;
+  let repeatsPossible = false;
+  /** Pages started and not yet handed out. */
+  const started = new Map<number, Promise<PageResult<T>>>();
+  let running = 0;
+  let lastPage = Math.min(maxPages, Math.max(1, first.lastPage));
+  let nextToStart = 2;
+  let handedOut = 1;
+  let delivered = 0;
+  let previousTotal = first.total;
 
-    try {
-      yield take(1, first);
-      for (let page = 2; page <= lastPage; page++) {
-        fill();
-        if (!started.has(page)) started.set(page, tracked(page));
-        let result = await started.get(page)!;
-        started.delete(page);
-        for (let n = 0; result.total < previousTotal && n < maxRereads; n++) result = await tracked(page);
-        previousTotal = result.total;
-        if (result.lastPage > lastPage) lastPage = Math.min(maxPages, result.lastPage);
-        handedOut = page;
-        const batch = take(page, result);
-        // A page past the end (the list shrank): nothing more to read.
-        if (result.items.length === 0 && page >= result.lastPage) {
-          if (batch.items.length) yield batch;
-          return;
-        }
-        yield batch;
-      }
-    } finally {
-      internal.abort();
+  const take = (page: number, result: PageResult<T>): PageBatch<T> => {
+    if (result.total - totalAtLastDelivery > dedupeWindow) repeatsPossible = true;
+    const items: T[] = [];
+    for (const item of result.items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
     }
-  }
+    if (items.length) totalAtLastDelivery = result.total;
+    delivered += items.length;
+    return { page, items, delivered, total: result.total, lastPage, remembered: seen.size, repeatsPossible };
+  };
+  /** A request counted against `concurrency`; a finished one makes room for the next page at once. */
+  const tracked = (page: number): Promise<PageResult<T>> => {
+    running++;
+    const p = fetchWithWaits(page);
+    const done = () => {
+      running--;
+      fill();
+    };
+    p.then(done, done); // also: never an unhandled rejection while the page waits its turn
+    return p;
+  };
+  // Keep `concurrency` requests busy (a slow page does not idle the others), but never start
+  // more than `lookahead` pages beyond the last page handed out.
+  const fill = () => {
+    while (!signal.aborted && running < concurrency && nextToStart <= lastPage && nextToStart <= handedOut + lookahead) {
+      started.set(nextToStart, tracked(nextToStart));
+      nextToStart++;
+    }
+  };
 
-  return { first, pages: pages() };
+  try {
+    yield take(1, first);
+    for (let page = 2; page <= lastPage; page++) {
+      fill();
+      if (!started.has(page)) started.set(page, tracked(page));
+      let result = await started.get(page)!;
+      started.delete(page);
+      for (let n = 0; result.total < previousTotal && n < maxRereads; n++) result = await tracked(page);
+      previousTotal = result.total;
+      if (result.lastPage > lastPage) lastPage = Math.min(maxPages, result.lastPage);
+      handedOut = page;
+      const batch = take(page, result);
+      // A page past the end (the list shrank): nothing more to read.
+      if (result.items.length === 0 && page >= result.lastPage) {
+        if (batch.items.length) yield batch;
+        return;
+      }
+      yield batch;
+    }
+  } finally {
+    internal.abort();
+  }
 }

@@ -1,12 +1,11 @@
-// The shared opening of every index setting change: the team locked, the actor's role re-read
-// (team:settings) inside the transaction, the team's retention as it is now.
+// Shared parts of the index setting changes: the team's retention as it is now (read after
+// `lockAndCheck`), and deleting a team's index.
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { actorRole, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import type { TeamActor } from "@/lib/auth/team-actor";
 
-export async function lockForIndexChange(tx: Prisma.TransactionClient, actor: TeamActor): Promise<{ name: string; indexRetentionDays: number | null }> {
-  await lockTeam(tx, actor.teamId);
-  await actorRole(tx, actor, "team:settings");
+/** The team as an index change reads it (call after `lockAndCheck(tx, actor, "team:settings")`). */
+export async function indexSettingsOf(tx: Prisma.TransactionClient, actor: TeamActor): Promise<{ name: string; indexRetentionDays: number | null }> {
   return tx.team.findUniqueOrThrow({ where: { id: actor.teamId }, select: { name: true, indexRetentionDays: true } });
 }
 

@@ -1,16 +1,17 @@
 // Pause / Resume of a team's index sync (CallIndexState.paused); the rows stay and search keeps answering.
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import { auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
 import { conflict } from "@/lib/errors";
-import { lockForIndexChange } from "./guard";
+import { indexSettingsOf } from "./guard";
 
 /** Pauses or resumes the sync (team:settings); audited when it changes. Answers whether it changed. */
 export async function setIndexPaused(actor: TeamActor, paused: boolean): Promise<{ changed: boolean }> {
   const teamId = actor.teamId;
   return db().$transaction(async (tx) => {
-    const team = await lockForIndexChange(tx, actor);
+    await lockAndCheck(tx, actor, "team:settings");
+    const team = await indexSettingsOf(tx, actor);
     if (team.indexRetentionDays === null) throw conflict("The search index is off: turn it on (choose a retention) before pausing or resuming it.");
     const before = await tx.callIndexState.findUnique({ where: { teamId }, select: { paused: true } });
     if ((before?.paused ?? false) === paused) return { changed: false };

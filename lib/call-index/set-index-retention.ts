@@ -3,10 +3,10 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit/record";
-import { auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { deleteIndexRows, lockForIndexChange } from "./guard";
+import { deleteIndexRows, indexSettingsOf } from "./guard";
 import { RETENTION_DAYS_MESSAGE, RETENTION_MAX_DAYS, RETENTION_MIN_DAYS } from "./types";
 
 const DAY_MS = 86_400_000;
@@ -24,7 +24,8 @@ export async function setIndexRetention(actor: TeamActor, input: unknown, now = 
   const { retentionDays } = parseOrThrow(indexRetentionSchema, input);
   const teamId = actor.teamId;
   return db().$transaction(async (tx) => {
-    const team = await lockForIndexChange(tx, actor);
+    await lockAndCheck(tx, actor, "team:settings");
+    const team = await indexSettingsOf(tx, actor);
     if (team.indexRetentionDays === retentionDays) return { retentionDays, changed: false, purged: 0 };
     let purged = 0;
     if (retentionDays === null) {

@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, actorRole, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateTeam } from "@/lib/whattalk";
 import { checkApiKey } from "@/lib/credentials/check-key";
 import { STATUS_NOTE, type StatusNote } from "@/lib/credentials/messages";
@@ -69,8 +69,7 @@ export async function saveCredential(input: { actor: TeamActor; label?: unknown;
   }
 
   const { row, previous } = await db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    await actorRole(tx, input.actor, "credentials:manage");
+    await lockAndCheck(tx, input.actor, "credentials:manage");
     const previous = await tx.apiCredential.findUnique({ where: { teamId }, select: { id: true, label: true, last4: true } });
     if (previous) await tx.apiCredential.delete({ where: { id: previous.id } });
     const id = newCredentialId();

@@ -2,7 +2,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, actorRole, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { checkApiKey } from "@/lib/credentials/check-key";
 import { STATUS_NOTE, noCredentialError, NO_CREDENTIAL_TEXT } from "@/lib/credentials/messages";
 import { DecryptError, decryptApiKey } from "@/lib/credentials/secret";
@@ -59,8 +59,7 @@ export async function testCredential(input: { actor: TeamActor }): Promise<TestC
   }
 
   const updated = await db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    await actorRole(tx, input.actor, "credentials:manage");
+    await lockAndCheck(tx, input.actor, "credentials:manage");
     // Compare-and-set on the id: a key replaced meanwhile is a new row and stays untouched.
     if (Object.keys(update).length) await tx.apiCredential.updateMany({ where: { id: row.id, teamId }, data: update });
     await recordAudit(

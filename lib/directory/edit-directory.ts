@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { directoryTable } from "@/lib/directory/delegate";
 import { forgetLearned } from "@/lib/directory/learn";
 import { directoryEntrySchema, externalIdSchema } from "@/lib/directory/schema";
@@ -20,8 +20,7 @@ export async function addDirectoryEntry(input: { actor: TeamActor; kind: Directo
   const { id, name } = parseOrThrow(directoryEntrySchema, input.entry);
   const teamId = input.actor.teamId;
   const result = await db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    await actorRole(tx, input.actor, "assignments:manage");
+    await lockAndCheck(tx, input.actor, "assignments:manage");
     const table = directoryTable(input.kind, tx);
     const existing = await table.findUnique({ where: { teamId_externalId: { teamId, externalId: id } }, select: { id: true, name: true, source: true } });
     if (existing?.source === "SYNC") {
@@ -53,8 +52,7 @@ export async function removeDirectoryEntry(input: { actor: TeamActor; kind: Dire
   const id = parseOrThrow(externalIdSchema, input.id, `Not a WhatTalk ${NOUN[input.kind]} id.`);
   const teamId = input.actor.teamId;
   const removed = await db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    await actorRole(tx, input.actor, "assignments:manage");
+    await lockAndCheck(tx, input.actor, "assignments:manage");
     const table = directoryTable(input.kind, tx);
     const row = await table.findUnique({ where: { teamId_externalId: { teamId, externalId: id } }, select: { id: true, name: true, source: true } });
     if (!row) throw new AppError("NOT_FOUND", `The directory has no ${NOUN[input.kind]} ${id}.`);

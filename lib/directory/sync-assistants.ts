@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { logger } from "@/lib/logger";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, actorRole, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { isWhatTalkError, listAssistants, type UpstreamAssistant } from "@/lib/whattalk";
 import { forgetLearned } from "@/lib/directory/learn";
@@ -66,8 +66,7 @@ async function runSync(actor: TeamActor, scope: Scope, perPage = PER_PAGE): Prom
 
   const now = new Date();
   const counts = await db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    await actorRole(tx, actor, scope);
+    await lockAndCheck(tx, actor, scope);
     const existing = await tx.assistant.findMany({ where: { teamId }, select: { id: true, externalId: true, name: true, source: true } });
     const byExternal = new Map(existing.map((r) => [r.externalId, r]));
     const wanted = new Map(upstream.map((a) => [a.id, nameOf(a)]));

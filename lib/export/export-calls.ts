@@ -40,6 +40,32 @@ export function exportFileName(slug: string, selection: Partial<CallSelection>, 
   return `${safeSlug}_calls_${start ?? "earliest"}_${end ?? todayIn(timeZone, now)}.csv`;
 }
 
+/** One running export: what it was asked for, and its tally as pages arrive. */
+type ExportRun = {
+  id: string;
+  access: TeamAccess;
+  selection: CallSelection;
+  columns: ExportColumnId[];
+  filename: string;
+  total: number;
+  concurrency: number;
+  signal: AbortSignal;
+  stop: AbortController;
+  pages: AsyncGenerator<PageBatch<UpstreamCall>, void, undefined>;
+  tally: ExportTally;
+};
+
+type ExportTally = {
+  plan: CsvPlan | null;
+  rows: number;
+  latestTotal: number;
+  /** Calls WhatTalk answered outside the member's scope, left out of the file (lib/calls/scope.ts). */
+  droppedOutOfScope: number;
+  /** The list grew past the reader's de-duplication window mid-export (lib/bulk/read-pages.ts): rows may repeat. */
+  repeatsPossible: boolean;
+  finished: boolean;
+};
+
 export async function startCallsExport(access: TeamAccess, selection: CallSelection, columns: ExportColumnId[], opts: { signal?: AbortSignal } = {}): Promise<CallsExport> {
   if (!access.can("calls:export")) throw forbidden();
   // An export covers all of the team's calls: never for a role limited to assigned assistants.
@@ -49,17 +75,16 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   const teamId = access.team.id;
   const ctx = await whatTalkContextForTeam(access);
   const scope = await callScopeOf(access);
-  /** Calls WhatTalk answered outside the member's scope, left out of the file (lib/calls/scope.ts). */
-  let droppedOutOfScope = 0;
+  const tally: ExportTally = { plan: null, rows: 0, latestTotal: 0, droppedOutOfScope: 0, repeatsPossible: false, finished: false };
   const id = randomUUID();
   const stop = new AbortController();
   const signal = opts.signal ? AbortSignal.any([stop.signal, opts.signal]) : stop.signal;
   const concurrency = env().EXPORT_CONCURRENCY;
 
   // Search and index-only filters: the rows come from the index (no WhatTalk budget), or a 409.
-  const fromIndex = await indexPageFetcher(access, scope, selection, "export", (n) => (droppedOutOfScope += n));
+  const fromIndex = await indexPageFetcher(access, scope, selection, "export", (n) => (tally.droppedOutOfScope += n));
   const reader = await openPageReader<UpstreamCall>({
-    fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "export", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: false }),
+    fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "export", onDropped: (n) => (tally.droppedOutOfScope += n) }, selection, { cache: false }),
     concurrency,
     retryDelayMs: bulkRetryDelayMs,
     maxWaitMs: MAX_PAGE_WAIT_MS,
@@ -69,79 +94,121 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
     onWait: ({ ms }) => updateExportProgress(id, { state: "waiting", resumesAt: new Date(Date.now() + ms).toISOString() }),
   });
   const total = reader.first.total;
-
-  const pages = pagesFor(total);
-  const { limit } = await teamBudgetStatus(teamId);
-  const minutes = Math.ceil(pages / limit);
-  const maxMinutes = env().EXPORT_MAX_MINUTES;
-  if (!fromIndex && minutes > maxMinutes) {
-    await reader.pages.return();
-    const fits = maxMinutes * limit * BULK_PER_PAGE;
-    const n = (v: number) => v.toLocaleString("en-GB");
-    throw new AppError(
-      "BAD_REQUEST",
-      `This export has ${n(total)} calls: ${n(pages)} requests to WhatTalk, about ${n(minutes)} minutes of this team's budget of ${n(limit)} requests a minute. Exports are limited to ${n(maxMinutes)} ${maxMinutes === 1 ? "minute" : "minutes"} of the budget, which fits ${n(fits)} calls: narrow the date range or add filters to stay under that.`,
-      { details: { reason: "export_too_large", total, limit: fits, maxMinutes } },
-    );
-  }
+  tally.latestTotal = total;
+  // The index costs WhatTalk nothing: only a live export is held to EXPORT_MAX_MINUTES of the budget.
+  if (!fromIndex) await assertExportFits(teamId, total, reader.pages);
 
   const filename = exportFileName(access.team.slug, selection, access.team.timeZone);
   createExportProgress(access, id, total);
-  const encoder = new TextEncoder();
-  const it = reader.pages;
-  let plan: CsvPlan | null = null;
-  let rows = 0;
-  let latestTotal = total;
-  /** The list grew past the reader's de-duplication window mid-export (lib/bulk/read-pages.ts): rows may repeat. */
-  let repeatsPossible = false;
-  let finished = false;
+  const run: ExportRun = { id, access, selection, columns, filename, total, concurrency, signal, stop, pages: reader.pages, tally };
+  return { id, filename, total, stream: csvStream(run) };
+}
 
-  const finish = async (outcome: { complete: boolean; cancelled?: boolean; error?: string }) => {
-    if (finished) return;
-    finished = true;
-    updateExportProgress(id, {
-      state: outcome.complete ? "done" : outcome.cancelled ? "cancelled" : "incomplete",
-      rows,
-      resumesAt: null,
-      message: outcome.error ?? null,
+/** 400 (and the reader stopped) when the export needs more than EXPORT_MAX_MINUTES of the team's budget. */
+async function assertExportFits(teamId: string, total: number, pages: AsyncGenerator<unknown, void, undefined>): Promise<void> {
+  const requests = pagesFor(total);
+  const { limit } = await teamBudgetStatus(teamId);
+  const minutes = Math.ceil(requests / limit);
+  const maxMinutes = env().EXPORT_MAX_MINUTES;
+  if (minutes <= maxMinutes) return;
+  await pages.return();
+  const fits = maxMinutes * limit * BULK_PER_PAGE;
+  const n = (v: number) => v.toLocaleString("en-GB");
+  throw new AppError(
+    "BAD_REQUEST",
+    `This export has ${n(total)} calls: ${n(requests)} requests to WhatTalk, about ${n(minutes)} minutes of this team's budget of ${n(limit)} requests a minute. Exports are limited to ${n(maxMinutes)} ${maxMinutes === 1 ? "minute" : "minutes"} of the budget, which fits ${n(fits)} calls: narrow the date range or add filters to stay under that.`,
+    { details: { reason: "export_too_large", total, limit: fits, maxMinutes } },
+  );
+}
+
+/** Ends the export once: its progress, a log line and the audit row (a failed audit is logged, not thrown). */
+async function finishExport(run: ExportRun, outcome: { complete: boolean; cancelled?: boolean; error?: string }): Promise<void> {
+  const { id, access, tally } = run;
+  if (tally.finished) return;
+  tally.finished = true;
+  const { rows, repeatsPossible } = tally;
+  const teamId = access.team.id;
+  updateExportProgress(id, {
+    state: outcome.complete ? "done" : outcome.cancelled ? "cancelled" : "incomplete",
+    rows,
+    resumesAt: null,
+    message: outcome.error ?? null,
+  });
+  const dropped = tally.droppedOutOfScope ? { droppedOutOfScope: tally.droppedOutOfScope } : {};
+  logger.info({ module: "export", teamId, exportId: id, rows, total: run.total, ...outcome, ...(repeatsPossible ? { repeatsPossible } : {}), ...dropped }, "calls export finished");
+  try {
+    await recordAudit({
+      teamId,
+      actor: access.user,
+      action: "calls.exported",
+      target: { type: "calls", label: run.filename },
+      data: {
+        filters: run.selection,
+        columns: run.columns,
+        rows,
+        total: run.total,
+        complete: outcome.complete,
+        ...(outcome.cancelled ? { cancelled: true } : {}),
+        ...(outcome.error ? { error: outcome.error } : {}),
+        ...(repeatsPossible ? { repeatsPossible: true } : {}),
+        ...dropped,
+      },
     });
-    const dropped = droppedOutOfScope ? { droppedOutOfScope } : {};
-    logger.info({ module: "export", teamId, exportId: id, rows, total, ...outcome, ...(repeatsPossible ? { repeatsPossible } : {}), ...dropped }, "calls export finished");
-    try {
-      await recordAudit({
-        teamId,
-        actor: access.user,
-        action: "calls.exported",
-        target: { type: "calls", label: filename },
-        data: {
-          filters: selection,
-          columns,
-          rows,
-          total,
-          complete: outcome.complete,
-          ...(outcome.cancelled ? { cancelled: true } : {}),
-          ...(outcome.error ? { error: outcome.error } : {}),
-          ...(repeatsPossible ? { repeatsPossible: true } : {}),
-          ...dropped,
-        },
-      });
-    } catch (error) {
-      logger.error({ module: "export", teamId, exportId: id, err: { message: (error as Error)?.message } }, "could not audit the export");
-    }
-  };
+  } catch (error) {
+    logger.error({ module: "export", teamId, exportId: id, err: { message: (error as Error)?.message } }, "could not audit the export");
+  }
+}
 
-  const rowsOf = (batches: PageBatch<UpstreamCall>[]) => {
-    const out: string[][] = [];
-    for (const b of batches) {
-      latestTotal = b.total;
-      if (b.repeatsPossible) repeatsPossible = true;
-      for (const call of b.items) out.push(callRow(call, plan!));
-    }
-    rows += out.length;
-    return out;
-  };
+/** The CSV rows of some batches (counted into the tally). */
+function rowsOf(tally: ExportTally, batches: PageBatch<UpstreamCall>[]): string[][] {
+  const out: string[][] = [];
+  for (const b of batches) {
+    tally.latestTotal = b.total;
+    if (b.repeatsPossible) tally.repeatsPossible = true;
+    for (const call of b.items) out.push(callRow(call, tally.plan!));
+  }
+  tally.rows += out.length;
+  return out;
+}
 
-  const stream = new ReadableStream<Uint8Array>(
+/** The next chunk of CSV text, `done` when the list ended with it, or the failure that stopped it (with the text read before). */
+async function nextChunk(run: ExportRun): Promise<{ text: string; done: boolean; failure: unknown }> {
+  const { tally } = run;
+  try {
+    if (!tally.plan) {
+      // Page 1 and the pages fetched alongside it: their variables/evaluation keys become columns.
+      // (Read and counted here, without another await: a cancel that comes meanwhile audits these rows.)
+      const first: PageBatch<UpstreamCall>[] = [];
+      let done = false;
+      let failure: unknown = null;
+      try {
+        for (let i = 0; i <= run.concurrency; i++) {
+          const r = await run.pages.next();
+          if (r.done) {
+            done = true;
+            break;
+          }
+          first.push(r.value);
+        }
+      } catch (error) {
+        failure = error;
+      }
+      tally.plan = { columns: run.columns, timeZone: run.access.team.timeZone, ...discoverKeys(first.flatMap((b) => b.items)) };
+      return { text: toCsv([headerRow(tally.plan), ...rowsOf(tally, first)]), done: !failure && done, failure };
+    }
+    const r = await run.pages.next();
+    if (r.done) return { text: "", done: true, failure: null };
+    return { text: toCsv(rowsOf(tally, [r.value])), done: false, failure: null };
+  } catch (error) {
+    return { text: "", done: false, failure: error };
+  }
+}
+
+/** The file as a stream that reads WhatTalk's pages as the client takes them; a failure midway ends it with an "incomplete" line. */
+function csvStream(run: ExportRun): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const { tally, signal } = run;
+  return new ReadableStream<Uint8Array>(
     {
       start(controller) {
         // The BOM at once: the status and headers go out now (the server sends them with the first
@@ -149,44 +216,18 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
         controller.enqueue(encoder.encode(BOM));
       },
       async pull(controller) {
-        let text = "";
-        let failure: unknown = null;
-        try {
-          if (!plan) {
-            // Page 1 and the pages fetched alongside it: their variables/evaluation keys become columns.
-            const first: PageBatch<UpstreamCall>[] = [];
-            let done = false;
-            try {
-              for (let i = 0; i <= concurrency; i++) {
-                const r = await it.next();
-                if (r.done) {
-                  done = true;
-                  break;
-                }
-                first.push(r.value);
-              }
-            } catch (error) {
-              failure = error;
-            }
-            plan = { columns, timeZone: access.team.timeZone, ...discoverKeys(first.flatMap((b) => b.items)) };
-            text = toCsv([headerRow(plan), ...rowsOf(first)]);
-            if (!failure && done) {
-              controller.enqueue(encoder.encode(text));
-              controller.close();
-              await finish({ complete: true });
-              return;
-            }
-          } else {
-            const r = await it.next();
-            if (r.done) {
-              controller.close();
-              await finish({ complete: true });
-              return;
-            }
-            text = toCsv(rowsOf([r.value]));
+        const chunk = await nextChunk(run);
+        const { text } = chunk;
+        let { failure } = chunk;
+        if (chunk.done) {
+          try {
+            if (text) controller.enqueue(encoder.encode(text));
+            controller.close();
+            await finishExport(run, { complete: true });
+            return;
+          } catch (error) {
+            failure = error;
           }
-        } catch (error) {
-          failure = error;
         }
         if (failure) {
           if (signal.aborted) {
@@ -196,27 +237,25 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
             } catch {
               // already closed by cancel()
             }
-            await finish({ complete: false, cancelled: true });
+            await finishExport(run, { complete: false, cancelled: true });
             return;
           }
           const message = toAppError(failure).message;
-          logger.warn({ module: "export", teamId, exportId: id, rows, err: { message: (failure as Error)?.message } }, "calls export failed midway");
-          controller.enqueue(encoder.encode(text + incompleteLine(rows, Math.max(latestTotal, rows), message)));
+          logger.warn({ module: "export", teamId: run.access.team.id, exportId: run.id, rows: tally.rows, err: { message: (failure as Error)?.message } }, "calls export failed midway");
+          controller.enqueue(encoder.encode(text + incompleteLine(tally.rows, Math.max(tally.latestTotal, tally.rows), message)));
           controller.close();
-          await finish({ complete: false, error: message });
+          await finishExport(run, { complete: false, error: message });
           return;
         }
-        updateExportProgress(id, { state: "running", rows, resumesAt: null });
+        updateExportProgress(run.id, { state: "running", rows: tally.rows, resumesAt: null });
         if (text) controller.enqueue(encoder.encode(text));
       },
       async cancel() {
-        stop.abort();
-        await it.return().catch(() => {});
-        await finish({ complete: false, cancelled: true });
+        run.stop.abort();
+        await run.pages.return().catch(() => {});
+        await finishExport(run, { complete: false, cancelled: true });
       },
     },
     { highWaterMark: 1 },
   );
-
-  return { id, filename, total, stream };
 }

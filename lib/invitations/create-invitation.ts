@@ -5,7 +5,7 @@ import { conflict } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { emailSchema, roleSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { auditActorOf, lockAndCheck, type TeamActor } from "@/lib/auth/team-actor";
 import { checkInvite } from "@/lib/members/rules";
 import { generateInvitationToken, invitationExpiry, invitationPath } from "@/lib/invitations/token";
 import type { InvitationDTO } from "@/lib/invitations/types";
@@ -21,8 +21,7 @@ export async function createInvitation(input: { actor: TeamActor; email: string;
   const { email, role } = parseOrThrow(createInvitationSchema, { email: input.email, role: input.role });
   const teamId = input.actor.teamId;
   return db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    const me = await actorRole(tx, input.actor, "members:manage");
+    const me = await lockAndCheck(tx, input.actor, "members:manage");
     const error = checkInvite(me, role);
     if (error) throw error;
     const member = await tx.membership.findFirst({ where: { teamId, user: { email } }, select: { id: true } });

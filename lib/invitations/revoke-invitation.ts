@@ -3,15 +3,14 @@ import { db } from "@/lib/db";
 import { conflict, notFound } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Role } from "@/lib/rbac";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { checkInvite } from "@/lib/members/rules";
 
 /** Revokes an invitation so its link stops working (members:manage). Revoking twice is harmless. */
 export async function revokeInvitation(input: { actor: TeamActor; invitationId: string }): Promise<void> {
   const teamId = input.actor.teamId;
   await db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    const me = await actorRole(tx, input.actor, "members:manage");
+    const me = await lockAndCheck(tx, input.actor, "members:manage");
     const inv = await tx.invitation.findFirst({ where: { id: input.invitationId, teamId }, select: { id: true, email: true, role: true, acceptedAt: true, revokedAt: true } });
     if (!inv) throw notFound("Invitation not found.");
     const error = checkInvite(me, inv.role as Role);

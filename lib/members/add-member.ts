@@ -5,7 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Role } from "@/lib/rbac";
 import { roleSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { auditActorOf, lockAndCheck, type TeamActor } from "@/lib/auth/team-actor";
 import { checkInvite } from "@/lib/members/rules";
 import type { MemberDTO } from "@/lib/members/types";
 
@@ -17,8 +17,7 @@ export async function addMember(input: { actor: TeamActor; userId: string; role:
   const role = parseOrThrow(roleSchema, input.role);
   const teamId = input.actor.teamId;
   return db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    const me = await actorRole(tx, input.actor, "members:manage");
+    const me = await lockAndCheck(tx, input.actor, "members:manage");
     const error = checkInvite(me, role);
     if (error) throw error;
     const user = await tx.user.findUniqueOrThrow({ where: { id: input.userId }, select: { id: true, email: true, name: true } });

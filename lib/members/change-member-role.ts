@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Role } from "@/lib/rbac";
 import { roleSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { checkRoleChange } from "@/lib/members/rules";
 import { countOwners, loadTargetMembership } from "@/lib/members/load-target";
@@ -20,8 +20,7 @@ export async function changeMemberRole(input: { actor: TeamActor; membershipId: 
   const role = parseOrThrow(roleSchema, input.role);
   const teamId = input.actor.teamId;
   return db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    const me = await actorRole(tx, input.actor, "members:manage");
+    const me = await lockAndCheck(tx, input.actor, "members:manage");
     const target = await loadTargetMembership(tx, input.actor, input.membershipId);
     const error = checkRoleChange(me, target, role, await countOwners(tx, input.actor));
     if (error) throw error;

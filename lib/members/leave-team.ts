@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { checkLeave } from "@/lib/members/rules";
 import { endMembership } from "@/lib/members/end-membership";
@@ -17,8 +17,7 @@ export async function leaveTeam(input: { actor: TeamActor }): Promise<{ sessionV
   const actor = input.actor;
   if (actor.kind !== "member") throw new AppError("BAD_REQUEST", "Only a member can leave a team.");
   return db().$transaction(async (tx) => {
-    await lockTeam(tx, actor.teamId);
-    const me = await actorRole(tx, actor);
+    const me = await lockAndCheck(tx, actor);
     const error = checkLeave(me, await countOwners(tx, actor));
     if (error) throw error;
     await endMembership(tx, actor, { id: actor.membershipId, userId: actor.userId });

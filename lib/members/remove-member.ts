@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { checkRemoval } from "@/lib/members/rules";
 import { endMembership } from "@/lib/members/end-membership";
@@ -11,8 +11,7 @@ import { countOwners, loadTargetMembership } from "@/lib/members/load-target";
 export async function removeMember(input: { actor: TeamActor; membershipId: string }): Promise<void> {
   const teamId = input.actor.teamId;
   await db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    const me = await actorRole(tx, input.actor, "members:manage");
+    const me = await lockAndCheck(tx, input.actor, "members:manage");
     const target = await loadTargetMembership(tx, input.actor, input.membershipId);
     const error = checkRemoval(me, target, await countOwners(tx, input.actor));
     if (error) throw error;

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { invalidateSessions } from "@/lib/auth/invalidate-sessions";
 import { checkTransfer } from "@/lib/members/rules";
 import { loadTargetMembership } from "@/lib/members/load-target";
@@ -15,8 +15,7 @@ export async function transferOwnership(input: { actor: TeamActor; membershipId:
   const actor = input.actor;
   const teamId = actor.teamId;
   return db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    const me = await actorRole(tx, actor, "ownership:transfer");
+    const me = await lockAndCheck(tx, actor, "ownership:transfer");
     const target = await loadTargetMembership(tx, input.actor, input.membershipId);
     const error = checkTransfer(me, target);
     if (error) throw error;

@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { badRequest } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 
 /**
  * Deletes a team and everything in it (team:delete, owners only) except its audit log, which is
@@ -12,8 +12,7 @@ import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/te
 export async function deleteTeam(input: { actor: TeamActor; confirmSlug: string }): Promise<void> {
   const teamId = input.actor.teamId;
   await db().$transaction(async (tx) => {
-    await lockTeam(tx, teamId);
-    await actorRole(tx, input.actor, "team:delete");
+    await lockAndCheck(tx, input.actor, "team:delete");
     const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, name: true, slug: true, _count: { select: { memberships: true } } } });
     if (input.confirmSlug.trim().toLowerCase() !== team.slug) {
       const message = `Type the team's address (${team.slug}) to confirm.`;

@@ -5,7 +5,7 @@ import { badRequest, conflict } from "@/lib/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { countrySchema, nameSchema, slugSchema, timeZoneSchema } from "@/lib/validation/accounts";
 import { parseOrThrow } from "@/lib/validation/parse";
-import { actorRole, auditActorOf, lockTeam, type TeamActor } from "@/lib/auth/team-actor";
+import { lockAndCheck, auditActorOf, type TeamActor } from "@/lib/auth/team-actor";
 import { TEAM_SELECT, type TeamDTO } from "@/lib/teams/types";
 
 export const teamSettingsSchema = z.object({
@@ -25,8 +25,7 @@ export async function updateTeamSettings(input: { actor: TeamActor; changes: Tea
   const teamId = input.actor.teamId;
   try {
     return await db().$transaction(async (tx) => {
-      await lockTeam(tx, teamId);
-      await actorRole(tx, input.actor, "team:settings");
+      await lockAndCheck(tx, input.actor, "team:settings");
       const before = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: TEAM_SELECT });
       const changes: Record<string, { from: string; to: string }> = {};
       for (const key of ["name", "slug", "timeZone", "country"] as const) {

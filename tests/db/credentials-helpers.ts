@@ -1,7 +1,6 @@
 // Shared set-up for the WhatTalk connection tests: a real simulator over HTTP, users and teams made
 // straight in the file's fresh database, and actors like the route handlers pass.
 import crypto from "node:crypto";
-import { afterAll, beforeAll, beforeEach } from "vitest";
 import { db } from "@/lib/db";
 import { resetEnvCache } from "@/lib/env";
 import type { Role } from "@/lib/rbac";
@@ -12,6 +11,8 @@ import { resetUnauthorizedDedupeForTests } from "@/lib/whattalk/client";
 import { resetLastUsedThrottleForTests } from "@/lib/credentials/mark";
 import { resetLearnedForTests } from "@/lib/directory/learn";
 import { startSimulator, type Simulator } from "@/tools/whattalk-sim/server";
+import { withSimulator as simulatorForSuite } from "../unit/whattalk-helpers";
+export { rejection } from "../unit/whattalk-helpers";
 
 export const ALPHA = "wt_demo_alpha";
 export const BETA = "wt_demo_beta";
@@ -38,18 +39,12 @@ export async function startSim(): Promise<Simulator> {
  * WHATTALK_API_URL pointing at it and fresh client state; closed after the file.
  */
 export function withSimulator(use: (sim: Simulator) => void): void {
-  let sim: Simulator | undefined;
-  beforeAll(async () => {
-    sim = await startSim();
-    use(sim);
-  });
-  afterAll(async () => {
-    await sim?.close();
-  });
-  beforeEach(() => {
-    sim?.reset();
-    if (sim) setEnv({ WHATTALK_API_URL: sim.apiUrl });
-    freshClientState();
+  simulatorForSuite(use, {
+    start: startSim,
+    reset: (sim) => {
+      if (sim) setEnv({ WHATTALK_API_URL: sim.apiUrl });
+      freshClientState();
+    },
   });
 }
 
@@ -79,15 +74,6 @@ export async function makeTeam() {
   return { ...team, members, actor };
 }
 
-/** Awaits a promise expected to reject and returns the rejection. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error("expected the promise to reject");
-}
 
 /** Every audit row of a team as JSON text (for "never contains the secret" checks). */
 export async function auditText(teamId?: string): Promise<string> {

@@ -1,19 +1,12 @@
 // The per-team upstream budget (every attempt counted, retries included) and stale answers when
 // it is spent — against the real simulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getCall, isWhatTalkError, listCalls, teamBudgetStatus, WhatTalkError, type WhatTalkResult } from "@/lib/whattalk";
 import type { Simulator } from "@/tools/whattalk-sim/server";
-import { KEYS, apiRequests, freshState, rejection, sleep, startSim, teamCtx } from "./whattalk-helpers";
+import { KEYS, apiRequests, freshState, rejection, sleep, teamCtx, withSimulator } from "./whattalk-helpers";
 
 let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  freshState();
-});
+withSimulator((s) => (sim = s));
 
 describe("team budget", () => {
   it("500 concurrent requests never push WhatTalk over the budget (50/min)", async () => {

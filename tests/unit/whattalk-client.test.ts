@@ -1,21 +1,14 @@
 // The WhatTalk client against the real simulator over HTTP: timeouts, retries, status mapping,
 // cache, coalescing, team isolation, and that the API key never leaks.
 import { inspect } from "node:util";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { captureLogs, logger } from "@/lib/logger";
 import { createWhatTalkClient, deleteCall, getCall, invalidateTeam, isWhatTalkError, listAssistants, listCalls, setUnauthorizedHandler, WhatTalkError } from "@/lib/whattalk";
 import type { Simulator } from "@/tools/whattalk-sim/server";
-import { KEYS, apiRequests, freshState, rejection, sleep, startSim, teamCtx } from "./whattalk-helpers";
+import { KEYS, apiRequests, freshState, rejection, sleep, teamCtx, withSimulator } from "./whattalk-helpers";
 
 let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  freshState();
-});
+withSimulator((s) => (sim = s));
 
 function expectKind(error: unknown, kind: WhatTalkError["kind"]): WhatTalkError {
   expect(error).toBeInstanceOf(WhatTalkError);

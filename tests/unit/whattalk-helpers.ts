@@ -2,6 +2,7 @@
 // environment set through process.env + resetEnvCache(), and fresh per-test team ids so budgets
 // and caches of one test never leak into another.
 import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { resetBudgetsForTests } from "@/lib/whattalk/budget";
 import { resetCacheForTests } from "@/lib/whattalk/cache";
@@ -41,6 +42,28 @@ export function freshState(vars: Record<string, string | undefined> = {}): void 
 
 export function startSim(): Promise<Simulator> {
   return startSimulator({ port: 0, anchor: ANCHOR, quiet: true });
+}
+
+/**
+ * A simulator for the enclosing suite, handed to `use` once started (by `start`, default
+ * `startSim`): `reset` before each test (default: the simulator's and `freshState()`), closed after.
+ */
+export function withSimulator(
+  use: (sim: Simulator) => void,
+  { start = startSim, reset = () => freshState() }: { start?: () => Promise<Simulator>; reset?: (sim: Simulator | undefined) => void } = {},
+): void {
+  let sim: Simulator | undefined;
+  beforeAll(async () => {
+    sim = await start();
+    use(sim);
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(() => {
+    sim?.reset();
+    reset(sim);
+  });
 }
 
 let n = 0;

@@ -1,23 +1,16 @@
 // Each member's fair share of the team budget (WHATTALK_MEMBER_SHARE of it per minute, default
 // half): one member's burst stops at their share and the others are still served; cache hits and
 // coalesced answers cost nothing; the two limits are told apart. Against the real simulator.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { toAppError } from "@/lib/http/to-app-error";
 import { errorResponse } from "@/lib/http/route";
 import { isWhatTalkError, listCalls, type WhatTalkContext, type WhatTalkError } from "@/lib/whattalk";
 import { consumeMemberShare, memberSharePerMinute } from "@/lib/whattalk/budget";
 import type { Simulator } from "@/tools/whattalk-sim/server";
-import { apiRequests, freshState, rejection, startSim, teamCtx } from "./whattalk-helpers";
+import { apiRequests, freshState, rejection, teamCtx, withSimulator } from "./whattalk-helpers";
 
 let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(() => sim.close());
-beforeEach(() => {
-  sim.reset();
-  freshState({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "20" });
-});
+withSimulator((s) => (sim = s), { reset: () => freshState({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "20" }) });
 
 const as = (team: WhatTalkContext, memberId: string): WhatTalkContext => ({ ...team, memberId });
 /** `n` distinct (uncached) one-call pages, starting at page `from`. */

@@ -1,10 +1,10 @@
 // Schema tolerance: nulls everywhere, extra fields, PHP's [] for objects, numeric strings where
 // Laravel's casts produce them; strict about ids, counters and duration.
 import { readFileSync } from "node:fs";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AssistantPageSchema, CallPageSchema, CallSchema, getCall, isLiveCall, isWhatTalkError, listCalls } from "@/lib/whattalk";
 import type { Simulator } from "@/tools/whattalk-sim/server";
-import { KEYS, apiRequests, freshState, patchSimCall, rejection, startSim, teamCtx } from "./whattalk-helpers";
+import { KEYS, apiRequests, patchSimCall, rejection, teamCtx, withSimulator } from "./whattalk-helpers";
 
 const example = JSON.parse(readFileSync("/work/shared/whattalk/list-calls.example.json", "utf8"));
 
@@ -84,14 +84,7 @@ describe("schemas (pure)", () => {
 
 describe("schemas against the simulator", () => {
   let sim: Simulator;
-  beforeAll(async () => {
-    sim = await startSim();
-  });
-  afterAll(() => sim.close());
-  beforeEach(() => {
-    sim.reset();
-    freshState();
-  });
+  withSimulator((s) => (sim = s));
 
   it("every call of every demo account parses (the client reads them all)", async () => {
     for (const key of Object.values(KEYS)) {

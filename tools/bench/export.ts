@@ -32,6 +32,30 @@ async function topUpCalls(ctx: BenchContext, want: number): Promise<number> {
   return Math.max(0, missing);
 }
 
+/** Reads a CSV answer to its end: its records (newlines outside quotes), bytes, and whether it ends complete. */
+async function countCsvRecords(body: ReadableStream<Uint8Array>): Promise<{ records: number; bytes: number; complete: boolean }> {
+  const reader = body.getReader();
+  // Records end at newlines outside quotes (fields with newlines are quoted, quotes doubled).
+  let records = 0;
+  let bytes = 0;
+  let inQuotes = false;
+  let tail = "";
+  const decoder = new TextDecoder();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    bytes += value.length;
+    const text = decoder.decode(value, { stream: true });
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 34) inQuotes = !inQuotes;
+      else if (c === 10 && !inQuotes) records++;
+    }
+    tail = (tail + text).slice(-300);
+  }
+  return { records, bytes, complete: !tail.includes("# EXPORT INCOMPLETE") };
+}
+
 export const csvExport: Benchmark = {
   id: 5,
   title: "Export: 10,000 calls to CSV, wall time against the ideal and memory growth",
@@ -71,26 +95,7 @@ export const csvExport: Benchmark = {
         const res = await fetch(route, { headers: { cookie } });
         if (res.status !== 200) throw new Error(`export: HTTP ${res.status} ${await res.text()}`);
         const total = Number(res.headers.get("x-export-total"));
-        const reader = res.body!.getReader();
-        // Records end at newlines outside quotes (fields with newlines are quoted, quotes doubled).
-        let records = 0;
-        let bytes = 0;
-        let inQuotes = false;
-        let tail = "";
-        const decoder = new TextDecoder();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          bytes += value.length;
-          const text = decoder.decode(value, { stream: true });
-          for (let i = 0; i < text.length; i++) {
-            const c = text.charCodeAt(i);
-            if (c === 34) inQuotes = !inQuotes;
-            else if (c === 10 && !inQuotes) records++;
-          }
-          tail = (tail + text).slice(-300);
-        }
-        const complete = !tail.includes("# EXPORT INCOMPLETE");
+        const { records, bytes, complete } = await countCsvRecords(res.body!);
         const lines = records - 1 - (complete ? 0 : 1); // header, and the incomplete marker line
         const wallMs = performance.now() - t0;
         const mem = sampler.stop();

@@ -69,6 +69,63 @@ function requestsFor(s: TeamSetup, role: "SUPERVISOR" | "AGENT", seed: number): 
   return out;
 }
 
+/** Three team views per team, through the API (their filters drive the "saved view" requests). */
+async function createTeamViews(appUrl: string, setups: TeamSetup[], supervisorOf: (t: SeededTeam) => { email: string }): Promise<void> {
+  for (const s of setups) {
+    const cookie = await signIn(appUrl, supervisorOf(s.team).email);
+    const views: { name: string; filters: Record<string, string> }[] = [
+      { name: "Failed this week", filters: { status: "failed", date_from: day(-6), date_to: day(0) } },
+      { name: "Inbound, last 30 days", filters: { type: "inbound", date_from: day(-29), date_to: day(0) } },
+      { name: "Completed", filters: { status: "completed" } },
+    ];
+    for (const v of views) {
+      const res = await fetch(`${appUrl}/api/teams/${s.team.id}/views`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/json" },
+        body: JSON.stringify({ name: v.name, visibility: "TEAM", filters: v.filters, columns: ["time", "status", "type", "assistant", "duration"] }),
+      });
+      if (res.status !== 201) throw new Error(`creating a saved view: HTTP ${res.status} ${await res.text()}`);
+      s.viewFilters.push(v.filters);
+    }
+  }
+}
+
+/** One session per user, teams interleaved so that neighbouring connections belong to different teams. */
+async function signInAll(ctx: BenchContext, appUrl: string, setups: TeamSetup[]) {
+  // One session per user (sign-ins verify argon2 hashes: a few at a time).
+  ctx.log(`  signing in ${setups.length * USERS_PER_TEAM} users…`);
+  const perTeam: { cookie: string; requests: LoadRequest[] }[][] = [];
+  let seed = 1;
+  for (const s of setups) {
+    const users = [...s.team.users];
+    const list: { cookie: string; requests: LoadRequest[] }[] = [];
+    for (let i = 0; i < users.length; i += 8) {
+      list.push(...(await Promise.all(users.slice(i, i + 8).map(async (u) => ({ cookie: await signIn(appUrl, u.email), requests: requestsFor(s, u.role === "AGENT" ? "AGENT" : "SUPERVISOR", seed++) })))));
+    }
+    perTeam.push(list);
+  }
+  // Interleave teams, so that neighbouring connections belong to different teams.
+  return perTeam[0].flatMap((_, i) => perTeam.map((list) => list[i]).filter(Boolean));
+}
+
+type Round = { result: LoadResult; rssAfter: number; heap: HeapReport | null };
+
+/** The load runs, each followed by the app's memory 5 s later. */
+async function runRounds(ctx: BenchContext, appUrl: string, sessions: { cookie: string; requests: LoadRequest[] }[], pid: number, logFile: string): Promise<Round[]> {
+  const runs: Round[] = [];
+  for (let run = 0; run < ctx.loadRuns; run++) {
+    await ctx.env.sim.clearRequests();
+    const result = await runLoad({ url: appUrl, connections: sessions.length, durationSeconds: ctx.loadSeconds, sessions, connectionRate: 1, timeoutSeconds: 30 });
+    await new Promise((r) => setTimeout(r, 5_000));
+    const rssAfter = rssBytes(pid);
+    const heap = await appHeap(pid, logFile);
+    runs.push({ result, rssAfter, heap });
+    const s5 = Object.entries(result.statuses).filter(([k]) => Number(k) >= 500).reduce((n, [, v]) => n + v, 0);
+    ctx.log(`  run ${run + 1}: ${result.requests} requests, p95 ${ms(result.latency.p95)}, 5xx ${s5}, 429 ${result.statuses["429"] ?? 0}, RSS ${mb(rssAfter)}, heap after GC ${heap ? mb(heap.memory.heapUsed) : "?"}`);
+  }
+  return runs;
+}
+
 export const loadMix: Benchmark = {
   id: 6,
   title: "Load: 200 concurrent users for 60 s on a realistic mix (lists, details, saved views), three runs",
@@ -94,54 +151,15 @@ export const loadMix: Benchmark = {
       return { status: "skipped", reason: "GET /api/teams/{id}/views is not in this build", figures: {}, markdown: [], targets: [] };
     }
     await probe.arrayBuffer();
-    for (const s of setups) {
-      const cookie = await signIn(app.url, supervisorOf(s.team).email);
-      const views: { name: string; filters: Record<string, string> }[] = [
-        { name: "Failed this week", filters: { status: "failed", date_from: day(-6), date_to: day(0) } },
-        { name: "Inbound, last 30 days", filters: { type: "inbound", date_from: day(-29), date_to: day(0) } },
-        { name: "Completed", filters: { status: "completed" } },
-      ];
-      for (const v of views) {
-        const res = await fetch(`${app.url}/api/teams/${s.team.id}/views`, {
-          method: "POST",
-          headers: { cookie, "content-type": "application/json" },
-          body: JSON.stringify({ name: v.name, visibility: "TEAM", filters: v.filters, columns: ["time", "status", "type", "assistant", "duration"] }),
-        });
-        if (res.status !== 201) throw new Error(`creating a saved view: HTTP ${res.status} ${await res.text()}`);
-        s.viewFilters.push(v.filters);
-      }
-    }
+    await createTeamViews(app.url, setups, supervisorOf);
 
-    // One session per user (sign-ins verify argon2 hashes: a few at a time).
-    ctx.log(`  signing in ${setups.length * USERS_PER_TEAM} users…`);
-    const perTeam: { cookie: string; requests: LoadRequest[] }[][] = [];
-    let seed = 1;
-    for (const s of setups) {
-      const users = [...s.team.users];
-      const list: { cookie: string; requests: LoadRequest[] }[] = [];
-      for (let i = 0; i < users.length; i += 8) {
-        list.push(...(await Promise.all(users.slice(i, i + 8).map(async (u) => ({ cookie: await signIn(app.url, u.email), requests: requestsFor(s, u.role === "AGENT" ? "AGENT" : "SUPERVISOR", seed++) })))));
-      }
-      perTeam.push(list);
-    }
-    // Interleave teams, so that neighbouring connections belong to different teams.
-    const sessions = perTeam[0].flatMap((_, i) => perTeam.map((list) => list[i]).filter(Boolean));
+    const sessions = await signInAll(ctx, app.url, setups);
 
     const pid = app.process.pid!;
     const logFile = path.join(ctx.env.logDir, "app-defaults.log");
     const rssStart = rssBytes(pid);
     const heapStart = await appHeap(pid, logFile);
-    const runs: { result: LoadResult; rssAfter: number; heap: HeapReport | null }[] = [];
-    for (let run = 0; run < ctx.loadRuns; run++) {
-      await ctx.env.sim.clearRequests();
-      const result = await runLoad({ url: app.url, connections: sessions.length, durationSeconds: ctx.loadSeconds, sessions, connectionRate: 1, timeoutSeconds: 30 });
-      await new Promise((r) => setTimeout(r, 5_000));
-      const rssAfter = rssBytes(pid);
-      const heap = await appHeap(pid, logFile);
-      runs.push({ result, rssAfter, heap });
-      const s5 = Object.entries(result.statuses).filter(([k]) => Number(k) >= 500).reduce((n, [, v]) => n + v, 0);
-      ctx.log(`  run ${run + 1}: ${result.requests} requests, p95 ${ms(result.latency.p95)}, 5xx ${s5}, 429 ${result.statuses["429"] ?? 0}, RSS ${mb(rssAfter)}, heap after GC ${heap ? mb(heap.memory.heapUsed) : "?"}`);
-    }
+    const runs = await runRounds(ctx, app.url, sessions, pid, logFile);
 
     const rows = runs.map(({ result: r, rssAfter, heap }, i) => {
       const s5 = Object.entries(r.statuses).filter(([k]) => Number(k) >= 500).reduce((n, [, v]) => n + v, 0);

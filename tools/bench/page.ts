@@ -98,132 +98,143 @@ async function loadCalls(page: Page, url: string): Promise<{ ttfb: number; respo
   });
 }
 
+/** What a benchmark reports, filled in by its parts. */
+type Report = { figures: Record<string, unknown>; targets: Target[]; markdown: string[] };
+
 export const callsPage: Benchmark = {
   id: 3,
   title: "The calls page: server render in Chromium, first-load JavaScript, Lighthouse performance and accessibility",
   async run(ctx: BenchContext) {
     const app = ctx.env.apps.nocache;
     const cookie = await ctx.supervisorCookie(app.url);
-    const figures: Record<string, unknown> = {};
-    const targets: Target[] = [];
-    const markdown: string[] = [];
+    const out: Report = { figures: {}, targets: [], markdown: [] };
 
     // 1. First-load JS
     const js = firstLoadJs();
-    figures.firstLoadJs = js;
+    out.figures.firstLoadJs = js;
     // kB = 1,000 bytes, as in the "First Load JS" column that `next build` printed up to Next 15.
-    targets.push({ name: "first-load JS of /teams/[slug]/calls (gzip -9)", target: "< 180 kB", value: `${kB(js.gzip)} (${kiB(js.gzip)})`, met: js.gzip < 180_000 });
+    out.targets.push({ name: "first-load JS of /teams/[slug]/calls (gzip -9)", target: "< 180 kB", value: `${kB(js.gzip)} (${kiB(js.gzip)})`, met: js.gzip < 180_000 });
 
     const pageUrl = (n: number) => `${app.url}/teams/${ctx.team.slug}/calls?per_page=25&page=${n}`;
-    const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
-    try {
-      // 2. Server render, repeat visits (static chunks cached by the browser, as in daily use)
-      const context = await sessionContext(browser, app.url, cookie);
-      const page = await context.newPage();
-      for (const n of [2, 3]) await loadCalls(page, pageUrl(n));
-      const samples: Sample[] = [];
-      const direct: number[] = [];
-      for (let i = 0; i < SAMPLES; i++) {
-        const n = 10 + i;
-        await ctx.env.sim.clearRequests();
-        const s = await loadCalls(page, pageUrl(n));
-        const upstream = (await ctx.env.sim.requests()).length;
-        samples.push({ ...s, upstream });
-        // The same query straight to WhatTalk: the baseline.
-        const t0 = performance.now();
-        const res = await fetch(`${ctx.env.sim.apiUrl}/user/calls?per_page=25&page=${n}`, { headers: { authorization: `Bearer ${ctx.team.apiKey}`, accept: "application/json" } });
-        await res.arrayBuffer();
-        direct.push(performance.now() - t0);
-      }
-      await context.close();
-      const ttfb = summarise(samples.map((s) => s.ttfb));
-      const end = summarise(samples.map((s) => s.responseEnd));
-      const tableAt = summarise(samples.map((s) => s.table));
-      const up = summarise(direct);
-      const upstreamPerLoad = summarise(samples.map((s) => s.upstream));
-      figures.render = { samples, ttfb, responseEnd: end, table: tableAt, upstreamDirect: up };
-      markdown.push(
-        ...table(
-          ["measure (p50 of " + SAMPLES + " loads)", "p50", "p95", "minus upstream p50", "÷ upstream p50"],
-          [
-            ["WhatTalk direct, same query (baseline)", ms(up.p50), ms(up.p95), "", ""],
-            ["time to first byte", ms(ttfb.p50), ms(ttfb.p95), ms(ttfb.p50 - up.p50), ratio(ttfb.p50, up.p50)],
-            ["document complete (server render streamed)", ms(end.p50), ms(end.p95), ms(end.p50 - up.p50), ratio(end.p50, up.p50)],
-            ["first table row in the DOM", ms(tableAt.p50), ms(tableAt.p95), ms(tableAt.p50 - up.p50), ratio(tableAt.p50, up.p50)],
-          ],
-        ),
-        "",
-        `Upstream requests per page load: ${upstreamPerLoad.p50} (p50), ${upstreamPerLoad.max} (max). Supervisor, cache off, pages 10–${10 + SAMPLES - 1} of 25 calls, browser cache warm (repeat visits).`,
-        "",
-      );
-      targets.push({ name: "server render: first table row minus upstream latency (p50)", target: "≤ 60 ms", value: ms(tableAt.p50 - up.p50), met: tableAt.p50 - up.p50 <= 60 });
-      targets.push({ name: "server render: time to first byte minus upstream latency (p50)", target: "≤ 60 ms", value: ms(ttfb.p50 - up.p50), met: ttfb.p50 - up.p50 <= 60 });
-    } finally {
-      await browser.close();
-    }
-
-    // 3. Lighthouse, 3 runs per configuration on distinct pages (none served from another's cache)
-    const lighthouseRows: (string | number)[][] = [];
-    const failedAudits = new Map<string, { category: string; title: string; weight: number; runs: number; example: string }>();
-    for (const formFactor of ["mobile", "desktop"] as const) {
-      const urls = [0, 1, 2].map((i) => pageUrl(formFactor === "mobile" ? 40 + i : 50 + i));
-      const lh: LighthouseSummary = await runLighthouse({ urls, cookie, formFactor });
-      figures[`lighthouse ${formFactor}`] = lh;
-      const m = lh.median;
-      lighthouseRows.push([
-        formFactor === "mobile" ? "mobile (default config: simulated slow 4G, 4× CPU)" : "desktop (desktop config)",
-        m.performance,
-        m.accessibility,
-        ms(m.fcp),
-        ms(m.lcp),
-        ms(m.si),
-        ms(m.tbt),
-        round(m.cls, 3),
-        lh.runs.map((r) => r.performance).join(", "),
-      ]);
-      for (const r of lh.runs)
-        for (const f of r.failed) {
-          const key = `${f.category} ${f.id}`;
-          const seen = failedAudits.get(key);
-          if (seen) seen.runs++;
-          else failedAudits.set(key, { category: f.category, title: f.title, weight: f.weight, runs: 1, example: f.example });
-        }
-      targets.push({ name: `Lighthouse ${lh.version} performance, ${formFactor} (median of ${lh.runs.length})`, target: "≥ 90", value: String(m.performance), met: m.performance >= 90 });
-      targets.push({ name: `Lighthouse ${lh.version} accessibility, ${formFactor} (median of ${lh.runs.length})`, target: "≥ 95", value: String(m.accessibility), met: m.accessibility >= 95 });
-      if (formFactor === "desktop") {
-        const r = lh.runs[0];
-        figures.browserScripts = r.scripts;
-        markdown.push(`Cross-check from Lighthouse's network log (cold load): ${r.scripts.count} scripts, ${kB(r.scripts.transferBytes)} transferred (next start's gzip).`, "");
-      }
-    }
-    markdown.push(
-      ...table(["Lighthouse (median of 3 cold loads)", "performance", "accessibility", "FCP", "LCP", "Speed Index", "TBT", "CLS", "performance per run"], lighthouseRows),
-      "",
-    );
-    if (failedAudits.size > 0) {
-      markdown.push(
-        ...table(
-          ["audit that lost points", "category (weight)", "runs", "example"],
-          [...failedAudits.values()].map((f) => [f.title.replace(/\|/g, "/"), `${f.category} (${f.weight})`, f.runs, f.example.replace(/\|/g, "/")]),
-        ),
-        "",
-      );
-    }
-
-    markdown.unshift(
-      ...table(
-        ["first-load JS (build output)", "files", "raw", "gzip -9"],
-        [["/teams/[slug]/calls", js.files.length, kB(js.bytes), `${kB(js.gzip)} (${kiB(js.gzip)})`]],
-      ),
-      "",
-      `Method: build-manifest.json rootMainFiles + entryJSFiles of ${js.entries.length} segments of the route's client reference manifest (${js.entries.map((e) => e.replace("[project]/app", "")).join(", ")}).`,
-      "",
-      ...table(
-        ["largest chunks", "gzip -9", "holds"],
-        js.files.slice(0, 8).map((f) => [f.file.replace("static/chunks/", ""), kB(f.gzip), f.contains]),
-      ),
-      "",
-    );
-    return { status: "ok", figures, targets, markdown };
+    await measureRender(ctx, app.url, cookie, pageUrl, out);
+    await measureLighthouse(cookie, pageUrl, out);
+    out.markdown.unshift(...firstLoadJsTable(js));
+    return { status: "ok", ...out };
   },
 };
+
+/** 2. Server render, repeat visits (static chunks cached by the browser, as in daily use), against WhatTalk direct. */
+async function measureRender(ctx: BenchContext, appUrl: string, cookie: string, pageUrl: (n: number) => string, { figures, targets, markdown }: Report): Promise<void> {
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  try {
+    const context = await sessionContext(browser, appUrl, cookie);
+    const page = await context.newPage();
+    for (const n of [2, 3]) await loadCalls(page, pageUrl(n));
+    const samples: Sample[] = [];
+    const direct: number[] = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      const n = 10 + i;
+      await ctx.env.sim.clearRequests();
+      const s = await loadCalls(page, pageUrl(n));
+      const upstream = (await ctx.env.sim.requests()).length;
+      samples.push({ ...s, upstream });
+      // The same query straight to WhatTalk: the baseline.
+      const t0 = performance.now();
+      const res = await fetch(`${ctx.env.sim.apiUrl}/user/calls?per_page=25&page=${n}`, { headers: { authorization: `Bearer ${ctx.team.apiKey}`, accept: "application/json" } });
+      await res.arrayBuffer();
+      direct.push(performance.now() - t0);
+    }
+    await context.close();
+    const ttfb = summarise(samples.map((s) => s.ttfb));
+    const end = summarise(samples.map((s) => s.responseEnd));
+    const tableAt = summarise(samples.map((s) => s.table));
+    const up = summarise(direct);
+    const upstreamPerLoad = summarise(samples.map((s) => s.upstream));
+    figures.render = { samples, ttfb, responseEnd: end, table: tableAt, upstreamDirect: up };
+    markdown.push(
+      ...table(
+        ["measure (p50 of " + SAMPLES + " loads)", "p50", "p95", "minus upstream p50", "÷ upstream p50"],
+        [
+          ["WhatTalk direct, same query (baseline)", ms(up.p50), ms(up.p95), "", ""],
+          ["time to first byte", ms(ttfb.p50), ms(ttfb.p95), ms(ttfb.p50 - up.p50), ratio(ttfb.p50, up.p50)],
+          ["document complete (server render streamed)", ms(end.p50), ms(end.p95), ms(end.p50 - up.p50), ratio(end.p50, up.p50)],
+          ["first table row in the DOM", ms(tableAt.p50), ms(tableAt.p95), ms(tableAt.p50 - up.p50), ratio(tableAt.p50, up.p50)],
+        ],
+      ),
+      "",
+      `Upstream requests per page load: ${upstreamPerLoad.p50} (p50), ${upstreamPerLoad.max} (max). Supervisor, cache off, pages 10–${10 + SAMPLES - 1} of 25 calls, browser cache warm (repeat visits).`,
+      "",
+    );
+    targets.push({ name: "server render: first table row minus upstream latency (p50)", target: "≤ 60 ms", value: ms(tableAt.p50 - up.p50), met: tableAt.p50 - up.p50 <= 60 });
+    targets.push({ name: "server render: time to first byte minus upstream latency (p50)", target: "≤ 60 ms", value: ms(ttfb.p50 - up.p50), met: ttfb.p50 - up.p50 <= 60 });
+  } finally {
+    await browser.close();
+  }
+}
+
+/** 3. Lighthouse, 3 runs per configuration on distinct pages (none served from another's cache). */
+async function measureLighthouse(cookie: string, pageUrl: (n: number) => string, { figures, targets, markdown }: Report): Promise<void> {
+  const lighthouseRows: (string | number)[][] = [];
+  const failedAudits = new Map<string, { category: string; title: string; weight: number; runs: number; example: string }>();
+  for (const formFactor of ["mobile", "desktop"] as const) {
+    const urls = [0, 1, 2].map((i) => pageUrl(formFactor === "mobile" ? 40 + i : 50 + i));
+    const lh: LighthouseSummary = await runLighthouse({ urls, cookie, formFactor });
+    figures[`lighthouse ${formFactor}`] = lh;
+    const m = lh.median;
+    lighthouseRows.push([
+      formFactor === "mobile" ? "mobile (default config: simulated slow 4G, 4× CPU)" : "desktop (desktop config)",
+      m.performance,
+      m.accessibility,
+      ms(m.fcp),
+      ms(m.lcp),
+      ms(m.si),
+      ms(m.tbt),
+      round(m.cls, 3),
+      lh.runs.map((r) => r.performance).join(", "),
+    ]);
+    for (const r of lh.runs)
+      for (const f of r.failed) {
+        const key = `${f.category} ${f.id}`;
+        const seen = failedAudits.get(key);
+        if (seen) seen.runs++;
+        else failedAudits.set(key, { category: f.category, title: f.title, weight: f.weight, runs: 1, example: f.example });
+      }
+    targets.push({ name: `Lighthouse ${lh.version} performance, ${formFactor} (median of ${lh.runs.length})`, target: "≥ 90", value: String(m.performance), met: m.performance >= 90 });
+    targets.push({ name: `Lighthouse ${lh.version} accessibility, ${formFactor} (median of ${lh.runs.length})`, target: "≥ 95", value: String(m.accessibility), met: m.accessibility >= 95 });
+    if (formFactor === "desktop") {
+      const r = lh.runs[0];
+      figures.browserScripts = r.scripts;
+      markdown.push(`Cross-check from Lighthouse's network log (cold load): ${r.scripts.count} scripts, ${kB(r.scripts.transferBytes)} transferred (next start's gzip).`, "");
+    }
+  }
+  markdown.push(
+    ...table(["Lighthouse (median of 3 cold loads)", "performance", "accessibility", "FCP", "LCP", "Speed Index", "TBT", "CLS", "performance per run"], lighthouseRows),
+    "",
+  );
+  if (failedAudits.size > 0) {
+    markdown.push(
+      ...table(
+        ["audit that lost points", "category (weight)", "runs", "example"],
+        [...failedAudits.values()].map((f) => [f.title.replace(/\|/g, "/"), `${f.category} (${f.weight})`, f.runs, f.example.replace(/\|/g, "/")]),
+      ),
+      "",
+    );
+  }
+}
+
+function firstLoadJsTable(js: ReturnType<typeof firstLoadJs>): string[] {
+  return [
+    ...table(
+      ["first-load JS (build output)", "files", "raw", "gzip -9"],
+      [["/teams/[slug]/calls", js.files.length, kB(js.bytes), `${kB(js.gzip)} (${kiB(js.gzip)})`]],
+    ),
+    "",
+    `Method: build-manifest.json rootMainFiles + entryJSFiles of ${js.entries.length} segments of the route's client reference manifest (${js.entries.map((e) => e.replace("[project]/app", "")).join(", ")}).`,
+    "",
+    ...table(
+      ["largest chunks", "gzip -9", "holds"],
+      js.files.slice(0, 8).map((f) => [f.file.replace("static/chunks/", ""), kB(f.gzip), f.contains]),
+    ),
+    "",
+  ];
+}

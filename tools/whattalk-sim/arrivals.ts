@@ -1,7 +1,7 @@
 // New calls arriving over time: Poisson arrivals per account, each a live call drawn like the
 // history's (assistant, campaign, customer, then its final content from evolve.ts).
 
-import { makeCustomer } from "./content";
+import { makeCustomer } from "./customers";
 import type { CallStatus, CallType } from "./data";
 import type { Draft } from "./draft";
 import { finalDraft } from "./evolve";

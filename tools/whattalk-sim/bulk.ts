@@ -1,7 +1,7 @@
 // Benchmark accounts: N calls (mostly Turkish, some English, like account alpha's mix) spread over
 // a history window, generated quickly and deterministically with the history's generator (draft.ts).
 
-import { makeCustomer, type Customer } from "./content";
+import { makeCustomer, type Customer } from "./customers";
 import { DEMO_KEYS, recordingUrl, type Call, type Dataset, type SimAccount } from "./data";
 import { buildDraft, type Draft } from "./draft";
 import { Random } from "./prng";

@@ -1,8 +1,9 @@
 // One generated call ("draft"): every random decision drawn up front, then its course, transcript,
 // evaluation, variables, webhook response, costs and timestamps.
 
-import { OUTCOMES, TRICKY_NOTES, buildTranscript, type Customer } from "./content";
-import type { Call, CallStatus, CallType, JsonObject } from "./data";
+import type { Customer } from "./customers";
+import { OUTCOMES, TRICKY_NOTES, buildTranscript } from "./transcripts";
+import type { Call, CallStatus, CallType, JsonObject } from "./types";
 import type { Random } from "./prng";
 import type { AccountSeed, AssistantSeed, CampaignSeed } from "./seeds";
 import { DAY, MINUTE, formatInZone } from "./tz";

@@ -2,7 +2,7 @@
 // delay (content drawn like the history's, draft.ts), then for most answered calls an evaluation
 // a few minutes later. Pure planning: activity.ts applies the steps when the clock reaches them.
 
-import { makeCustomer, type Customer } from "./content";
+import { makeCustomer, type Customer } from "./customers";
 import { recordingUrl, type Call, type CallStatus, type CallType } from "./data";
 import { buildDraft, type Draft } from "./draft";
 import type { Random } from "./prng";

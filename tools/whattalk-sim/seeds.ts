@@ -1,8 +1,9 @@
 // The three demo accounts (assistants, campaigns, phone numbers, call mix) and the weights of
 // call hours and statuses. Data, not logic: the file is long because the accounts are.
 
-import type { Lang, Region, ScenarioKind } from "./content";
-import type { AccountSlug, CallStatus, CallType, Campaign, PhoneNumber } from "./data";
+import type { Lang, Region } from "./customers";
+import type { ScenarioKind } from "./scenarios";
+import type { AccountSlug, CallStatus, CallType, Campaign, PhoneNumber } from "./types";
 
 export interface AssistantSeed {
   id: number;

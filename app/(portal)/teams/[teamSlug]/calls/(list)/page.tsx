@@ -10,7 +10,7 @@ import { CallsTable } from "@/components/calls/calls-table";
 import { CallColumnsProvider } from "@/components/calls/columns-context";
 import { IndexSourceNote } from "@/components/calls/index-source";
 import { SeenOutcomesProvider } from "@/components/calls/seen-outcomes";
-import { CallsFilterBar, type PickerOption } from "@/components/calls/filter-bar";
+import { CallsFilterBar } from "@/components/calls/filter-bar";
 import { hasSelection, listQuery, type RawFilters } from "@/components/calls/list-query";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -21,21 +21,20 @@ import { teamPage } from "@/lib/http/team-page";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { availableColumns, visibleColumns } from "@/lib/calls/columns";
 import { callsListHref } from "@/lib/calls/links";
+import { listCallFilterOptions } from "@/lib/calls/list-filter-options";
 import { listTeamCalls } from "@/lib/calls/list-calls";
 import type { CallListResult } from "@/lib/calls/types";
 import { callScopeOf } from "@/lib/calls/scope";
-import { costFilterErrors } from "@/lib/calls/search-calls";
-import { listDirectory } from "@/lib/directory/list-directory";
 import type { AppError } from "@/lib/errors";
 import { toAppError } from "@/lib/http/to-app-error";
 import { logger } from "@/lib/logger";
 import { getCallColumns } from "@/lib/preferences/get-call-columns";
-import { CALL_FILTERS, FILTER_KEYS, parseCallFilters, SELECTION_KEYS, selectionOf, type CallFilters, type FilterContext } from "@/lib/validation/call-filters";
+import { CALL_FILTERS, SELECTION_KEYS, selectionOf, type CallFilters } from "@/lib/validation/call-filters";
 import { DATE_PRESETS, presetRange, todayIn } from "@/lib/validation/dates";
 import { searchParamsToObject } from "@/lib/validation/parse";
 import { filtersKey, NO_VIEW, viewHref } from "@/lib/views/links";
-import { listViews } from "@/lib/views/list-views";
 import { resolveDefaultView } from "@/lib/views/resolve-default-view";
+import { resolveCallsView } from "@/lib/views/resolve-view";
 
 export const metadata: Metadata = { title: "Calls" };
 
@@ -64,60 +63,9 @@ export default async function CallsPage({ params, searchParams }: Props) {
 
   const scope = await callScopeOf(access);
   const costs = access.can("calls:costs");
-  const [directory, preferred, views] = await Promise.all([
-    listDirectory(access, scope.kind === "assigned" ? { onlyAssistantIds: scope.assistants.map((a) => a.id) } : {}),
-    getCallColumns(access),
-    listViews(access),
-  ]);
-  const assistants: PickerOption[] =
-    scope.kind === "assigned"
-      ? scope.assistants.map((a) => ({ id: a.id, name: directory.assistants.find((d) => d.id === a.id)?.name ?? a.label }))
-      : directory.assistants.map((a) => ({ id: a.id, name: a.name }));
-  const campaigns: PickerOption[] = directory.campaigns.map((c) => ({ id: c.id, name: c.name }));
-
-  // The saved view in the URL: one of mine or a team view; anything else is reported, not applied.
-  const viewParam = raw.view?.trim() || undefined;
-  const applied = viewParam && viewParam !== NO_VIEW ? ([...views.mine, ...views.team].find((v) => v.id === viewParam) ?? null) : null;
-  const viewMissing = !!viewParam && viewParam !== NO_VIEW && !applied;
-  const hasDefault = !!(views.defaults.user ?? views.defaults.team);
-  // Links on the page keep the applied view; without one, `view=none` keeps a default from coming back.
-  const viewValue = applied ? applied.id : viewParam || hasDefault ? NO_VIEW : undefined;
-  const urlValues: RawFilters = Object.fromEntries(FILTER_KEYS.filter((k) => raw[k] !== undefined).map((k) => [k, raw[k]]));
-  const values: RawFilters = { ...urlValues, view: viewValue };
-
-  // Invalid filters never reach WhatTalk: the bar shows what to fix. An agent's assistant outside
-  // their assignments is caught here the same way (the service would refuse it with 403), except
-  // when it comes with a saved view: a view never widens access, it is narrowed to the agent's
-  // own assistants with a note.
-  const parsed = parseCallFilters(raw, access.team);
-  // A view whose stored filters need fixing (lib/views/dto.ts `problem`) is not applied while
-  // the URL still carries them: invalid values (the URL's filters do not parse), or an assistant or
-  // campaign no longer in the team's directory (valid, but it would quietly match nothing, or
-  // read as "not assigned to you" for an agent). The toolbar explains and links to the rest.
-  const staleKeys = applied?.problem ? Object.keys(applied.problem).filter((k) => k in urlValues && String(raw[k]) === String(applied.filters[k] ?? "")) : [];
-  const viewBlocked = !!applied?.problem && (!parsed.ok || staleKeys.length > 0);
-  // Cost filters and orders from a role without costs are refused by the service; shown in the bar here.
-  let fieldErrors: Record<string, string[]> = parsed.ok ? (viewBlocked ? Object.fromEntries(staleKeys.map((k) => [k, applied?.problem?.[k] ?? []])) : costFilterErrors(access, parsed.filters)) : parsed.fieldErrors;
-  let effective: CallFilters | null = parsed.ok && !viewBlocked ? parsed.filters : null;
-  let droppedAssistant: number | null = null;
-  if (effective && scope.kind === "assigned" && effective.assistant_id !== undefined && !scope.assistants.some((a) => a.id === effective?.assistant_id)) {
-    if (applied) {
-      droppedAssistant = effective.assistant_id;
-      effective = { ...effective, assistant_id: undefined };
-    } else {
-      fieldErrors = { assistant_id: ["Not one of your assigned assistants: you can only see their calls."] };
-    }
-  }
-  const filters = effective && Object.keys(fieldErrors).length === 0 ? effective : null;
-  const shownValues: RawFilters = droppedAssistant !== null ? { ...values, assistant_id: undefined } : values;
-
-  const appliedColumns = applied ? visibleColumns(applied.columns, { costs }) : null;
-  const problem = applied?.problem
-    ? {
-        messages: [...new Set(Object.values(applied.problem).flat())],
-        editHref: viewBlocked ? callsListHref(slug, listQuery({ ...validParts(withoutKeys(urlValues, staleKeys), access.team), view: applied.id })) : null,
-      }
-    : null;
+  const [options, preferred, resolved] = await Promise.all([listCallFilterOptions(access, scope), getCallColumns(access), resolveCallsView(access, raw, scope)]);
+  const { views, applied, values, shownValues, fieldErrors, filters, viewValue } = resolved;
+  const problem = resolved.problem ? { messages: resolved.problem.messages, editHref: resolved.problem.editValues ? callsListHref(slug, listQuery(resolved.problem.editValues)) : null } : null;
 
   const today = todayIn(timeZone);
   const presets = DATE_PRESETS.map((p) => ({ id: p.id, label: p.label, ...presetRange(p.id, timeZone) }));
@@ -128,7 +76,7 @@ export default async function CallsPage({ params, searchParams }: Props) {
       teamId={access.team.id}
       sourceKey={applied ? `view:${applied.id}` : "pref"}
       available={availableColumns({ costs })}
-      initial={appliedColumns ?? preferred}
+      initial={applied ? visibleColumns(applied.columns, { costs }) : preferred}
       persist={!applied}
     >
       <SeenOutcomesProvider>
@@ -148,27 +96,15 @@ export default async function CallsPage({ params, searchParams }: Props) {
             team={views.team}
             defaults={views.defaults}
             applied={applied}
-            currentFiltersKey={parsed.ok ? filtersKey(parsed.filters) : null}
+            currentFiltersKey={resolved.parsedFilters ? filtersKey(resolved.parsedFilters) : null}
             currentFilters={filters ? { ...selectionOf(filters), per_page: filters.per_page } : null}
             canShare={access.can("views:share")}
-            allCallsHref={callsListHref(slug, hasDefault ? listQuery({ view: NO_VIEW }) : "")}
+            allCallsHref={callsListHref(slug, resolved.hasDefault ? listQuery({ view: NO_VIEW }) : "")}
             problem={problem}
           />
+          <ViewNotices viewMissing={resolved.viewMissing} droppedAssistant={resolved.droppedAssistant} />
 
-          {viewMissing ? (
-            <Alert variant="warning">
-              <AlertTitle>This saved view is not available</AlertTitle>
-              <AlertDescription>It was deleted, or it is someone&apos;s personal view. The link&apos;s filters are shown without it.</AlertDescription>
-            </Alert>
-          ) : null}
-          {droppedAssistant !== null ? (
-            <Alert>
-              <AlertTitle>Showing your assistants</AlertTitle>
-              <AlertDescription>{`This view's assistant #${droppedAssistant} is not assigned to you; showing your assistants instead.`}</AlertDescription>
-            </Alert>
-          ) : null}
-
-          <CallsFilterBar teamSlug={slug} values={shownValues} fieldErrors={fieldErrors} presets={presets} assistants={assistants} campaigns={campaigns} assignedOnly={scope.kind === "assigned"} costs={costs} timeZone={timeZone} />
+          <CallsFilterBar teamSlug={slug} values={shownValues} fieldErrors={fieldErrors} presets={presets} assistants={options.assistants} campaigns={options.campaigns} assignedOnly={scope.kind === "assigned"} costs={costs} timeZone={timeZone} />
 
           {filters ? (
             <Suspense key={JSON.stringify(filters)} fallback={<CallsTableSkeleton rows={Math.min(filters.per_page, 15)} />}>
@@ -183,21 +119,23 @@ export default async function CallsPage({ params, searchParams }: Props) {
   );
 }
 
-function withoutKeys(values: RawFilters, keys: string[]): RawFilters {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => !keys.includes(k)));
-}
-
-/** A broken view's filters without the invalid ones, to start fixing it from. */
-function validParts(values: RawFilters, ctx: Pick<FilterContext, "country" | "timeZone">): RawFilters {
-  let v: RawFilters = { ...values, page: undefined };
-  for (let i = 0; i < FILTER_KEYS.length; i++) {
-    const result = parseCallFilters(v, ctx);
-    if (result.ok) return v;
-    const bad = Object.keys(result.fieldErrors).filter((k) => k in v);
-    if (!bad.length) return {};
-    v = Object.fromEntries(Object.entries(v).filter(([k]) => !bad.includes(k)));
-  }
-  return {};
+function ViewNotices({ viewMissing, droppedAssistant }: { viewMissing: boolean; droppedAssistant: number | null }) {
+  return (
+    <>
+      {viewMissing ? (
+        <Alert variant="warning">
+          <AlertTitle>This saved view is not available</AlertTitle>
+          <AlertDescription>It was deleted, or it is someone&apos;s personal view. The link&apos;s filters are shown without it.</AlertDescription>
+        </Alert>
+      ) : null}
+      {droppedAssistant !== null ? (
+        <Alert>
+          <AlertTitle>Showing your assistants</AlertTitle>
+          <AlertDescription>{`This view's assistant #${droppedAssistant} is not assigned to you; showing your assistants instead.`}</AlertDescription>
+        </Alert>
+      ) : null}
+    </>
+  );
 }
 
 function InvalidFilters({ fieldErrors, clearHref }: { fieldErrors: Record<string, string[]>; clearHref: string }) {

@@ -1,18 +1,10 @@
 import type { Metadata } from "next";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { EmptyState } from "@/components/ui/empty-state";
-import { Label } from "@/components/ui/label";
-import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
-import { Pagination, PaginationContent, PaginationItem, PaginationNext, PaginationPrevious } from "@/components/ui/pagination";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { AuditFilters, AuditPagination, AuditTable } from "@/components/settings/audit-log";
+import { SectionCard } from "@/components/settings/section-card";
 import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
-import { describeAuditData } from "@/lib/audit/describe";
-import { auditActionLabel } from "@/lib/audit/labels";
 import { listAuditActions, listAuditEvents } from "@/lib/audit/list-audit-events";
 import { listMembers } from "@/lib/members/list-members";
-import { formatInTimeZone } from "@/lib/teams/format";
 import { searchParamsToObject } from "@/lib/validation/parse";
 
 export const metadata: Metadata = { title: "Audit log" };
@@ -43,99 +35,12 @@ export default async function AuditPage({
   };
 
   return (
-    <Card>
-      <CardHeader>
-        <CardTitle>
-          <h2>Audit log</h2>
-        </CardTitle>
-        <CardDescription>Who did what to whom, newest first. Times in {access.team.timeZone}.</CardDescription>
-      </CardHeader>
-      <CardContent className="space-y-4">
-        <form method="get" action={base} className="flex flex-col gap-3 sm:flex-row sm:items-end" role="search" aria-label="Filter the audit log">
-          <div className="space-y-2">
-            <Label htmlFor="audit-action">Action</Label>
-            <NativeSelect id="audit-action" name="action" defaultValue={query.action ?? ""} containerClassName="w-full sm:w-56">
-              <NativeSelectOption value="">All actions</NativeSelectOption>
-              {actions.map((a) => (
-                <NativeSelectOption key={a} value={a}>
-                  {auditActionLabel(a)}
-                </NativeSelectOption>
-              ))}
-            </NativeSelect>
-          </div>
-          <div className="space-y-2">
-            <Label htmlFor="audit-member">Member</Label>
-            <NativeSelect id="audit-member" name="member" defaultValue={query.member ?? ""} containerClassName="w-full sm:w-64">
-              <NativeSelectOption value="">Everyone</NativeSelectOption>
-              {members.map((m) => (
-                <NativeSelectOption key={m.userId} value={m.userId}>
-                  {m.name} ({m.email})
-                </NativeSelectOption>
-              ))}
-            </NativeSelect>
-          </div>
-          <Button type="submit" variant="outline">
-            Filter
-          </Button>
-        </form>
+    <SectionCard title="Audit log" description={<>Who did what to whom, newest first. Times in {access.team.timeZone}.</>} contentClassName="space-y-4">
+      <AuditFilters base={base} query={query} actions={actions} members={members} />
 
-        {page.events.length === 0 ? (
-          <EmptyState title="No events" description={query.action || query.member ? "Nothing matches these filters." : "Changes to the team will show up here."} />
-        ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>When</TableHead>
-                <TableHead>Who</TableHead>
-                <TableHead>What</TableHead>
-                <TableHead>Whom</TableHead>
-                <TableHead className="hidden md:table-cell">Details</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {page.events.map((e) => (
-                <TableRow key={e.id}>
-                  <TableCell className="whitespace-nowrap">
-                    <time dateTime={e.createdAt}>{formatInTimeZone(e.createdAt, access.team.timeZone)}</time>
-                  </TableCell>
-                  <TableCell>
-                    <div className="max-w-[12rem] truncate" title={e.actor?.label}>
-                      {e.actor?.label ?? "system"}
-                    </div>
-                  </TableCell>
-                  <TableCell>{auditActionLabel(e.action)}</TableCell>
-                  <TableCell>
-                    <div className="max-w-[12rem] truncate" title={e.target?.label ?? undefined}>
-                      {e.target?.label ?? ""}
-                    </div>
-                  </TableCell>
-                  <TableCell className="hidden text-muted-foreground md:table-cell">
-                    <div className="max-w-sm text-xs break-words whitespace-normal">{describeAuditData(e.action, e.data)}</div>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+      <AuditTable events={page.events} filtered={!!(query.action || query.member)} timeZone={access.team.timeZone} />
 
-        {page.pageCount > 1 ? (
-          <Pagination>
-            <PaginationContent>
-              <PaginationItem>
-                <PaginationPrevious href={page.page > 1 ? href(page.page - 1) : null} />
-              </PaginationItem>
-              <PaginationItem>
-                <span className="px-2 text-sm text-muted-foreground">
-                  Page {page.page} of {page.pageCount} · {page.total} events
-                </span>
-              </PaginationItem>
-              <PaginationItem>
-                <PaginationNext href={page.page < page.pageCount ? href(page.page + 1) : null} />
-              </PaginationItem>
-            </PaginationContent>
-          </Pagination>
-        ) : null}
-      </CardContent>
-    </Card>
+      <AuditPagination page={page} href={href} />
+    </SectionCard>
   );
 }

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ConnectionStatus } from "@/components/connection/connection-status";
 import { CredentialForm } from "@/components/connection/credential-form";
 import { formatDateTime } from "@/components/connection/format";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/settings/section-card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
@@ -17,43 +17,35 @@ export default async function ConnectionSettingsPage({ params }: { params: Promi
   const tz = access.team.timeZone;
   return (
     <div className="space-y-6">
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>WhatTalk connection</h2>
-          </CardTitle>
-          <CardDescription>
+      <SectionCard
+        title="WhatTalk connection"
+        description={
+          <>
             The team&apos;s WhatTalk API key. The portal uses it to load calls, recordings and assistants for everyone in the team; it is stored encrypted and never shown
             again, only its last 4 characters.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          {credential ? (
-            <ConnectionStatus
-              teamId={access.team.id}
-              credential={credential}
-              dates={{ createdAt: formatDateTime(credential.createdAt, tz)!, lastCheckedAt: formatDateTime(credential.lastCheckedAt, tz), lastUsedAt: formatDateTime(credential.lastUsedAt, tz) }}
-            />
-          ) : (
-            <EmptyState titleAs="h3" title="Not connected" description="Add the team's WhatTalk API key below to see calls in the portal." />
-          )}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>{credential ? "Replace the API key" : "Add the API key"}</h2>
-          </CardTitle>
-          <CardDescription>
-            {credential
-              ? "The new key is tested against WhatTalk first and replaces the current one. The audit log keeps a record of the change, not the key."
-              : "The key is tested against WhatTalk before it is saved."}
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <CredentialForm teamId={access.team.id} hasKey={credential !== null} defaultLabel={credential?.label} />
-        </CardContent>
-      </Card>
+          </>
+        }
+      >
+        {credential ? (
+          <ConnectionStatus
+            teamId={access.team.id}
+            credential={credential}
+            dates={{ createdAt: formatDateTime(credential.createdAt, tz)!, lastCheckedAt: formatDateTime(credential.lastCheckedAt, tz), lastUsedAt: formatDateTime(credential.lastUsedAt, tz) }}
+          />
+        ) : (
+          <EmptyState titleAs="h3" title="Not connected" description="Add the team's WhatTalk API key below to see calls in the portal." />
+        )}
+      </SectionCard>
+      <SectionCard
+        title={credential ? "Replace the API key" : "Add the API key"}
+        description={
+          credential
+            ? "The new key is tested against WhatTalk first and replaces the current one. The audit log keeps a record of the change, not the key."
+            : "The key is tested against WhatTalk before it is saved."
+        }
+      >
+        <CredentialForm teamId={access.team.id} hasKey={credential !== null} defaultLabel={credential?.label} />
+      </SectionCard>
     </div>
   );
 }

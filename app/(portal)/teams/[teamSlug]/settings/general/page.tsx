@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { DeleteTeam } from "@/components/settings/delete-team";
 import { GeneralSettingsForm } from "@/components/settings/general-settings-form";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/settings/section-card";
 import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { countryOptions, timeZoneOptions } from "@/lib/teams/options";
@@ -13,29 +13,13 @@ export default async function GeneralSettingsPage({ params }: { params: Promise<
   const access = await teamPage(PAGE_SCOPES["/teams/[teamSlug]/settings/general"])(teamSlug);
   return (
     <div className="space-y-6">
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>General</h2>
-          </CardTitle>
-          <CardDescription>The team&apos;s name, address, time zone and country.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <GeneralSettingsForm team={access.team} timeZones={timeZoneOptions()} countries={countryOptions()} />
-        </CardContent>
-      </Card>
+      <SectionCard title="General" description="The team's name, address, time zone and country.">
+        <GeneralSettingsForm team={access.team} timeZones={timeZoneOptions()} countries={countryOptions()} />
+      </SectionCard>
       {access.can("team:delete") ? (
-        <Card className="border-destructive/40">
-          <CardHeader>
-            <CardTitle>
-              <h2>Delete team</h2>
-            </CardTitle>
-            <CardDescription>Only owners can delete a team. Everything in it goes with it.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <DeleteTeam team={access.team} />
-          </CardContent>
-        </Card>
+        <SectionCard title="Delete team" description="Only owners can delete a team. Everything in it goes with it." className="border-destructive/40">
+          <DeleteTeam team={access.team} />
+        </SectionCard>
       ) : null}
     </div>
   );

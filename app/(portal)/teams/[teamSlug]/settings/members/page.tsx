@@ -3,7 +3,7 @@ import { InvitationsList } from "@/components/settings/invitations-list";
 import { InviteForm } from "@/components/settings/invite-form";
 import { MembersTable } from "@/components/settings/members-table";
 import { TransferOwnership } from "@/components/settings/transfer-ownership";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/settings/section-card";
 import { PAGE_SCOPES } from "@/lib/http/page-scopes";
 import { teamPage } from "@/lib/http/team-page";
 import { listInvitations } from "@/lib/invitations/list-invitations";
@@ -38,64 +38,43 @@ export default async function MembersPage({ params }: { params: Promise<{ teamSl
 
   return (
     <div className="space-y-6">
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>Members</h2>
-          </CardTitle>
-          <CardDescription>
-            {access.role === "OWNER"
-              ? "Owners manage every role. Nobody can change their own role, and a team always keeps at least one owner."
-              : "Admins manage supervisors and agents; only an owner can grant or take away the owner or admin role."}
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          <MembersTable teamId={access.team.id} members={rows} />
-        </CardContent>
-      </Card>
+      <SectionCard
+        title="Members"
+        description={
+          access.role === "OWNER"
+            ? "Owners manage every role. Nobody can change their own role, and a team always keeps at least one owner."
+            : "Admins manage supervisors and agents; only an owner can grant or take away the owner or admin role."
+        }
+      >
+        <MembersTable teamId={access.team.id} members={rows} />
+      </SectionCard>
 
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>Invite someone</h2>
-          </CardTitle>
-          <CardDescription>You get a single-use link, valid for 7 days, to send them yourself.</CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-6">
-          <InviteForm teamId={access.team.id} roles={grantable} />
-          <div className="space-y-2">
-            <h3 className="text-sm font-medium">Open invitations</h3>
-            <InvitationsList
-              teamId={access.team.id}
-              invitations={invitations.map((inv) => ({
-                id: inv.id,
-                email: inv.email,
-                role: inv.role,
-                status: inv.status,
-                expires: formatInTimeZone(inv.expiresAt, tz),
-                invitedBy: inv.invitedBy,
-                canRevoke: canManageRole(access.role, inv.role),
-              }))}
-            />
-          </div>
-        </CardContent>
-      </Card>
+      <SectionCard title="Invite someone" description="You get a single-use link, valid for 7 days, to send them yourself." contentClassName="space-y-6">
+        <InviteForm teamId={access.team.id} roles={grantable} />
+        <div className="space-y-2">
+          <h3 className="text-sm font-medium">Open invitations</h3>
+          <InvitationsList
+            teamId={access.team.id}
+            invitations={invitations.map((inv) => ({
+              id: inv.id,
+              email: inv.email,
+              role: inv.role,
+              status: inv.status,
+              expires: formatInTimeZone(inv.expiresAt, tz),
+              invitedBy: inv.invitedBy,
+              canRevoke: canManageRole(access.role, inv.role),
+            }))}
+          />
+        </div>
+      </SectionCard>
 
       {access.can("ownership:transfer") ? (
-        <Card>
-          <CardHeader>
-            <CardTitle>
-              <h2>Transfer ownership</h2>
-            </CardTitle>
-            <CardDescription>Hand the team to another member. You stay on as an admin.</CardDescription>
-          </CardHeader>
-          <CardContent>
-            <TransferOwnership
-              teamId={access.team.id}
-              candidates={members.filter((m) => m.role !== "OWNER").map((m) => ({ membershipId: m.membershipId, name: m.name, email: m.email }))}
-            />
-          </CardContent>
-        </Card>
+        <SectionCard title="Transfer ownership" description="Hand the team to another member. You stay on as an admin.">
+          <TransferOwnership
+            teamId={access.team.id}
+            candidates={members.filter((m) => m.role !== "OWNER").map((m) => ({ membershipId: m.membershipId, name: m.name, email: m.email }))}
+          />
+        </SectionCard>
       ) : null}
     </div>
   );

@@ -1,127 +1,7 @@
-// Text content for generated calls: names, phone numbers, transcripts, variables.
-// Turkish is the main language (account alpha), with German, English, Arabic and emoji mixed in.
+// The scripts calls are written from, per language (tr, en, de) and kind of call: openings, the
+// middle turns, closings by outcome, and the text of a prose summary. Emoji and Arabic mixed in.
 
-import type { Random } from "./prng";
-
-export type Lang = "tr" | "en" | "de" | "ar" | "es";
-
-export interface Customer {
-  name: string;
-  first: string;
-  lang: Lang;
-  phone: string;
-  city: string;
-}
-
-const TR_FIRST = [
-  "Ayşe", "Mehmet", "Fatma", "Ahmet", "Zeynep", "Mustafa", "Elif", "Emre", "Şükrü", "Gülşen",
-  "İbrahim", "Özge", "Çağrı", "Büşra", "Ömer", "Tuğba", "Ilgın", "Işıl", "Doğan", "Ece",
-  "Hakan", "Songül", "Yiğit", "Gökçe", "Barış", "Nurşen", "Çiğdem", "Oğuz", "Şeyma", "İpek",
-  "Ümit", "Gönül", "Kübra", "Serdar", "Hülya", "Ağah", "Sıla", "Tolga", "Aslı", "Cem",
-];
-const TR_LAST = [
-  "Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Yıldız", "Yıldırım", "Öztürk", "Aydın", "Özdemir",
-  "Arslan", "Doğan", "Kılıç", "Aslan", "Çetin", "Kara", "Koç", "Kurt", "Özkan", "Şimşek",
-  "Güneş", "Akgün", "Uçar", "İnce", "Ünal", "Erçelik", "Ağaoğlu", "Gündoğdu", "Bıçakçı", "Sağlam",
-];
-const DE_FIRST = [
-  "Jürgen", "Björn", "Sören", "Anna-Lena", "Günther", "Käthe", "Jörg", "Ulrike", "Maximilian", "Jana",
-  "Lukas", "Sophie", "Dörte", "Matthias", "Heike", "Özlem", "Till", "Merle", "Ingrid", "Fynn",
-];
-const DE_LAST = [
-  "Müller", "Schäfer", "Weiß", "Groß", "Köhler", "Bößmann", "Schröder", "Krüger", "Hoffmann", "Wagner",
-  "Becker", "Schulz", "Fischer", "Jäger", "Möller", "Schmitz", "Lößl", "von Bülow", "Strauß", "Brückner",
-];
-const EN_FIRST = ["John", "Emily", "Michael", "Sarah", "David", "Olivia", "James", "Grace", "Daniel", "Chloe", "Liam", "Megan"];
-const EN_LAST = ["Smith", "O'Brien", "Johnson", "Williams", "Brown", "McAllister", "Taylor", "D'Souza", "Clarke", "Nguyen", "Patel", "Walsh"];
-const AR_NAMES: ReadonlyArray<readonly [string, string]> = [
-  ["محمد العلي", "محمد"],
-  ["فاطمة الزهراء", "فاطمة"],
-  ["Ahmed Al-Sayed", "Ahmed"],
-  ["عمر الفاروق", "عمر"],
-  ["Layla Haddad", "Layla"],
-  ["يوسف إبراهيم", "يوسف"],
-  ["Mariam Al-Mansouri", "Mariam"],
-];
-const ES_FIRST = ["José", "María", "Núria", "Andrés", "Sofía", "Iñigo", "Lucía", "Martín"];
-const ES_LAST = ["Núñez", "Peña", "García", "Ibáñez", "Muñoz", "Álvarez", "Rodríguez", "Cortés"];
-
-const TR_CITIES = ["İstanbul", "İzmir", "Ankara", "Şanlıurfa", "Muğla", "Eskişehir", "Çanakkale", "Iğdır", "Bursa", "Kadıköy, İstanbul"];
-const DE_CITIES = ["Berlin", "München", "Köln", "Düsseldorf", "Görlitz", "Lübeck", "Frankfurt am Main", "Würzburg"];
-const EN_CITIES = ["London", "New York", "Brooklyn, NY", "Jersey City", "Manchester", "Hoboken"];
-const AR_CITIES = ["Dubai", "Abu Dhabi", "دبي", "Sharjah"];
-
-const TR_MOBILE_PREFIX = ["30", "32", "33", "35", "36", "38", "42", "43", "44", "45", "46", "49", "51", "52", "53", "54", "55", "59", "05", "06"];
-const DE_MOBILE_PREFIX = ["151", "152", "160", "170", "171", "172", "175", "176", "177", "178", "179"];
-const US_AREA = ["212", "646", "917", "718", "347", "201", "551"];
-
-export function trMobile(r: Random): string {
-  return `+905${r.pick(TR_MOBILE_PREFIX)}${r.digits(7)}`;
-}
-export function deMobile(r: Random): string {
-  return `+49${r.pick(DE_MOBILE_PREFIX)}${r.digits(8)}`;
-}
-export function usNumber(r: Random): string {
-  return `+1${r.pick(US_AREA)}${r.int(2, 9)}${r.digits(6)}`;
-}
-function ukMobile(r: Random): string {
-  return `+447${r.pick(["700", "911", "400", "800", "956"])}${r.digits(6)}`;
-}
-function uaeMobile(r: Random): string {
-  return `+9715${r.pick(["0", "2", "5", "6"])}${r.digits(7)}`;
-}
-function otherEuMobile(r: Random): string {
-  return r.pick([`+336${r.digits(8)}`, `+316${r.digits(8)}`, `+4176${r.digits(7)}`, `+346${r.digits(8)}`]);
-}
-
-export type Region = "tr" | "de" | "us";
-
-/** A customer: name and language from the mix, phone number mostly from the account's region. */
-export function makeCustomer(r: Random, mix: ReadonlyArray<readonly [Lang, number]>, region: Region): Customer {
-  const lang = r.weighted(mix);
-  const regional = () => (region === "tr" ? trMobile(r) : region === "de" ? deMobile(r) : usNumber(r));
-  let name: string;
-  let first: string;
-  let city: string;
-  let phone: string;
-  switch (lang) {
-    case "tr":
-      first = r.pick(TR_FIRST);
-      name = `${first} ${r.pick(TR_LAST)}`;
-      city = region === "tr" ? r.pick(TR_CITIES) : r.pick(DE_CITIES);
-      phone = region === "tr" ? trMobile(r) : r.chance(0.8) ? regional() : trMobile(r);
-      break;
-    case "de":
-      first = r.pick(DE_FIRST);
-      name = `${first} ${r.pick(DE_LAST)}`;
-      city = r.pick(DE_CITIES);
-      phone = region === "de" ? deMobile(r) : r.chance(0.6) ? deMobile(r) : regional();
-      break;
-    case "en":
-      first = r.pick(EN_FIRST);
-      name = `${first} ${r.pick(EN_LAST)}`;
-      city = r.pick(EN_CITIES);
-      phone = region === "us" ? usNumber(r) : r.chance(0.5) ? ukMobile(r) : r.chance(0.5) ? usNumber(r) : regional();
-      break;
-    case "ar": {
-      const [n, f] = r.pick(AR_NAMES);
-      name = n;
-      first = f;
-      city = r.pick(AR_CITIES);
-      phone = r.chance(0.5) ? uaeMobile(r) : regional();
-      break;
-    }
-    default:
-      first = r.pick(ES_FIRST);
-      name = `${first} ${r.pick(ES_LAST)}`;
-      city = r.pick(EN_CITIES);
-      phone = r.chance(0.7) ? regional() : otherEuMobile(r);
-  }
-  return { name, first, lang, phone, city };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Transcripts
+import type { Customer } from "./customers";
 
 export type Speaker = "ai" | "user";
 export type Turn = readonly [Speaker, string];
@@ -138,7 +18,7 @@ export interface TranscriptContext {
   time: string;
 }
 
-interface Scenario {
+export interface Scenario {
   opening: Turn[];
   middle: ReadonlyArray<readonly [string, string]>;
   closings: Record<string, Turn[]>;
@@ -411,107 +291,8 @@ DE_SCENARIOS.web = {
   prose: "Web-Chat 💬: Besucher fragte nach der Glasfaser-Verfügbarkeit in seiner Straße und nach Preisen.",
 };
 
-const SCENARIOS: Record<"tr" | "en" | "de", Record<ScenarioKind, Scenario>> = {
+export const SCENARIOS: Record<"tr" | "en" | "de", Record<ScenarioKind, Scenario>> = {
   tr: TR_SCENARIOS,
   en: EN_SCENARIOS,
   de: DE_SCENARIOS,
-};
-
-export const OUTCOMES: Record<ScenarioKind, ReadonlyArray<readonly [string, number]>> = {
-  sales: [["qualified_lead", 25], ["callback_requested", 20], ["not_interested", 33], ["appointment_booked", 10], ["wrong_number", 4]],
-  support: [["resolved", 40], ["escalated", 14], ["callback_requested", 14], ["information_provided", 20], ["wrong_number", 4]],
-  appointment: [["appointment_booked", 50], ["rescheduled", 18], ["callback_requested", 16], ["not_interested", 12]],
-  web: [["qualified_lead", 25], ["appointment_booked", 15], ["information_provided", 45], ["not_interested", 15]],
-};
-
-function fill(text: string, ctx: TranscriptContext): string {
-  return text
-    .replaceAll("{customer}", ctx.customer.name)
-    .replaceAll("{first}", ctx.customer.first)
-    .replaceAll("{persona}", ctx.persona)
-    .replaceAll("{company}", ctx.company)
-    .replaceAll("{city}", ctx.customer.city)
-    .replaceAll("{date}", ctx.date)
-    .replaceAll("{time}", ctx.time);
-}
-
-export interface TranscriptPlan {
-  /** "structured" uses AI:/User: (or Assistant:/Customer:) lines; "prose" is free text. */
-  style: "ai-user" | "assistant-customer" | "prose";
-  voicemail: boolean;
-  long: boolean;
-  arabicDetour: boolean;
-  /** "complete" | "customer" (customer hung up) | "assistant" (assistant ended) | "partial" (live call) */
-  ending: "complete" | "customer" | "assistant" | "partial";
-  middleTurns: number;
-  targetLongLength: number;
-}
-
-export function buildTranscript(r: Random, ctx: TranscriptContext, plan: TranscriptPlan): string {
-  const sc = SCENARIOS[ctx.lang][ctx.kind];
-  if (plan.style === "prose" && plan.ending !== "partial") return fill(sc.prose, ctx);
-
-  const turns: Turn[] = [];
-  if (plan.voicemail) {
-    turns.push(sc.opening[0], ...sc.voicemail);
-  } else {
-    turns.push(...sc.opening);
-    if (plan.arabicDetour) {
-      turns.push(
-        ["user", "مرحبا، هل يمكنك التحدث بالعربية؟"],
-        ["ai", ctx.lang === "tr" ? "Maalesef şu an yalnızca Türkçe ve İngilizce destek verebiliyorum. Sorry, I can only speak Turkish or English right now." : "I'm sorry, I can only help in English or Turkish right now."],
-        ["user", "OK, English is fine. شكراً جزيلاً"],
-      );
-    }
-    // Start at the top of the script most of the time, sometimes a little later.
-    const start = r.chance(0.7) ? 0 : r.int(0, sc.middle.length - 1);
-    for (let i = 0; i < Math.min(plan.middleTurns, sc.middle.length); i++) {
-      const [a, u] = sc.middle[(start + i) % sc.middle.length];
-      turns.push(["ai", a], ["user", u]);
-    }
-    if (plan.long) {
-      let n = 1;
-      let len = turns.reduce((s, t) => s + t[1].length + 8, 0);
-      while (len < plan.targetLongLength) {
-        const [u, a] = sc.longFiller(n++);
-        turns.push(["user", u], ["ai", a]);
-        len += u.length + a.length + 16;
-      }
-    }
-    if (plan.ending === "partial") {
-      turns.splice(Math.min(turns.length, 2 + 2 * Math.min(plan.middleTurns, 1)));
-    } else if (plan.ending === "customer") {
-      turns.push(["user", sc.customerHangsUp]);
-    } else if (plan.ending === "assistant") {
-      turns.push(["ai", sc.assistantEnds]);
-    } else {
-      turns.push(...(sc.closings[ctx.outcome] ?? sc.fallbackClosing));
-    }
-  }
-  const [aiLabel, userLabel] = plan.style === "assistant-customer" ? ["Assistant", "Customer"] : ["AI", "User"];
-  return turns.map(([who, text]) => `${who === "ai" ? aiLabel : userLabel}: ${fill(text, ctx)}`).join("\n");
-}
-
-// ---------------------------------------------------------------------------------------------
-// Notes with characters that need escaping in CSV (commas, quotes, newlines) and spreadsheet
-// formula triggers.
-
-export const TRICKY_NOTES: Record<"tr" | "en" | "de", readonly string[]> = {
-  tr: [
-    'Müşteri "acil" dedi, yarın 10:00\'da tekrar aranacak.\nİkinci not: adres; Kadıköy, İstanbul',
-    "Fatura itirazı, 349,90 ₺ (iki kez çekim)",
-    'Not: "İPTAL" yazılı SMS gönderildi,\r\nmüşteri teyit etti',
-    "=HYPERLINK(\"http://example.invalid\",\"tıkla\")",
-    "Çağrı sırasında bağlantı koptu; tekrar aranmalı, öğleden sonra",
-  ],
-  en: [
-    'Said "call me back", prefers email, not phone\nLine 2, with comma',
-    "+1 (212) 555-0199, ask for O'Brien",
-    "@mention the account manager, \"VIP\"",
-  ],
-  de: [
-    'Kunde sagt: „bitte nur vormittags", Rückruf erwünscht,\nzweite Zeile',
-    "Straße: Große Hamburger Str. 5, 10115 Berlin",
-    "-Rabatt 10 %, gilt bis 31.12.",
-  ],
 };
