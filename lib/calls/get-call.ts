@@ -1,5 +1,7 @@
 import "server-only";
 import type { TeamAccess } from "@/lib/auth/team-access";
+import { scheduleAfterResponse } from "@/lib/after-response";
+import { indexOpenedCall } from "@/lib/call-index/sync";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { notFound } from "@/lib/errors";
 import { getCall as upstreamGetCall, isWhatTalkError, type UpstreamCall } from "@/lib/whattalk";
@@ -27,6 +29,8 @@ export async function loadCallInScope(access: TeamAccess, callId: number, opts: 
     throw error;
   }
   if (!(await callInScope(scope, access.team.id, call))) throw notFound("Call not found.");
+  const { teamId, credentialId } = ctx;
+  scheduleAfterResponse("refreshing the call's index row", () => indexOpenedCall(teamId, credentialId, call), { module: "call-index", teamId });
   return call;
 }
 
