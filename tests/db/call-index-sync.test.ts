@@ -9,7 +9,6 @@ import { getTeamCall } from "@/lib/calls/get-call";
 import { deleteTeamCall } from "@/lib/calls/delete-call";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { can, scopesOf } from "@/lib/rbac";
-import { callInstant } from "@/tools/whattalk-sim/data";
 import type { Simulator } from "@/tools/whattalk-sim/server";
 import { freshClientState } from "./credentials-helpers";
 import { control, deleteUpstream, expectedIds, indexedIds, indexedTeam, listRequests, startSyncSim, syncUntilIdle, TZ } from "./call-index-helpers";
@@ -27,6 +26,11 @@ beforeEach(() => {
 });
 
 const DAY = 86_400_000;
+
+/** An instant as WhatTalk writes it for the alpha account: "YYYY-MM-DD HH:MM:SS" in Europe/Istanbul. */
+function wallClock(ms: number): string {
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: TZ.wt_demo_alpha, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }).format(ms);
+}
 
 describe("backfill", () => {
   it("fills exactly the simulator's calls of the retention window, newest to oldest, 100 a page", async () => {
@@ -84,15 +88,14 @@ describe("backfill", () => {
 describe("keeping fresh", () => {
   it("the incremental pass picks up new calls; the refresh picks up changed ones and removes deleted ones", async () => {
     const team = await indexedTeam("wt_demo_alpha", 1);
+    // Two completed calls moved to one and two hours ago (older than the incremental overlap, within the refresh).
+    const [changed, gone] = sim.calls("wt_demo_alpha").filter((c) => c.status === "completed").slice(0, 2);
+    await control(sim, "PATCH", `/calls/${changed.id}`, { created_at: wallClock(Date.now() - 3_600_000) });
+    await control(sim, "PATCH", `/calls/${gone.id}`, { created_at: wallClock(Date.now() - 7_200_000) });
     await syncUntilIdle(team.id);
-    const before = await indexedIds(team.id);
-    // A new call, a call that ended (live → completed, with its evaluation arriving later) and a deleted one.
+    expect(await indexedIds(team.id)).toEqual(expect.arrayContaining([changed.id, gone.id]));
+    // A new call, a call that changed (status, and its evaluation arriving later) and a deleted one.
     const added = (await control(sim, "POST", "/calls", { key: "wt_demo_alpha", status: "in-progress", transcript: "AI: Merhaba" })) as { id: number };
-    const calls = sim.calls("wt_demo_alpha");
-    const age = (c: (typeof calls)[number]) => Date.now() - callInstant(c, TZ.wt_demo_alpha);
-    // Both older than the incremental overlap, younger than the refresh's hours.
-    const changed = calls.find((c) => c.status === "completed" && age(c) > 3_600_000 && age(c) < 4 * 3_600_000)!;
-    const gone = calls.find((c) => c.id !== changed.id && before.includes(c.id) && age(c) > 3_600_000 && age(c) < 5 * 3_600_000)!;
     await control(sim, "PATCH", `/calls/${changed.id}`, { status: "no-answer", evaluation: { sentiment: "Negative", outcome: "callback requested", score: 2 } });
     await deleteUpstream(sim, "wt_demo_alpha", gone.id);
 
