@@ -133,7 +133,7 @@ describe("hooks from the calls service", () => {
     };
   }
 
-  it("a call opened in the portal refreshes its row; a call deleted through the portal leaves the index", async () => {
+  it("a call opened in the portal refreshes its row; a call deleted through the portal, or gone when opened, leaves the index", async () => {
     const team = await indexedTeam("wt_demo_alpha", 1);
     await syncUntilIdle(team.id);
     const [id, other] = await indexedIds(team.id);
@@ -145,5 +145,12 @@ describe("hooks from the calls service", () => {
 
     await deleteTeamCall(access(team), other);
     expect(await indexedIds(team.id)).not.toContain(other);
+
+    // Deleted at WhatTalk: opening it answers 404 and removes its row.
+    const [third] = await indexedIds(team.id);
+    await deleteUpstream(sim, "wt_demo_alpha", third);
+    await expect(getTeamCall(access(team), third)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await afterResponseTasksSettled();
+    expect(await indexedIds(team.id)).not.toContain(third);
   });
 });
