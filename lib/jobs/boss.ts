@@ -66,6 +66,7 @@ export async function stopJobQueue(timeoutMs = 10_000): Promise<void> {
   if (!boss) return;
   await boss.stop({ graceful: true, timeout: timeoutMs, close: true });
   state.status = "stopped";
+  logger.info({ module: "jobs" }, "job queue stopped");
 }
 
 /** The running queue, if any. */

@@ -3,7 +3,7 @@
 // back off and are recorded without the key, and the sync's budget share yields to people.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { runTeamSync, backoffSeconds } from "@/lib/call-index/sync";
+import { runTeamSync, backoffSeconds, purgeExpiredCalls } from "@/lib/call-index/sync";
 import { afterResponseTasksSettled } from "@/lib/after-response";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { consumeSyncBudget, consumeTeamBudget } from "@/lib/whattalk/budget";
@@ -183,5 +183,26 @@ describe("budget share", () => {
     expect(r.outcome).toBe("yielded");
     expect(r.nextRunInSeconds).toBeGreaterThan(0);
     expect((await state(team.id)).failures).toBe(0);
+  });
+});
+
+describe("retention", () => {
+  it("the daily purge deletes each team's calls older than its window, and every call of a team whose index is off", async () => {
+    const kept = await indexedTeam("wt_demo_alpha", 7);
+    const off = await indexedTeam("wt_demo_beta", 7);
+    await syncUntilIdle(kept.id);
+    await syncUntilIdle(off.id);
+    const ids = await indexedIds(kept.id);
+    expect((await indexedIds(off.id)).length).toBeGreaterThan(0);
+    // Shorter retention for one team, index off for the other.
+    await db().team.update({ where: { id: kept.id }, data: { indexRetentionDays: 1 } });
+    await db().team.update({ where: { id: off.id }, data: { indexRetentionDays: null } });
+    const now = new Date();
+    const deleted = await purgeExpiredCalls(now);
+    const left = await indexedIds(kept.id);
+    expect(left).toEqual(expectedIds(sim, "wt_demo_alpha", new Date(now.getTime() - DAY)).filter((id) => ids.includes(id)));
+    expect(left.length).toBeLessThan(ids.length);
+    expect(await indexedIds(off.id)).toEqual([]);
+    expect(deleted).toBeGreaterThan(ids.length - left.length);
   });
 });
