@@ -109,6 +109,21 @@ describe("upstream failures", () => {
     expect(st.lastSuccessAt).not.toBeNull();
   });
 
+  it("a 429 keeps the cursor, is recorded, and waits at least WhatTalk's Retry-After", async () => {
+    const team = await indexedTeam("wt_demo_alpha", 4);
+    sim.setFaults({ rateLimitPerMinute: 1 });
+    const r = await runTeamSync(team.id);
+    expect(r.outcome).toBe("failed");
+    const st = await state(team.id);
+    expect(st.backfillPage).toBe(2);
+    expect(st.lastError).toMatch(/The index sync retries in \d+ s\.$/);
+    const limited = sim.requests().find((q) => q.status === 429);
+    expect(limited).toBeDefined();
+    // The simulator's window is 60 s: Retry-After is what is left of it, at least the first backoff step.
+    expect(r.nextRunInSeconds).toBeGreaterThanOrEqual(Math.max(backoffSeconds(1), 60 - Math.ceil((Date.now() - Date.parse(sim.requests()[0].at)) / 1000) - 1));
+    expect(r.nextRunInSeconds).toBeLessThanOrEqual(61);
+  });
+
   it("a hung WhatTalk times out and backs off; the record names no key", async () => {
     setEnv({ WHATTALK_TIMEOUT_MS: "500" });
     const team = await indexedTeam("wt_demo_gamma", 30);
