@@ -42,10 +42,6 @@ export async function runTeamSync(teamId: string, opts: SyncRunOptions = {}): Pr
   if (!team || team.indexRetentionDays === null) return { outcome: "skipped", nextRunInSeconds: null };
   const st = await loadState(teamId);
   if (st.paused) return { outcome: "skipped", nextRunInSeconds: null };
-  if (st.failures > 0 && st.lastErrorAt) {
-    const wait = backoffSeconds(st.failures) - (now().getTime() - st.lastErrorAt.getTime()) / 1000;
-    if (wait > 1) return { outcome: "skipped", nextRunInSeconds: Math.ceil(wait) };
-  }
   let session: SyncSession;
   try {
     const ctx = await whatTalkContextForTeam(teamId);
@@ -53,6 +49,12 @@ export async function runTeamSync(teamId: string, opts: SyncRunOptions = {}): Pr
   } catch (error) {
     if (isAppError(error) && error.code === "NO_CREDENTIAL") return { outcome: "skipped", nextRunInSeconds: null };
     throw error;
+  }
+  // Backing off, unless the key was replaced since (a new key is tried at once).
+  const keyReplaced = st.credentialId !== null && st.credentialId !== session.ctx.credentialId;
+  if (st.failures > 0 && st.lastErrorAt && !keyReplaced) {
+    const wait = backoffSeconds(st.failures) - (now().getTime() - st.lastErrorAt.getTime()) / 1000;
+    if (wait > 1) return { outcome: "skipped", nextRunInSeconds: Math.ceil(wait) };
   }
   const window = retentionWindow(team.indexRetentionDays, team.timeZone, now());
   try {
