@@ -5,6 +5,7 @@
 // garbage collection when node runs with --expose-gc) and the sizes of the response cache and of
 // Prisma's query plan cache (lib/db.ts), both bounded.
 // Each instance purges deleted teams' audit rows past AUDIT_RETENTION_DAYS at start-up and daily.
+// With INDEX_WORKER=internal (default) the call index's jobs run here (lib/jobs); "external": in `npm run worker`.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const { assertEnv } = await import("@/lib/env");
@@ -17,6 +18,11 @@ export async function register() {
     });
     const { scheduleAuditPurge } = await import("@/lib/audit/purge");
     scheduleAuditPurge(logger);
+    if (e.INDEX_WORKER === "internal") {
+      const { startBackgroundJobs } = await import("@/lib/jobs");
+      // Not awaited: the server answers while the queue starts; a failure shows in /api/health.
+      startBackgroundJobs().catch((error: unknown) => logger.error({ module: "jobs", err: { message: error instanceof Error ? error.message : String(error) } }, "job queue failed to start"));
+    }
     if (e.NODE_ENV === "production") {
       const { getKeyRing, KeyRingError } = await import("@/lib/crypto/keyring");
       try {

@@ -80,6 +80,10 @@ const schema = z
     EXPORT_MAX_MINUTES: int(1, 1440).default(30),
     /** A deleted team's audit rows are kept this many days after the deletion, then purged (lib/audit/purge.ts). */
     AUDIT_RETENTION_DAYS: int(1, 36_500).default(365),
+    /** Seconds between two incremental syncs of a team's call index (lib/call-index/sync). */
+    INDEX_SYNC_SECONDS: int(1, 86_400).default(60),
+    /** "internal": index jobs run in the server process; "external": only in `npm run worker`; "off": nowhere here. */
+    INDEX_WORKER: z.enum(["internal", "external", "off"], { message: "must be one of internal, external, off" }).default("internal"),
   });
 
 export type Env = z.infer<typeof schema>;

@@ -2,12 +2,23 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { jobQueueStatus } from "@/lib/jobs";
 import { getRedis } from "@/lib/redis";
 
 type Check = { status: "ok" | "error" | "skipped"; latencyMs?: number; message?: string };
-export type HealthReport = { status: "ok" | "degraded"; checks: { database: Check; redis: Check; whattalk: Check } };
+export type HealthReport = { status: "ok" | "degraded"; checks: { database: Check; redis: Check; whattalk: Check; jobs: Check } };
 /** A report with the time its checks finished: answers share it while it is cached. */
 export type CachedHealthReport = HealthReport & { checkedAt: string };
+
+/** The job queue in this process (lib/jobs): up, not started, or failing; elsewhere when a separate worker runs it. */
+export function jobsCheck(): Check {
+  const where = env().INDEX_WORKER;
+  if (where !== "internal") return { status: "skipped", message: where === "external" ? "runs in a separate worker (INDEX_WORKER=external)" : "off (INDEX_WORKER=off)" };
+  const status = jobQueueStatus();
+  if (status === "up") return { status: "ok", message: "up" };
+  if (status === "failing") return { status: "error", message: "failing" };
+  return { status: "skipped", message: status === "starting" ? "starting" : status === "stopped" ? "stopped" : "not started" };
+}
 
 /** Each check answers within its limit: a hung dependency makes the probe fail, not hang. */
 const CHECK_TIMEOUT_MS = { database: 2_000, redis: 2_000, whattalk: 3_000 };
@@ -46,9 +57,10 @@ export async function checkHealth(): Promise<HealthReport> {
       CHECK_TIMEOUT_MS.whattalk,
     ),
   ]);
-  // WhatTalk being down degrades features but the portal itself still serves (and explains) pages.
+  // WhatTalk being down, or the job queue failing, degrades features but the portal itself still
+  // serves (and explains) pages.
   const status = database.status === "ok" && redisCheck.status !== "error" ? "ok" : "degraded";
-  return { status, checks: { database, redis: redisCheck, whattalk } };
+  return { status, checks: { database, redis: redisCheck, whattalk, jobs: jobsCheck() } };
 }
 
 /** How long a report is reused: a healthy one 5 s, one with any failing check 1 s (recovery shows fast). */

@@ -1,5 +1,7 @@
 import "server-only";
+import { scheduleAfterResponse } from "@/lib/after-response";
 import { recordAudit } from "@/lib/audit/record";
+import { removeDeletedCall } from "@/lib/call-index/sync";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { notFound } from "@/lib/errors";
@@ -11,8 +13,13 @@ export async function deleteTeamCall(access: TeamAccess, callId: number): Promis
   try {
     await deleteCall(ctx, callId);
   } catch (error) {
-    if (isWhatTalkError(error, "not_found")) throw notFound("Call not found.");
+    if (isWhatTalkError(error, "not_found")) {
+      scheduleAfterResponse("removing the call from the index", () => removeDeletedCall(access.team.id, callId), { module: "call-index" });
+      throw notFound("Call not found.");
+    }
     throw error;
   }
+  // At once, not after the response: a search right after the delete must not list the call.
+  await removeDeletedCall(access.team.id, callId);
   await recordAudit({ teamId: access.team.id, actor: access.user, action: "call.deleted", target: { type: "call", id: String(callId), label: `Call ${callId}` } });
 }

@@ -1,5 +1,7 @@
 import "server-only";
 import type { TeamAccess } from "@/lib/auth/team-access";
+import { scheduleAfterResponse } from "@/lib/after-response";
+import { indexOpenedCall, removeDeletedCall } from "@/lib/call-index/sync";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { notFound } from "@/lib/errors";
 import { getCall as upstreamGetCall, isWhatTalkError, type UpstreamCall } from "@/lib/whattalk";
@@ -23,10 +25,16 @@ export async function loadCallInScope(access: TeamAccess, callId: number, opts: 
   try {
     call = (await upstreamGetCall(ctx, callId, opts)).data;
   } catch (error) {
-    if (isWhatTalkError(error, "not_found")) throw notFound("Call not found.");
+    if (isWhatTalkError(error, "not_found")) {
+      // Gone at WhatTalk (or never this account's): not in this team's index either.
+      scheduleAfterResponse("removing the call from the index", () => removeDeletedCall(access.team.id, callId), { module: "call-index" });
+      throw notFound("Call not found.");
+    }
     throw error;
   }
   if (!(await callInScope(scope, call))) throw notFound("Call not found.");
+  const { teamId, credentialId } = ctx;
+  scheduleAfterResponse("refreshing the call's index row", () => indexOpenedCall(teamId, credentialId, call), { module: "call-index", teamId });
   return call;
 }
 

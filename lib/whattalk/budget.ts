@@ -17,7 +17,7 @@ type Cached = { signature: string; instance: RateLimiterAbstract };
  * limiters and retry windows live on globalThis, so one process keeps one of each (as lib/db.ts does).
  */
 export const BUDGET_STATE_KEY = Symbol.for("portal.whattalk.budget");
-type BudgetState = { team?: Cached; member?: Cached; retryWindows: Map<string, RetryWindow> };
+type BudgetState = { team?: Cached; member?: Cached; sync?: Cached; retryWindows: Map<string, RetryWindow> };
 const state = ((globalThis as Record<symbol, unknown>)[BUDGET_STATE_KEY] ??= { retryWindows: new Map() }) as BudgetState;
 
 function makeLimiter(points: number, prefix: string, previous: Cached | undefined): Cached {
@@ -86,6 +86,38 @@ export async function refundMemberShare(teamId: string, memberId: string): Promi
   } catch {
     // A lost refund only makes the share stricter until the window ends.
   }
+}
+
+/** Upstream requests the background index sync may make per minute: INDEX_BUDGET_SHARE of the team budget (at least 1). */
+export function syncSharePerMinute(): number {
+  const e = env();
+  return Math.max(1, Math.floor(e.WHATTALK_TEAM_BUDGET_PER_MINUTE * e.INDEX_BUDGET_SHARE));
+}
+
+function syncLimiter(): RateLimiterAbstract {
+  state.sync = makeLimiter(syncSharePerMinute(), "sync", state.sync);
+  return state.sync.instance;
+}
+
+async function consumedIn(instance: RateLimiterAbstract, key: string): Promise<{ used: number; msBeforeNext: number }> {
+  try {
+    const res = await instance.get(key);
+    return res ? { used: res.consumedPoints, msBeforeNext: res.msBeforeNext } : { used: 0, msBeforeNext: 0 };
+  } catch {
+    return { used: 0, msBeforeNext: 0 };
+  }
+}
+
+/**
+ * Takes one request for the background index sync: only what people have left unused in the team's
+ * current window, up to the sync's share. It is counted apart, so people's requests are never refused
+ * because of it. Never throws.
+ */
+export async function consumeSyncBudget(teamId: string): Promise<BudgetDecision> {
+  const limit = env().WHATTALK_TEAM_BUDGET_PER_MINUTE;
+  const [people, synced] = await Promise.all([consumedIn(teamLimiter(), teamId), consumedIn(syncLimiter(), teamId)]);
+  if (people.used + synced.used >= limit) return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(Math.max(people.msBeforeNext, synced.msBeforeNext) / 1000)) };
+  return consume(syncLimiter(), teamId, 1, { teamId, purpose: "sync" });
 }
 
 /** The team's remaining budget in the current window (for the UI). */
@@ -172,5 +204,6 @@ export function tryTakeRetry(teamId: string, now = Date.now()): boolean {
 export function resetBudgetsForTests(): void {
   state.team = undefined;
   state.member = undefined;
+  state.sync = undefined;
   retryWindows.clear();
 }

@@ -113,7 +113,8 @@ async function fetchShared<T>({ ctx, req, key, stale, enabled, cacheable }: Shar
 async function sharedOutcome<T>(get: SharedGet<T>, opts: RequestOptions, started: number): Promise<{ outcome: Outcome<T>; leader: boolean }> {
   const { ctx, req, key, stale } = get;
   for (let round = 1; ; round++) {
-    const shared = coalesce<Outcome<T>>(key, () => fetchShared(get));
+    // The index sync never shares a request with people: its budget refusal must not become theirs.
+    const shared = coalesce<Outcome<T>>(ctx.purpose === "sync" ? `${key}|sync` : key, () => fetchShared(get));
     const leader = shared.leader;
     try {
       return { outcome: await raceAbort(shared.promise, opts.signal), leader };

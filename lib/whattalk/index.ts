@@ -24,7 +24,7 @@ export {
 export { WhatTalkError, isWhatTalkError, whatTalkErrorHttpStatus, type WhatTalkErrorJson, type WhatTalkErrorKind } from "./errors";
 export { invalidateTeam, cacheConfig, STALE_RETENTION_MS, type CacheStatus } from "./cache";
 export { isCostKey, withoutCostKeys } from "./cost-keys";
-export { consumeTeamBudget, teamBudgetStatus } from "./budget";
+export { consumeTeamBudget, syncSharePerMinute, teamBudgetStatus } from "./budget";
 export {
   AssistantPageSchema,
   AssistantSchema,

@@ -4,7 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
-import { consumeMemberShare, consumeTeamBudget, recordFirstAttempt, refundMemberShare, tryTakeRetry } from "./budget";
+import { consumeMemberShare, consumeSyncBudget, consumeTeamBudget, recordFirstAttempt, refundMemberShare, tryTakeRetry } from "./budget";
 import { WhatTalkError, whatTalkErrors } from "./errors";
 import { ErrorBodySchema } from "./schemas";
 import { nodeFetch, type UpstreamResponse } from "./transport";
@@ -156,6 +156,10 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 
 /** Takes one attempt from the member's share, then from the team budget (the share is given back when the team refuses). */
 async function takeBudget(ctx: WhatTalkContext): Promise<{ ok: true } | { ok: false; error: WhatTalkError }> {
+  if (ctx.purpose === "sync") {
+    const sync = await consumeSyncBudget(ctx.teamId);
+    return sync.ok ? { ok: true } : { ok: false, error: whatTalkErrors.budgetExhausted(sync.retryAfterSeconds) };
+  }
   if (ctx.memberId) {
     const share = await consumeMemberShare(ctx.teamId, ctx.memberId);
     if (!share.ok) return { ok: false, error: whatTalkErrors.memberShareExhausted(share.retryAfterSeconds) };

@@ -14,6 +14,8 @@ export interface WhatTalkContext {
   teamId: string;
   /** The member (user id) the request is made for: their requests count against their share of the team budget. Unset: only the team budget. */
   memberId?: string;
+  /** "sync": a background index sync request; it takes only what people leave of the team budget, up to INDEX_BUDGET_SHARE (budget.ts). */
+  purpose?: "sync";
   /** The ApiCredential row id: part of every cache key, so a replaced key never reads old answers. */
   credentialId: string;
   /** The plaintext key, or a function returning it (called only when an upstream request is made). */

@@ -62,6 +62,8 @@ describe.skipIf(skip)("two instances on PostgreSQL and Redis", () => {
       WHATTALK_TIMEOUT_MS: "5000",
       LOGIN_MAX_ATTEMPTS: String(LOGIN_MAX),
       LOG_LEVEL: "info",
+      // The index sync's own scale test is tests/scale/index-sync.test.ts (here it would add upstream requests).
+      INDEX_WORKER: "off",
     };
     stack = await startStack({ mode: "start", port: 0, databaseUrl: pgService.url, simulator: { port: 0 }, env: shared, moreApps: [{}], appLog: { file: appLog } });
     [a, b] = stack.apps.map((app) => app.url);

@@ -32,6 +32,9 @@ export default async function setup(project: TestProject) {
     env: {
       ...secrets,
       LOG_LEVEL: "info",
+      // The call index sync would read every connected team's calls in the background (extra upstream
+      // requests and writes the tests do not expect); its own tests drive it (tests/db, tests/scale).
+      INDEX_WORKER: "off",
       WHATTALK_TIMEOUT_MS: "3000",
       WHATTALK_MAX_RETRIES: "1",
       WHATTALK_RECORDING_HOSTS: `recordings.whattalk.ai,http://127.0.0.1:${simPort},http://localhost:${simPort},http://recordings.sim.test:${simPort}`,

@@ -44,7 +44,16 @@ describe("defaults", () => {
       AUDIT_RETENTION_DAYS: 365,
       BODY_MAX_JSON_BYTES: 65_536,
       BODY_MAX_FORM_BYTES: 16_384,
+      INDEX_SYNC_SECONDS: 60,
+      INDEX_WORKER: "internal",
     });
+  });
+
+  it("the index sync's variables are validated", () => {
+    expect(parseEnv({ INDEX_SYNC_SECONDS: "5", INDEX_BUDGET_SHARE: "0.25", INDEX_WORKER: "external" })).toMatchObject({ INDEX_SYNC_SECONDS: 5, INDEX_BUDGET_SHARE: 0.25, INDEX_WORKER: "external" });
+    expect(() => parseEnv({ INDEX_SYNC_SECONDS: "0" })).toThrow(/INDEX_SYNC_SECONDS/);
+    expect(() => parseEnv({ INDEX_BUDGET_SHARE: "1.5" })).toThrow(/INDEX_BUDGET_SHARE must be at most 1/);
+    expect(() => parseEnv({ INDEX_WORKER: "elsewhere" })).toThrow(/INDEX_WORKER must be one of internal, external, off/);
   });
 
   it("AUDIT_RETENTION_DAYS is a whole number of days from 1 to 36500", () => {

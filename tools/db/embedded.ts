@@ -6,6 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { keepBatchesTogether } from "./pglite-batches";
 
 export type EmbeddedPostgres = {
   /** postgresql:// URL to hand to DATABASE_URL. */
@@ -74,6 +75,7 @@ export async function startEmbeddedPostgres(options: { dataDir?: string; port?: 
   try {
     const db = await PGlite.create(options.dataDir ? path.join(options.dataDir, "pgdata") : undefined, { extensions: { pg_trgm } });
     const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: options.port ?? 0, maxConnections: 64 });
+    keepBatchesTogether(server);
     await server.start();
     const port = Number(server.getServerConn().split(":").pop());
     let stopped = false;
