@@ -1,12 +1,13 @@
 // The filter bar's fields answered by the call index: the search box, the sort, and under "More
 // filters" sentiment, outcomes, score, duration (typed in minutes, seconds in the URL), answered by, cost.
 import * as React from "react";
-import { ChevronRightIcon, SearchIcon } from "lucide-react";
+import { ChevronRightIcon } from "lucide-react";
 
 import { fieldA11y } from "@/components/accounts/field-error";
 import { EnumFilterSelect } from "@/components/filters/enum-filter-select";
 import { Input } from "@/components/ui/input";
 import { NativeSelect, NativeSelectOption } from "@/components/ui/native-select";
+import { SearchInput } from "@/components/ui/search-input";
 import { cn } from "@/lib/utils";
 import { CALL_FILTER, CALL_SORTS } from "@/lib/validation/call-filter-descriptor";
 import { FilterField, onEnter, type Layout } from "./filter-inputs";
@@ -35,22 +36,18 @@ export function SearchBox({ id, errs, layout, values, apply, type }: IndexCtx) {
   const errors = errs("q");
   return (
     <FilterField id={k} label="Search" errors={errors} layout={layout} width="min-w-64 flex-1">
-      <div className="relative">
-        <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-        <Input
+      <SearchInput
           id={k}
-          type="search"
           autoComplete="off"
           placeholder="Search what was said, variables, phone digits"
           value={values.q}
           onChange={(e) => type("q", e.target.value, false)}
           onKeyDown={onEnter(() => apply())}
           onBlur={() => apply()}
-          className="w-full pl-8"
+          className="w-full"
           aria-invalid={errors?.length ? true : undefined}
           aria-describedby={errors?.length ? `${k}-error ${k}-hint` : `${k}-hint`}
         />
-      </div>
       <p id={`${k}-hint`} className="text-xs text-muted-foreground">
         Words find their forms (randevu → randevunuzu), “quotes” a phrase, -word excludes, digits search phone numbers. Enter searches.
       </p>

@@ -1,10 +1,10 @@
 "use client";
 
 import * as React from "react";
-import { ChevronDownIcon, ChevronUpIcon, SearchIcon } from "lucide-react";
+import { ChevronDownIcon, ChevronUpIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
-import { Input } from "@/components/ui/input";
+import { SearchInput } from "@/components/ui/search-input";
 import { Label } from "@/components/ui/label";
 import { parseTranscript, queryPattern, SPEAKER_LABELS, splitMatches, type Segment, type Speaker } from "@/lib/calls/transcript";
 import { markParts, searchMatchRanges } from "@/lib/search/highlight";
@@ -99,13 +99,10 @@ function TranscriptSearch({ inputId, value, onChange, onStep, status, total }: {
       <Label htmlFor={inputId} className="sr-only">
         Search the transcript
       </Label>
-      <div className="relative min-w-0 flex-1">
-        <SearchIcon aria-hidden="true" className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground" />
-        <Input
+      <SearchInput
+          wrapperClassName="min-w-0 flex-1"
           id={inputId}
-          type="search"
           placeholder="Search the transcript"
-          className="pl-8"
           value={value}
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={(e) => {
@@ -116,7 +113,6 @@ function TranscriptSearch({ inputId, value, onChange, onStep, status, total }: {
           }}
           aria-describedby={`${inputId}-count`}
         />
-      </div>
       <p id={`${inputId}-count`} className="min-w-20 text-sm text-muted-foreground tabular-nums" aria-live="polite">
         {status}
       </p>

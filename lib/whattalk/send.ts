@@ -4,6 +4,7 @@ import "server-only";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { logger } from "@/lib/logger";
+import { sleep } from "@/lib/sleep";
 import { consumeMemberShare, consumeSyncBudget, consumeTeamBudget, recordFirstAttempt, refundMemberShare, tryTakeRetry } from "./budget";
 import { WhatTalkError, whatTalkErrors } from "./errors";
 import { ErrorBodySchema } from "./schemas";
@@ -137,21 +138,6 @@ function retryDelay(retryNumber: number, f: AttemptFailure): number {
   const backoff = exp / 2 + Math.random() * (exp / 2);
   if (f.retryAfterMs !== undefined) return Math.max(backoff, f.retryAfterMs + Math.random() * 100);
   return backoff;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 /** Takes one attempt from the member's share, then from the team budget (the share is given back when the team refuses). */

@@ -2,21 +2,9 @@
 import "server-only";
 import { syncSharePerMinute } from "@/lib/whattalk";
 
-export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+import { sleep, type Sleep } from "@/lib/sleep";
 
-export const sleep: Sleep = (ms, signal) =>
-  new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+export { sleep, type Sleep };
 
 /** Milliseconds between two sync requests of a team. */
 export function syncIntervalMs(): number {

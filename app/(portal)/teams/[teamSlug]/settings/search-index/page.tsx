@@ -3,7 +3,7 @@ import { IndexControls } from "@/components/call-index/index-controls";
 import { IndexStatusPanel } from "@/components/call-index/index-status-panel";
 import { RetentionForm } from "@/components/call-index/retention-form";
 import { formatDateTime } from "@/components/connection/format";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { SectionCard } from "@/components/settings/section-card";
 import { getIndexStatus } from "@/lib/call-index/status";
 import { teamPage } from "@/lib/http/team-page";
 import { PAGE_SCOPES } from "@/lib/http/page-scopes";
@@ -27,40 +27,26 @@ export default async function SearchIndexSettingsPage({ params }: { params: Prom
   const manage = access.can("team:settings");
   return (
     <div className="space-y-6">
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>Search index</h2>
-          </CardTitle>
-          <CardDescription>
-            A copy of the team&apos;s calls in the portal&apos;s database, kept fresh in the background, for transcript search and the filters WhatTalk lacks.
-          </CardDescription>
-        </CardHeader>
-        <CardContent className="space-y-6">
-          <IndexStatusPanel status={status} dates={dates} />
-          {manage && status.retentionDays !== null ? <IndexControls teamId={access.team.id} paused={status.paused} /> : null}
-        </CardContent>
-      </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle>
-            <h2>Retention</h2>
-          </CardTitle>
-          <CardDescription>
-            The index keeps the calls of this many days, with their transcripts and phone numbers (personal data); older calls are deleted daily. Turning the index off deletes
-            it.
-          </CardDescription>
-        </CardHeader>
-        <CardContent>
-          {manage ? (
-            <RetentionForm teamId={access.team.id} retentionDays={status.retentionDays} callsIndexed={status.callsIndexed} />
-          ) : (
-            <p className="text-sm text-muted-foreground">
-              {status.retentionDays === null ? "The index is off." : `${status.retentionDays} days.`} Owners and admins change it.
-            </p>
-          )}
-        </CardContent>
-      </Card>
+      <SectionCard
+        title="Search index"
+        description="A copy of the team's calls in the portal's database, kept fresh in the background, for transcript search and the filters WhatTalk lacks."
+        contentClassName="space-y-6"
+      >
+        <IndexStatusPanel status={status} dates={dates} />
+        {manage && status.retentionDays !== null ? <IndexControls teamId={access.team.id} paused={status.paused} /> : null}
+      </SectionCard>
+      <SectionCard
+        title="Retention"
+        description="The index keeps the calls of this many days, with their transcripts and phone numbers (personal data); older calls are deleted daily. Turning the index off deletes it."
+      >
+        {manage ? (
+          <RetentionForm teamId={access.team.id} retentionDays={status.retentionDays} callsIndexed={status.callsIndexed} />
+        ) : (
+          <p className="text-sm text-muted-foreground">
+            {status.retentionDays === null ? "The index is off." : `${status.retentionDays} days.`} Owners and admins change it.
+          </p>
+        )}
+      </SectionCard>
     </div>
   );
 }
