@@ -5,7 +5,8 @@ import { encryptSecret, getKeyRing } from "@/lib/crypto/keyring";
 import { runTeamSync, type SyncRunOptions, type SyncRunResult } from "@/lib/call-index/sync";
 import { callInstant } from "@/tools/whattalk-sim/data";
 import { startSimulator, type Simulator } from "@/tools/whattalk-sim/server";
-import { makeTeam, setEnv, uniq } from "./credentials-helpers";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { freshClientState, makeTeam, setEnv, uniq } from "./credentials-helpers";
 
 export const TZ = { wt_demo_alpha: "Europe/Istanbul", wt_demo_beta: "Europe/Berlin", wt_demo_gamma: "America/New_York" } as const;
 export type DemoKey = keyof typeof TZ;
@@ -23,6 +24,22 @@ export async function startSyncSim(): Promise<Simulator> {
     REDIS_URL: undefined,
   });
   return sim;
+}
+
+/** One simulator for the file's tests (startSyncSim), reset with the client's state before each test. */
+export function withSyncSim(): () => Simulator {
+  let sim: Simulator | undefined;
+  beforeAll(async () => {
+    sim = await startSyncSim();
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+  beforeEach(() => {
+    sim!.reset();
+    freshClientState();
+  });
+  return () => sim!;
 }
 
 /** Stores `key` as the team's credential (a new credential row each time: a changed key). */

@@ -1,27 +1,18 @@
 // The call index sync's guards against the simulator: teams never write each other's rows, another
 // WhatTalk account's key purges the index (the same account's new key keeps it), upstream failures
 // back off and are recorded without the key, and the sync's budget share yields to people.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runTeamSync, backoffSeconds, purgeExpiredCalls } from "@/lib/call-index/sync";
 import { afterResponseTasksSettled } from "@/lib/after-response";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { consumeSyncBudget, consumeTeamBudget } from "@/lib/whattalk/budget";
 import { listCalls } from "@/lib/whattalk";
-import type { Simulator } from "@/tools/whattalk-sim/server";
 import { freshClientState, setEnv } from "./credentials-helpers";
-import { expectedIds, indexedIds, indexedTeam, listRequests, setTeamKey, startSyncSim, syncUntilIdle } from "./call-index-helpers";
+import { expectedIds, indexedIds, indexedTeam, listRequests, setTeamKey, syncUntilIdle, withSyncSim } from "./call-index-helpers";
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSyncSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
+const simOf = withSyncSim();
 beforeEach(() => {
-  sim.reset();
-  freshClientState();
   setEnv({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "60000", INDEX_BUDGET_SHARE: "0.5", WHATTALK_TIMEOUT_MS: "2000" });
 });
 
@@ -36,8 +27,8 @@ describe("isolation between teams and accounts", () => {
     await syncUntilIdle(b.id, { now: () => now });
     const bRows = await db().indexedCall.findMany({ where: { teamId: b.id }, orderBy: { callId: "asc" } });
     await syncUntilIdle(a.id, { now: () => now });
-    expect(await indexedIds(a.id)).toEqual(expectedIds(sim, "wt_demo_alpha", new Date(now.getTime() - DAY)));
-    expect(await indexedIds(b.id)).toEqual(expectedIds(sim, "wt_demo_beta", new Date(now.getTime() - 7 * DAY)));
+    expect(await indexedIds(a.id)).toEqual(expectedIds(simOf(), "wt_demo_alpha", new Date(now.getTime() - DAY)));
+    expect(await indexedIds(b.id)).toEqual(expectedIds(simOf(), "wt_demo_beta", new Date(now.getTime() - 7 * DAY)));
     // B's rows are untouched by A's run (same sync time), and no id is in both.
     expect(await db().indexedCall.findMany({ where: { teamId: b.id }, orderBy: { callId: "asc" } })).toEqual(bRows);
     const overlap = (await indexedIds(a.id)).filter((id) => bRows.some((r) => r.callId === id));
@@ -60,10 +51,10 @@ describe("isolation between teams and accounts", () => {
 
     // Another account: its key gets 404 for the newest indexed calls, the rows go, its calls come.
     const otherAccount = await setTeamKey(team.id, "wt_demo_beta");
-    sim.clearRequests();
+    simOf().clearRequests();
     await syncUntilIdle(team.id, { now: () => now });
-    expect(sim.requests().filter((r) => r.path.startsWith("/api/user/calls/") && r.status === 404).length).toBe(3);
-    expect(await indexedIds(team.id)).toEqual(expectedIds(sim, "wt_demo_beta", new Date(now.getTime() - DAY)));
+    expect(simOf().requests().filter((r) => r.path.startsWith("/api/user/calls/") && r.status === 404).length).toBe(3);
+    expect(await indexedIds(team.id)).toEqual(expectedIds(simOf(), "wt_demo_beta", new Date(now.getTime() - DAY)));
     expect((await state(team.id)).credentialId).toBe(otherAccount);
   });
 
@@ -73,9 +64,9 @@ describe("isolation between teams and accounts", () => {
     const ids = await indexedIds(team.id);
     expect(ids.length).toBeGreaterThan(0);
     await db().callIndexState.update({ where: { teamId: team.id }, data: { rebuildRequestedAt: new Date() } });
-    sim.clearRequests();
+    simOf().clearRequests();
     await syncUntilIdle(team.id);
-    expect(listRequests(sim).filter((r) => r.query.date_to && r.query.page === "1")).toHaveLength(1);
+    expect(listRequests(simOf()).filter((r) => r.query.date_to && r.query.page === "1")).toHaveLength(1);
     expect(await indexedIds(team.id)).toEqual(ids);
     expect((await state(team.id)).rebuildRequestedAt).toBeNull();
   });
@@ -84,7 +75,7 @@ describe("isolation between teams and accounts", () => {
 describe("upstream failures", () => {
   it("a 5xx fails the run, is recorded as a sentence, and backs off growing with the failures", async () => {
     const team = await indexedTeam("wt_demo_gamma", 30);
-    sim.setFaults({ failNext: { count: 5, status: 503 } });
+    simOf().setFaults({ failNext: { count: 5, status: 503 } });
     const first = await runTeamSync(team.id);
     expect(first).toEqual({ outcome: "failed", nextRunInSeconds: backoffSeconds(1) });
     let st = await state(team.id);
@@ -92,16 +83,16 @@ describe("upstream failures", () => {
     expect(st.lastError).toMatch(/^WhatTalk .*\. The index sync retries in 15 s\.$/);
     expect(st.lastErrorAt).not.toBeNull();
     // Within the backoff a run does nothing upstream.
-    sim.clearRequests();
+    simOf().clearRequests();
     expect((await runTeamSync(team.id)).outcome).toBe("skipped");
-    expect(sim.requests()).toHaveLength(0);
+    expect(simOf().requests()).toHaveLength(0);
     // Later, still failing: the wait doubles.
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastErrorAt: new Date(Date.now() - 60_000) } });
     expect(await runTeamSync(team.id)).toEqual({ outcome: "failed", nextRunInSeconds: 30 });
     st = await state(team.id);
     expect(st.failures).toBe(2);
     // Then WhatTalk answers again: the error is cleared and the count reset.
-    sim.setFaults({});
+    simOf().setFaults({});
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastErrorAt: new Date(Date.now() - 600_000) } });
     await syncUntilIdle(team.id);
     st = await state(team.id);
@@ -111,23 +102,23 @@ describe("upstream failures", () => {
 
   it("a 429 keeps the cursor, is recorded, and waits at least WhatTalk's Retry-After", async () => {
     const team = await indexedTeam("wt_demo_alpha", 4);
-    sim.setFaults({ rateLimitPerMinute: 1 });
+    simOf().setFaults({ rateLimitPerMinute: 1 });
     const r = await runTeamSync(team.id);
     expect(r.outcome).toBe("failed");
     const st = await state(team.id);
     expect(st.backfillPage).toBe(2);
     expect(st.lastError).toMatch(/The index sync retries in \d+ s\.$/);
-    const limited = sim.requests().find((q) => q.status === 429);
+    const limited = simOf().requests().find((q) => q.status === 429);
     expect(limited).toBeDefined();
     // The simulator's window is 60 s: Retry-After is what is left of it, at least the first backoff step.
-    expect(r.nextRunInSeconds).toBeGreaterThanOrEqual(Math.max(backoffSeconds(1), 60 - Math.ceil((Date.now() - Date.parse(sim.requests()[0].at)) / 1000) - 1));
+    expect(r.nextRunInSeconds).toBeGreaterThanOrEqual(Math.max(backoffSeconds(1), 60 - Math.ceil((Date.now() - Date.parse(simOf().requests()[0].at)) / 1000) - 1));
     expect(r.nextRunInSeconds).toBeLessThanOrEqual(61);
   });
 
   it("a hung WhatTalk times out and backs off; the record names no key", async () => {
     setEnv({ WHATTALK_TIMEOUT_MS: "500" });
     const team = await indexedTeam("wt_demo_gamma", 30);
-    sim.setFaults({ failNext: { count: 3, status: "hang" } });
+    simOf().setFaults({ failNext: { count: 3, status: "hang" } });
     expect((await runTeamSync(team.id)).outcome).toBe("failed");
     const st = await state(team.id);
     expect(st.lastError).toMatch(/did not answer|timed out/i);
@@ -143,9 +134,9 @@ describe("upstream failures", () => {
     expect(st.lastError).toBe("WhatTalk refused the team's API key; the index sync stops until the key is replaced.");
     expect(JSON.stringify(st)).not.toContain("wt_not_a_key");
     // The key is marked invalid: later runs do nothing until it is replaced.
-    sim.clearRequests();
+    simOf().clearRequests();
     expect((await runTeamSync(team.id)).outcome).toBe("skipped");
-    expect(sim.requests()).toHaveLength(0);
+    expect(simOf().requests()).toHaveLength(0);
     // A replaced key is tried at once (no waiting out the backoff).
     await setTeamKey(team.id, "wt_demo_gamma");
     expect((await syncUntilIdle(team.id)).at(-1)!.outcome).toBe("synced");
@@ -182,7 +173,7 @@ describe("budget share", () => {
     }
     await backfill;
     expect(answers).toEqual(Array(10).fill("ok"));
-    const syncTimes = listRequests(sim)
+    const syncTimes = listRequests(simOf())
       .filter((r) => r.query.per_page === "100")
       .map((r) => Date.parse(r.at));
     expect(syncTimes.length).toBeGreaterThan(4);
@@ -215,7 +206,7 @@ describe("retention", () => {
     const now = new Date();
     const deleted = await purgeExpiredCalls(now);
     const left = await indexedIds(kept.id);
-    expect(left).toEqual(expectedIds(sim, "wt_demo_alpha", new Date(now.getTime() - DAY)).filter((id) => ids.includes(id)));
+    expect(left).toEqual(expectedIds(simOf(), "wt_demo_alpha", new Date(now.getTime() - DAY)).filter((id) => ids.includes(id)));
     expect(left.length).toBeLessThan(ids.length);
     expect(await indexedIds(off.id)).toEqual([]);
     expect(deleted).toBeGreaterThan(ids.length - left.length);

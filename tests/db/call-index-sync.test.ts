@@ -1,7 +1,7 @@
 // The call index sync against the simulator over HTTP: the backfill fills exactly the window, the
 // incremental pass and the refresh pick up new, changed and deleted calls, a stopped backfill resumes
 // without fetching a page twice, and calls opened or deleted in the portal update their rows.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runTeamSync } from "@/lib/call-index/sync";
 import { afterResponseTasksSettled } from "@/lib/after-response";
@@ -9,21 +9,9 @@ import { getTeamCall } from "@/lib/calls/get-call";
 import { deleteTeamCall } from "@/lib/calls/delete-call";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { can, scopesOf } from "@/lib/rbac";
-import type { Simulator } from "@/tools/whattalk-sim/server";
-import { freshClientState } from "./credentials-helpers";
-import { control, deleteUpstream, expectedIds, indexedIds, indexedTeam, listRequests, startSyncSim, syncUntilIdle, TZ } from "./call-index-helpers";
+import { control, deleteUpstream, expectedIds, indexedIds, indexedTeam, listRequests, syncUntilIdle, TZ, withSyncSim } from "./call-index-helpers";
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSyncSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.reset();
-  freshClientState();
-});
+const simOf = withSyncSim();
 
 const DAY = 86_400_000;
 
@@ -38,22 +26,22 @@ describe("backfill", () => {
     const now = new Date();
     const results = await syncUntilIdle(team.id, { now: () => now });
     expect(results.at(-1)!.outcome).toBe("synced");
-    const expected = expectedIds(sim, "wt_demo_alpha", new Date(now.getTime() - 2 * DAY));
+    const expected = expectedIds(simOf(), "wt_demo_alpha", new Date(now.getTime() - 2 * DAY));
     expect(expected.length).toBeGreaterThan(150);
     expect(await indexedIds(team.id)).toEqual(expected);
     // The rows are the upstream calls as they are.
-    const sample = sim.calls("wt_demo_alpha").find((c) => c.id === expected[0])!;
+    const sample = simOf().calls("wt_demo_alpha").find((c) => c.id === expected[0])!;
     const row = await db().indexedCall.findUniqueOrThrow({ where: { teamId_callId: { teamId: team.id, callId: sample.id } } });
     expect(row.status).toBe(sample.status);
     expect((row.call as { transcript: unknown }).transcript).toEqual(sample.transcript);
-    const backfill = listRequests(sim).filter((r) => r.query.date_to);
+    const backfill = listRequests(simOf()).filter((r) => r.query.date_to);
     expect(backfill.every((r) => r.query.per_page === "100")).toBe(true);
     expect(backfill.map((r) => Number(r.query.page))).toEqual(backfill.map((_, i) => i + 1));
     const state = await db().callIndexState.findUniqueOrThrow({ where: { teamId: team.id } });
     expect(state.backfillDoneAt).not.toBeNull();
     expect(state.backfillTotal).toBeGreaterThanOrEqual(expected.length);
     expect(state.credentialId).toBe(team.credentialId);
-    expect(state.requestsTotal).toBe(listRequests(sim).length);
+    expect(state.requestsTotal).toBe(listRequests(simOf()).length);
     expect(state.failures).toBe(0);
   });
 
@@ -66,22 +54,22 @@ describe("backfill", () => {
     // (No incremental pass is due, so the stopped run's first request is page 3.)
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastIncrementalAt: new Date() } });
     const stop = new AbortController();
-    sim.setFaults({ latencyMs: 1500 });
+    simOf().setFaults({ latencyMs: 1500 });
     setTimeout(() => stop.abort(new Error("stopping")), 800);
     expect((await runTeamSync(team.id, { now: () => now, signal: stop.signal })).outcome).toBe("yielded");
-    sim.setFaults({});
+    simOf().setFaults({});
     const state = await db().callIndexState.findUniqueOrThrow({ where: { teamId: team.id } });
     expect(state.backfillPage).toBe(3);
     expect(state.failures).toBe(0);
     expect((await syncUntilIdle(team.id, { now: () => now })).at(-1)!.outcome).toBe("synced");
     // Every page once; page 3 at most twice (the stopped run's request, if it was sent, got no answer it used).
     const counts = new Map<number, number>();
-    for (const r of listRequests(sim).filter((q) => q.query.date_to)) counts.set(Number(r.query.page), (counts.get(Number(r.query.page)) ?? 0) + 1);
+    for (const r of listRequests(simOf()).filter((q) => q.query.date_to)) counts.set(Number(r.query.page), (counts.get(Number(r.query.page)) ?? 0) + 1);
     const pages = [...counts.keys()].sort((a, b) => a - b);
     expect(pages).toEqual(pages.map((_, i) => i + 1));
     expect(pages.length).toBeGreaterThan(3);
     expect([...counts].filter(([page, n]) => n !== 1 && !(page === 3 && n === 2))).toEqual([]);
-    expect(await indexedIds(team.id)).toEqual(expectedIds(sim, "wt_demo_alpha", new Date(now.getTime() - 4 * DAY)));
+    expect(await indexedIds(team.id)).toEqual(expectedIds(simOf(), "wt_demo_alpha", new Date(now.getTime() - 4 * DAY)));
   });
 });
 
@@ -89,15 +77,15 @@ describe("keeping fresh", () => {
   it("the incremental pass picks up new calls; the refresh picks up changed ones and removes deleted ones", async () => {
     const team = await indexedTeam("wt_demo_alpha", 1);
     // Two completed calls moved to one and two hours ago (older than the incremental overlap, within the refresh).
-    const [changed, gone] = sim.calls("wt_demo_alpha").filter((c) => c.status === "completed").slice(0, 2);
-    await control(sim, "PATCH", `/calls/${changed.id}`, { created_at: wallClock(Date.now() - 3_600_000) });
-    await control(sim, "PATCH", `/calls/${gone.id}`, { created_at: wallClock(Date.now() - 7_200_000) });
+    const [changed, gone] = simOf().calls("wt_demo_alpha").filter((c) => c.status === "completed").slice(0, 2);
+    await control(simOf(), "PATCH", `/calls/${changed.id}`, { created_at: wallClock(Date.now() - 3_600_000) });
+    await control(simOf(), "PATCH", `/calls/${gone.id}`, { created_at: wallClock(Date.now() - 7_200_000) });
     await syncUntilIdle(team.id);
     expect(await indexedIds(team.id)).toEqual(expect.arrayContaining([changed.id, gone.id]));
     // A new call, a call that changed (status, and its evaluation arriving later) and a deleted one.
-    const added = (await control(sim, "POST", "/calls", { key: "wt_demo_alpha", status: "in-progress", transcript: "AI: Merhaba" })) as { id: number };
-    await control(sim, "PATCH", `/calls/${changed.id}`, { status: "no-answer", evaluation: { sentiment: "Negative", outcome: "callback requested", score: 2 } });
-    await deleteUpstream(sim, "wt_demo_alpha", gone.id);
+    const added = (await control(simOf(), "POST", "/calls", { key: "wt_demo_alpha", status: "in-progress", transcript: "AI: Merhaba" })) as { id: number };
+    await control(simOf(), "PATCH", `/calls/${changed.id}`, { status: "no-answer", evaluation: { sentiment: "Negative", outcome: "callback requested", score: 2 } });
+    await deleteUpstream(simOf(), "wt_demo_alpha", gone.id);
 
     // The next run: incremental (the new call) — the refresh is not due yet.
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastRefreshAt: new Date() } });
@@ -107,7 +95,7 @@ describe("keeping fresh", () => {
     expect(addedRow.status).toBe("in-progress");
 
     // The refresh is due: the changed call is updated, the deleted one leaves, the added one ends.
-    await control(sim, "PATCH", `/calls/${added.id}`, { status: "completed", evaluation: { sentiment: "Positive", outcome: "appointment booked", score: 9 } });
+    await control(simOf(), "PATCH", `/calls/${added.id}`, { status: "completed", evaluation: { sentiment: "Positive", outcome: "appointment booked", score: 9 } });
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastRefreshAt: null } });
     expect((await runTeamSync(team.id)).outcome).toBe("synced");
     const row = await db().indexedCall.findUniqueOrThrow({ where: { teamId_callId: { teamId: team.id, callId: changed.id } } });
@@ -116,7 +104,7 @@ describe("keeping fresh", () => {
     expect({ status: ended.status, outcome: ended.outcome }).toEqual({ status: "completed", outcome: "appointment booked" });
     expect(await indexedIds(team.id)).not.toContain(gone.id);
     // The deleted call was asked for by id (404), not guessed.
-    expect(sim.requests().some((r) => r.path === `/api/user/calls/${gone.id}` && r.status === 404)).toBe(true);
+    expect(simOf().requests().some((r) => r.path === `/api/user/calls/${gone.id}` && r.status === 404)).toBe(true);
   });
 });
 
@@ -137,7 +125,7 @@ describe("hooks from the calls service", () => {
     const team = await indexedTeam("wt_demo_alpha", 1);
     await syncUntilIdle(team.id);
     const [id, other] = await indexedIds(team.id);
-    await control(sim, "PATCH", `/calls/${id}`, { evaluation: { sentiment: "Neutral", outcome: "late evaluation", score: 5 } });
+    await control(simOf(), "PATCH", `/calls/${id}`, { evaluation: { sentiment: "Neutral", outcome: "late evaluation", score: 5 } });
     await getTeamCall(access(team), id);
     await afterResponseTasksSettled();
     const row = await db().indexedCall.findUniqueOrThrow({ where: { teamId_callId: { teamId: team.id, callId: id } } });
@@ -148,7 +136,7 @@ describe("hooks from the calls service", () => {
 
     // Deleted at WhatTalk: opening it answers 404 and removes its row.
     const [third] = await indexedIds(team.id);
-    await deleteUpstream(sim, "wt_demo_alpha", third);
+    await deleteUpstream(simOf(), "wt_demo_alpha", third);
     await expect(getTeamCall(access(team), third)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await afterResponseTasksSettled();
     expect(await indexedIds(team.id)).not.toContain(third);

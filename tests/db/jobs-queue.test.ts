@@ -1,31 +1,20 @@
 // The job queue (pg-boss) on this file's database — the embedded server by default, PostgreSQL with
 // TEST_DATABASE_URL: one queued sync per team however many instances ask, two instances working the
 // queue never run a team twice at once and fill its index, and /api/health's view of the queue.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { PgBoss } from "pg-boss";
 import pg from "pg";
 import { env } from "@/lib/env";
 import { createCallIndexQueues, jobQueueStatus, queueTeamSync, startJobQueue, stopJobQueue, workCallIndexJobs, JOBS_SCHEMA, SYNC_QUEUE } from "@/lib/jobs";
 import { jobsCheck } from "@/lib/health";
-import type { Simulator } from "@/tools/whattalk-sim/server";
-import { freshClientState, setEnv } from "./credentials-helpers";
-import { expectedIds, indexedIds, indexedTeam, listRequests, startSyncSim } from "./call-index-helpers";
+import { setEnv } from "./credentials-helpers";
+import { expectedIds, indexedIds, indexedTeam, listRequests, withSyncSim } from "./call-index-helpers";
 
-let sim: Simulator;
 const bosses: PgBoss[] = [];
 const stops: AbortController[] = [];
 const errors: string[] = [];
 
-beforeAll(async () => {
-  sim = await startSyncSim();
-});
-afterAll(async () => {
-  await sim.close();
-});
-beforeEach(() => {
-  sim.reset();
-  freshClientState();
-});
+const simOf = withSyncSim();
 afterEach(async () => {
   for (const s of stops.splice(0)) s.abort();
   for (const b of bosses.splice(0)) await b.stop({ graceful: false, close: true });
@@ -88,11 +77,11 @@ describe("the sync queue", () => {
     const cutoff = new Date(now - 3 * 86_400_000);
     const ids = await indexedIds(team.id);
     // Calls up to the sync's own start (a second or two later) may be kept too.
-    expect(ids.filter((id) => id >= (expectedIds(sim, "wt_demo_alpha", cutoff)[0] ?? 0))).toEqual(expectedIds(sim, "wt_demo_alpha", cutoff));
-    const pages = listRequests(sim).filter((r) => r.query.date_to).map((r) => Number(r.query.page));
+    expect(ids.filter((id) => id >= (expectedIds(simOf(), "wt_demo_alpha", cutoff)[0] ?? 0))).toEqual(expectedIds(simOf(), "wt_demo_alpha", cutoff));
+    const pages = listRequests(simOf()).filter((r) => r.query.date_to).map((r) => Number(r.query.page));
     expect(pages).toEqual(pages.map((_, i) => i + 1));
     // Incremental runs followed (the chain continued on the queue).
-    expect(listRequests(sim).filter((r) => !r.query.date_to).length).toBeGreaterThan(0);
+    expect(listRequests(simOf()).filter((r) => !r.query.date_to).length).toBeGreaterThan(0);
   });
 });
 
