@@ -44,6 +44,8 @@ export const CALL_READ_SCOPES = ["calls:read:all", "calls:read:assigned"] as con
 /** Any scope that opens a settings page. */
 export const SETTINGS_SCOPES = ["team:settings", "members:manage", "assignments:manage", "credentials:manage", "audit:read", "analytics:read"] as const satisfies readonly Scope[];
 /** The call index's state (Settings → Search index): its managers, and supervisors, who rely on its freshness. */
+/** Reading a team's call index (search, its freshness, analytics and exports over it). */
+export const INDEX_READ_SCOPES = ["calls:read:all", "calls:read:assigned", "analytics:read", "calls:export"] as const satisfies readonly Scope[];
 export const INDEX_STATUS_SCOPES = ["team:settings", "analytics:read"] as const satisfies readonly Scope[];
 /** Members list: to manage members, or to pick agents for assignments. */
 export const MEMBER_LIST_SCOPES = ["members:manage", "assignments:manage"] as const satisfies readonly Scope[];

@@ -21,9 +21,8 @@ const day = (d: Date, timeZone: string) => new Intl.DateTimeFormat("en-CA", { ti
 export async function indexPageFetcher(access: TeamAccess, scope: CallScope, selection: CallSelection, answer: string, onDropped?: (n: number) => void): Promise<PageFetcher<UpstreamCall> | null> {
   if (!usesIndex(selection)) return null;
   assertCostFilters(access, selection);
-  const teamId = access.team.id;
   const timeZone = access.team.timeZone;
-  const status = await indexStatus(teamId);
+  const status = await indexStatus(access);
   // Whole local days: the index's first (possibly partial) day counts, as the daily purge keeps it.
   if (!status.coversFrom || !selection.date_from || selection.date_from < day(status.coversFrom, timeZone)) {
     const reach = status.coversFrom ? `from ${day(status.coversFrom, timeZone)}` : "no full day yet";
@@ -33,9 +32,9 @@ export async function indexPageFetcher(access: TeamAccess, scope: CallScope, sel
       { fieldErrors: { date_from: [status.coversFrom ? `On or after ${day(status.coversFrom, timeZone)}.` : "The index has no full day yet."] }, details: { reason: "index_range", coversFrom: status.coversFrom?.toISOString() ?? null } },
     );
   }
-  const query = { teamId, timeZone, selection, scope: await indexScopeOf(scope) };
+  const query = { timeZone, selection, scope: await indexScopeOf(scope) };
   return async (page) => {
-    const found = await searchIndexedCalls(query, page, BULK_PER_PAGE);
+    const found = await searchIndexedCalls(access, query, page, BULK_PER_PAGE);
     const { calls, dropped } = await keepInScope(scope, found.calls, answer);
     if (dropped) onDropped?.(dropped);
     return { items: calls, total: found.total, lastPage: Math.max(1, Math.ceil(found.total / BULK_PER_PAGE)) };

@@ -14,12 +14,12 @@ export async function deleteTeamCall(access: TeamAccess, callId: number): Promis
     await deleteCall(ctx, callId);
   } catch (error) {
     if (isWhatTalkError(error, "not_found")) {
-      scheduleAfterResponse("removing the call from the index", () => removeDeletedCall(access.team.id, callId), { module: "call-index" });
+      scheduleAfterResponse("removing the call from the index", () => removeDeletedCall(access, callId), { module: "call-index" });
       throw notFound("Call not found.");
     }
     throw error;
   }
   // At once, not after the response: a search right after the delete must not list the call.
-  await removeDeletedCall(access.team.id, callId);
+  await removeDeletedCall(access, callId);
   await recordAudit({ teamId: access.team.id, actor: access.user, action: "call.deleted", target: { type: "call", id: String(callId), label: `Call ${callId}` } });
 }

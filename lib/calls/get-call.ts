@@ -27,14 +27,14 @@ export async function loadCallInScope(access: TeamAccess, callId: number, opts: 
   } catch (error) {
     if (isWhatTalkError(error, "not_found")) {
       // Gone at WhatTalk (or never this account's): not in this team's index either.
-      scheduleAfterResponse("removing the call from the index", () => removeDeletedCall(access.team.id, callId), { module: "call-index" });
+      scheduleAfterResponse("removing the call from the index", () => removeDeletedCall(access, callId), { module: "call-index" });
       throw notFound("Call not found.");
     }
     throw error;
   }
   if (!(await callInScope(scope, call))) throw notFound("Call not found.");
   const { teamId, credentialId } = ctx;
-  scheduleAfterResponse("refreshing the call's index row", () => indexOpenedCall(teamId, credentialId, call), { module: "call-index", teamId });
+  scheduleAfterResponse("refreshing the call's index row", () => indexOpenedCall(access, credentialId, call), { module: "call-index", teamId });
   return call;
 }
 

@@ -51,14 +51,13 @@ function matchOf(call: UpstreamCall, terms: readonly SearchTerm[]): CallDTO["mat
  */
 export async function searchTeamCalls(access: TeamAccess, filters: CallFilters): Promise<CallListResult> {
   assertCostFilters(access, filters);
-  const teamId = access.team.id;
   const scope = await callScopeOf(access);
   const shape = { timeZone: access.team.timeZone, costs: access.can("calls:costs") };
   const scopeMeta = scope.kind === "assigned" ? { scope: "assigned" as const, assistants: scope.assistants } : { scope: "all" as const };
   if (scope.kind === "assigned" && filters.assistant_id !== undefined && !scope.assistants.some((a) => a.id === filters.assistant_id)) {
     throw new AppError("FORBIDDEN", "You can only see calls of the assistants assigned to you.", { fieldErrors: { assistant_id: ["Not one of your assigned assistants."] } });
   }
-  const status = await indexStatus(teamId);
+  const status = await indexStatus(access);
   const index = { syncedAt: status.syncedAt, ageSeconds: status.ageSeconds, complete: status.complete, reachesBack: status.reachesBack };
   const meta = { cache: "none" as const, fetchedAt: status.syncedAt, ageSeconds: status.ageSeconds, ...scopeMeta, source: "index" as const, index };
   const result = (calls: CallDTO[], total: number, dropped: number, extra: Partial<CallListResult["meta"]> = {}): CallListResult => ({
@@ -71,7 +70,7 @@ export async function searchTeamCalls(access: TeamAccess, filters: CallFilters):
   });
   if (scope.kind === "assigned" && scope.assistants.length === 0) return result([], 0, 0, { emptyReason: "no_assignments" });
 
-  const found = await searchIndexedCalls({ teamId, timeZone: access.team.timeZone, selection: selectionOf(filters), scope: await indexScopeOf(scope) }, filters.page, filters.per_page);
+  const found = await searchIndexedCalls(access, { timeZone: access.team.timeZone, selection: selectionOf(filters), scope: await indexScopeOf(scope) }, filters.page, filters.per_page);
   // The same fail-closed re-check as every live list (lib/calls/scope.ts), on the rows SQL chose.
   const checked: CallScope = scope.kind === "assigned" && filters.assistant_id !== undefined ? { ...scope, assistants: scope.assistants.filter((a) => a.id === filters.assistant_id) } : scope;
   const { calls, dropped } = await keepInScope(checked, found.calls, "index list");

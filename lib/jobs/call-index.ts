@@ -4,6 +4,7 @@
 import "server-only";
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { logger } from "@/lib/logger";
 import { purgeExpiredCalls, runTeamSync, teamsToSync } from "@/lib/call-index/sync";
 import { markJobQueueUp } from "./boss";
@@ -49,7 +50,7 @@ export async function workCallIndexJobs(boss: PgBoss, signal: AbortSignal, opts:
   await boss.work(SYNC_QUEUE, { ...polling, localConcurrency: opts.concurrency ?? 2 }, async (jobs) => {
     for (const job of jobs) {
       const { teamId } = SyncJobData.parse(job.data);
-      const result = await runTeamSync(teamId, { signal: AbortSignal.any([signal, job.signal]) });
+      const result = await runTeamSync(operatorActor(teamId, "index-sync"), { signal: AbortSignal.any([signal, job.signal]) });
       markJobQueueUp();
       if (result.nextRunInSeconds !== null && !signal.aborted) await queueTeamSync(boss, teamId, result.nextRunInSeconds);
     }

@@ -1,5 +1,6 @@
 // Shared set-up for the call index sync tests: a simulator anchored now (so its calls fall in the
 // retention window), teams with a stored key, runs driven to completion, the simulator's control API.
+import { operatorActor } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
 import { encryptSecret, getKeyRing } from "@/lib/crypto/keyring";
 import { runTeamSync, type SyncRunOptions, type SyncRunResult } from "@/lib/call-index/sync";
@@ -64,7 +65,7 @@ export async function indexedTeam(key: DemoKey, days = 2) {
 export async function syncUntilIdle(teamId: string, opts: SyncRunOptions = {}, max = 200): Promise<SyncRunResult[]> {
   const results: SyncRunResult[] = [];
   for (let i = 0; i < max; i++) {
-    const r = await runTeamSync(teamId, opts);
+    const r = await runTeamSync(operatorActor(teamId), opts);
     results.push(r);
     if (r.outcome !== "backfilling" && r.outcome !== "yielded") return results;
   }

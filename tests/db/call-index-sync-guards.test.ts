@@ -1,6 +1,7 @@
 // The call index sync's guards against the simulator: teams never write each other's rows, another
 // WhatTalk account's key purges the index (the same account's new key keeps it), upstream failures
 // back off and are recorded without the key, and the sync's budget share yields to people.
+import { operatorActor } from "@/lib/auth/team-actor";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runTeamSync, backoffSeconds, purgeExpiredCalls } from "@/lib/call-index/sync";
@@ -76,7 +77,7 @@ describe("upstream failures", () => {
   it("a 5xx fails the run, is recorded as a sentence, and backs off growing with the failures", async () => {
     const team = await indexedTeam("wt_demo_gamma", 30);
     simOf().setFaults({ failNext: { count: 5, status: 503 } });
-    const first = await runTeamSync(team.id);
+    const first = await runTeamSync(operatorActor(team.id));
     expect(first).toEqual({ outcome: "failed", nextRunInSeconds: backoffSeconds(1) });
     let st = await state(team.id);
     expect(st.failures).toBe(1);
@@ -84,11 +85,11 @@ describe("upstream failures", () => {
     expect(st.lastErrorAt).not.toBeNull();
     // Within the backoff a run does nothing upstream.
     simOf().clearRequests();
-    expect((await runTeamSync(team.id)).outcome).toBe("skipped");
+    expect((await runTeamSync(operatorActor(team.id))).outcome).toBe("skipped");
     expect(simOf().requests()).toHaveLength(0);
     // Later, still failing: the wait doubles.
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastErrorAt: new Date(Date.now() - 60_000) } });
-    expect(await runTeamSync(team.id)).toEqual({ outcome: "failed", nextRunInSeconds: 30 });
+    expect(await runTeamSync(operatorActor(team.id))).toEqual({ outcome: "failed", nextRunInSeconds: 30 });
     st = await state(team.id);
     expect(st.failures).toBe(2);
     // Then WhatTalk answers again: the error is cleared and the count reset.
@@ -103,7 +104,7 @@ describe("upstream failures", () => {
   it("a 429 keeps the cursor, is recorded, and waits at least WhatTalk's Retry-After", async () => {
     const team = await indexedTeam("wt_demo_alpha", 4);
     simOf().setFaults({ rateLimitPerMinute: 1 });
-    const r = await runTeamSync(team.id);
+    const r = await runTeamSync(operatorActor(team.id));
     expect(r.outcome).toBe("failed");
     const st = await state(team.id);
     expect(st.backfillPage).toBe(2);
@@ -119,7 +120,7 @@ describe("upstream failures", () => {
     setEnv({ WHATTALK_TIMEOUT_MS: "500" });
     const team = await indexedTeam("wt_demo_gamma", 30);
     simOf().setFaults({ failNext: { count: 3, status: "hang" } });
-    expect((await runTeamSync(team.id)).outcome).toBe("failed");
+    expect((await runTeamSync(operatorActor(team.id))).outcome).toBe("failed");
     const st = await state(team.id);
     expect(st.lastError).toMatch(/did not answer|timed out/i);
     expect(JSON.stringify(st)).not.toContain("wt_demo");
@@ -128,14 +129,14 @@ describe("upstream failures", () => {
   it("a refused key (401) stops the sync until the key changes", async () => {
     const team = await indexedTeam("wt_demo_gamma", 30);
     await setTeamKey(team.id, "wt_not_a_key");
-    expect(await runTeamSync(team.id)).toEqual({ outcome: "failed", nextRunInSeconds: null });
+    expect(await runTeamSync(operatorActor(team.id))).toEqual({ outcome: "failed", nextRunInSeconds: null });
     await afterResponseTasksSettled();
     const st = await state(team.id);
     expect(st.lastError).toBe("WhatTalk refused the team's API key; the index sync stops until the key is replaced.");
     expect(JSON.stringify(st)).not.toContain("wt_not_a_key");
     // The key is marked invalid: later runs do nothing until it is replaced.
     simOf().clearRequests();
-    expect((await runTeamSync(team.id)).outcome).toBe("skipped");
+    expect((await runTeamSync(operatorActor(team.id))).outcome).toBe("skipped");
     expect(simOf().requests()).toHaveLength(0);
     // A replaced key is tried at once (no waiting out the backoff).
     await setTeamKey(team.id, "wt_demo_gamma");
@@ -185,7 +186,7 @@ describe("budget share", () => {
     setEnv({ WHATTALK_TEAM_BUDGET_PER_MINUTE: "4", INDEX_BUDGET_SHARE: "0.5" });
     const team = await indexedTeam("wt_demo_alpha", 7);
     for (let i = 0; i < 4; i++) await consumeTeamBudget(team.id);
-    const r = await runTeamSync(team.id, { sliceMs: 0 });
+    const r = await runTeamSync(operatorActor(team.id), { sliceMs: 0 });
     expect(r.outcome).toBe("yielded");
     expect(r.nextRunInSeconds).toBeGreaterThan(0);
     expect((await state(team.id)).failures).toBe(0);

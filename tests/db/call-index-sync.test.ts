@@ -1,6 +1,7 @@
 // The call index sync against the simulator over HTTP: the backfill fills exactly the window, the
 // incremental pass and the refresh pick up new, changed and deleted calls, a stopped backfill resumes
 // without fetching a page twice, and calls opened or deleted in the portal update their rows.
+import { operatorActor } from "@/lib/auth/team-actor";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { runTeamSync } from "@/lib/call-index/sync";
@@ -49,14 +50,14 @@ describe("backfill", () => {
     const team = await indexedTeam("wt_demo_alpha", 4);
     const now = new Date();
     // Two runs of one page each (a slice of 0 ms), then one stopped while its page is in flight.
-    expect((await runTeamSync(team.id, { now: () => now, sliceMs: 0 })).outcome).toBe("backfilling");
-    expect((await runTeamSync(team.id, { now: () => now, sliceMs: 0 })).outcome).toBe("backfilling");
+    expect((await runTeamSync(operatorActor(team.id), { now: () => now, sliceMs: 0 })).outcome).toBe("backfilling");
+    expect((await runTeamSync(operatorActor(team.id), { now: () => now, sliceMs: 0 })).outcome).toBe("backfilling");
     // (No incremental pass is due, so the stopped run's first request is page 3.)
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastIncrementalAt: new Date() } });
     const stop = new AbortController();
     simOf().setFaults({ latencyMs: 1500 });
     setTimeout(() => stop.abort(new Error("stopping")), 800);
-    expect((await runTeamSync(team.id, { now: () => now, signal: stop.signal })).outcome).toBe("yielded");
+    expect((await runTeamSync(operatorActor(team.id), { now: () => now, signal: stop.signal })).outcome).toBe("yielded");
     simOf().setFaults({});
     const state = await db().callIndexState.findUniqueOrThrow({ where: { teamId: team.id } });
     expect(state.backfillPage).toBe(3);
@@ -89,7 +90,7 @@ describe("keeping fresh", () => {
 
     // The next run: incremental (the new call) — the refresh is not due yet.
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastRefreshAt: new Date() } });
-    expect((await runTeamSync(team.id)).outcome).toBe("synced");
+    expect((await runTeamSync(operatorActor(team.id))).outcome).toBe("synced");
     expect(await indexedIds(team.id)).toContain(added.id);
     const addedRow = await db().indexedCall.findUniqueOrThrow({ where: { teamId_callId: { teamId: team.id, callId: added.id } } });
     expect(addedRow.status).toBe("in-progress");
@@ -97,7 +98,7 @@ describe("keeping fresh", () => {
     // The refresh is due: the changed call is updated, the deleted one leaves, the added one ends.
     await control(simOf(), "PATCH", `/calls/${added.id}`, { status: "completed", evaluation: { sentiment: "Positive", outcome: "appointment booked", score: 9 } });
     await db().callIndexState.update({ where: { teamId: team.id }, data: { lastRefreshAt: null } });
-    expect((await runTeamSync(team.id)).outcome).toBe("synced");
+    expect((await runTeamSync(operatorActor(team.id))).outcome).toBe("synced");
     const row = await db().indexedCall.findUniqueOrThrow({ where: { teamId_callId: { teamId: team.id, callId: changed.id } } });
     expect({ status: row.status, sentiment: row.sentiment, outcome: row.outcome, score: row.score }).toEqual({ status: "no-answer", sentiment: "negative", outcome: "callback requested", score: 2 });
     const ended = await db().indexedCall.findUniqueOrThrow({ where: { teamId_callId: { teamId: team.id, callId: added.id } } });

@@ -1,6 +1,8 @@
 // Pages of a team's indexed calls for a selection: the rows (the stored upstream calls) in the
 // selection's order, and the exact number of matches.
 import "server-only";
+import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
+import { INDEX_READ_SCOPES } from "@/lib/rbac";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { CallSelection } from "@/lib/validation/call-filters";
@@ -31,8 +33,9 @@ export function pageSql(q: IndexQuery, page: number, perPage: number): Prisma.Sq
   return Prisma.sql`SELECT "call" FROM "IndexedCall" ${whereSql(q.teamId, q.timeZone, q.selection, q.scope)} ORDER BY ${order} LIMIT ${perPage} OFFSET ${(page - 1) * perPage}`;
 }
 
-/** Page `page` (from 1) of `perPage` matching calls, and how many match in all. */
-export async function searchIndexedCalls(q: IndexQuery, page: number, perPage: number): Promise<IndexPage> {
+/** Page `page` (from 1) of `perPage` matching calls of the reader's team, and how many match in all. */
+export async function searchIndexedCalls(who: TeamReader, query: Omit<IndexQuery, "teamId">, page: number, perPage: number): Promise<IndexPage> {
+  const q: IndexQuery = { ...query, teamId: assertTeamScope(who, INDEX_READ_SCOPES) };
   const where = whereSql(q.teamId, q.timeZone, q.selection, q.scope);
   const [rows, counted] = await db().$transaction([
     db().$queryRaw<{ call: UpstreamCall }[]>(pageSql(q, page, perPage)),

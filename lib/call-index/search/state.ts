@@ -1,7 +1,9 @@
 // Whether a team's call index can answer, and how fresh and complete it is (CallIndexState).
 import "server-only";
+import { assertTeamScope, type TeamReader } from "@/lib/auth/team-actor";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { INDEX_READ_SCOPES } from "@/lib/rbac";
 
 export type IndexStatus = {
   /** ISO time of the last successful sync. */
@@ -21,7 +23,8 @@ const DAY_MS = 86_400_000;
  * The team's index status; a 409 with what to do when it cannot answer: turned off (retention
  * null), or never synced yet.
  */
-export async function indexStatus(teamId: string, now: Date = new Date()): Promise<IndexStatus> {
+export async function indexStatus(who: TeamReader, now: Date = new Date()): Promise<IndexStatus> {
+  const teamId = assertTeamScope(who, INDEX_READ_SCOPES);
   const team = await db().team.findUnique({
     where: { id: teamId },
     select: { indexRetentionDays: true, callIndexState: { select: { lastSuccessAt: true, backfillDoneAt: true, reachesBackTo: true } } },

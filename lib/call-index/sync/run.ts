@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { operatorActor } from "@/lib/auth/team-actor";
+import type { OperatorActor } from "@/lib/auth/team-actor";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
 import { checkAccount } from "./account";
 import { backfillSlice } from "./backfill";
@@ -37,7 +37,8 @@ export interface SyncRunResult {
 }
 
 /** Syncs one team: skipped when the index is off, paused, or there is no usable key. */
-export async function runTeamSync(teamId: string, opts: SyncRunOptions = {}): Promise<SyncRunResult> {
+export async function runTeamSync(actor: OperatorActor, opts: SyncRunOptions = {}): Promise<SyncRunResult> {
+  const teamId = actor.teamId;
   const now = opts.now ?? (() => new Date());
   const team = await db().team.findUnique({ where: { id: teamId }, select: { timeZone: true, indexRetentionDays: true } });
   if (!team || team.indexRetentionDays === null) return { outcome: "skipped", nextRunInSeconds: null };
@@ -46,7 +47,7 @@ export async function runTeamSync(teamId: string, opts: SyncRunOptions = {}): Pr
   let session: SyncSession;
   try {
     // The sync acts for the team, as an operator: no member's share is spent (lib/whattalk/budget.ts: its own share).
-    const ctx = await whatTalkContextForTeam(operatorActor(teamId, "index-sync"));
+    const ctx = await whatTalkContextForTeam(actor);
     session = createSession({ ctx, teamId, timeZone: team.timeZone, now, signal: opts.signal, sliceMs: opts.sliceMs ?? BACKFILL_SLICE_MS, wait: opts.wait });
   } catch (error) {
     if (isAppError(error) && error.code === "NO_CREDENTIAL") return { outcome: "skipped", nextRunInSeconds: null };
