@@ -1,6 +1,7 @@
 // The call index benchmark's body: fills IndexedCall for one team with the simulator's bulk calls,
 // times the calls page's search SQL (searchIndexedCalls), reads its EXPLAIN plans and the storage.
 import crypto from "node:crypto";
+import { operatorActor } from "@/lib/auth/team-actor";
 import { indexedCallRow } from "@/lib/call-index/row";
 import { pageSql, searchIndexedCalls, type IndexQuery } from "@/lib/call-index/search";
 import { db } from "@/lib/db";
@@ -65,12 +66,12 @@ async function explain(q: Raw): Promise<string> {
 
 async function timeQuery(name: string, selection: CallSelection, teamId: string, o: IndexBenchOptions): Promise<QueryResult> {
   const q: IndexQuery = { teamId, timeZone: TZ, selection, scope: { kind: "all" } };
-  for (let i = 0; i < o.warmups; i++) await searchIndexedCalls(q, 1, PER_PAGE);
+  for (let i = 0; i < o.warmups; i++) await searchIndexedCalls(operatorActor(teamId, "bench"), q, 1, PER_PAGE);
   const times: number[] = [];
   let total = 0;
   for (let i = 0; i < o.iterations; i++) {
     const t = performance.now();
-    total = (await searchIndexedCalls(q, 1, PER_PAGE)).total;
+    total = (await searchIndexedCalls(operatorActor(teamId, "bench"), q, 1, PER_PAGE)).total;
     times.push(performance.now() - t);
   }
   const page = pageSql(q, 1, PER_PAGE) as unknown as Raw;
