@@ -202,31 +202,7 @@ async function CallsResults({ access, filters, values, shownValues, currentYear,
     );
   }
   const search = values.q?.trim();
-  if (result.total === 0 && search) {
-    const others = hasSelection({ ...values, q: undefined });
-    return (
-      <div className="space-y-2">
-        {result.meta.source === "index" ? <IndexSourceNote index={result.meta.index} timeZone={access.team.timeZone} /> : null}
-        <EmptyState
-          icon={<SearchXIcon />}
-          title={`No calls mention “${search}”${others ? " with these filters" : ""}`}
-          description={<p>Words find the words that start with them (randevu finds randevunuzu); letters without Turkish accents find both (sikayet finds şikayet). Try fewer or shorter words{others ? ", or fewer filters" : ""}.</p>}
-          action={
-            <>
-              <Button asChild variant="outline">
-                <Link href={callsListHref(slug, listQuery({ ...values, q: undefined, page: undefined }))}>Clear the search</Link>
-              </Button>
-              {others ? (
-                <Button asChild variant="ghost">
-                  <Link href={clearHref}>Clear all filters</Link>
-                </Button>
-              ) : null}
-            </>
-          }
-        />
-      </div>
-    );
-  }
+  if (result.total === 0 && search) return <NoSearchResults result={result} search={search} values={values} slug={slug} timeZone={access.team.timeZone} clearHref={clearHref} />;
   if (result.total === 0) {
     return hasSelection(values) ? (
       <EmptyState
@@ -272,5 +248,32 @@ async function CallsResults({ access, filters, values, shownValues, currentYear,
       canExport={access.can("calls:export")}
       paginationValues={values}
     />
+  );
+}
+
+/** An empty search: what matching does, and ways out (clear the search, or every filter). */
+function NoSearchResults({ result, search, values, slug, timeZone, clearHref }: { result: CallListResult; search: string; values: RawFilters; slug: string; timeZone: string; clearHref: string }) {
+  const others = hasSelection({ ...values, q: undefined });
+  return (
+    <div className="space-y-2">
+      {result.meta.source === "index" ? <IndexSourceNote index={result.meta.index} timeZone={timeZone} /> : null}
+      <EmptyState
+        icon={<SearchXIcon />}
+        title={`No calls mention “${search}”${others ? " with these filters" : ""}`}
+        description={<p>Words find the words that start with them (randevu finds randevunuzu); letters without Turkish accents find both (sikayet finds şikayet). Try fewer or shorter words{others ? ", or fewer filters" : ""}.</p>}
+        action={
+          <>
+            <Button asChild variant="outline">
+              <Link href={callsListHref(slug, listQuery({ ...values, q: undefined, page: undefined }))}>Clear the search</Link>
+            </Button>
+            {others ? (
+              <Button asChild variant="ghost">
+                <Link href={clearHref}>Clear all filters</Link>
+              </Button>
+            ) : null}
+          </>
+        }
+      />
+    </div>
   );
 }
