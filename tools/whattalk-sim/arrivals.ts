@@ -1,6 +1,7 @@
 // New calls arriving over time: Poisson arrivals per account, each a live call drawn like the
 // history's (assistant, campaign, customer, then its final content from evolve.ts).
 
+import { NOT_YET_KNOWN } from "./new-call";
 import { makeCustomer } from "./customers";
 import type { CallStatus, CallType } from "./data";
 import type { Draft } from "./draft";
@@ -48,14 +49,8 @@ export function arrivalOf(r: Random, seedDef: AccountSeed, at: number): Arrival 
       assistant_phone_number: c.assistant_phone_number,
       client_phone_number: c.client_phone_number,
       status: from,
-      transcript: null,
       variables: c.variables,
-      evaluation: null,
-      webhook_response: null,
-      carrier_cost: null,
-      total_cost: null,
-      answered_by: null,
-      recording_url: null,
+      ...NOT_YET_KNOWN,
       created_at: created,
       updated_at: created,
       assistant_id: c.assistant_id,

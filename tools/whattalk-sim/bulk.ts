@@ -2,7 +2,7 @@
 // a history window, generated quickly and deterministically with the history's generator (draft.ts).
 
 import { makeCustomer, type Customer } from "./customers";
-import { DEMO_KEYS, recordingUrl, type Call, type Dataset, type SimAccount } from "./data";
+import { DEMO_KEYS, callOfDraft, type Call, type Dataset, type SimAccount } from "./data";
 import { buildDraft, type Draft } from "./draft";
 import { Random } from "./prng";
 import { ACCOUNT_SEEDS, HOUR_WEIGHTS, STATUS_WEIGHTS, type AccountSeed } from "./seeds";
@@ -89,17 +89,8 @@ export function generateBulkAccount(spec: BulkAccountSpec, index: number, firstI
   for (let i = 0; i < drafts.length; i++) {
     const d = drafts[i];
     const id = firstId + i;
-    const { assistant_id, campaign_id, ...rest } = d.call;
     // Newest first: the last created is at index 0.
-    calls[drafts.length - 1 - i] = {
-      id,
-      ...rest,
-      recording_url: d.hasRecording ? recordingUrl(baseUrl, id) : null,
-      created_at: formatInZone(d.at, tz),
-      updated_at: formatInZone(d.updatedAt, tz),
-      assistant_id,
-      campaign_id,
-    };
+    calls[drafts.length - 1 - i] = callOfDraft(d, id, baseUrl, tz);
   }
   const account: SimAccount = {
     slug: seedDef.slug,

@@ -172,6 +172,20 @@ export function compareNewestFirst(a: { at: number; id: number }, b: { at: numbe
   return b.at - a.at || b.id - a.id;
 }
 
+/** A generated call as the API answers it: its id, recording URL and wall-clock times in `tz`. */
+export function callOfDraft(d: Pick<Draft, "call" | "hasRecording" | "at" | "updatedAt">, id: number, baseUrl: string, tz: string): Call {
+  const { assistant_id, campaign_id, ...rest } = d.call;
+  return {
+    id,
+    ...rest,
+    recording_url: d.hasRecording ? recordingUrl(baseUrl, id) : null,
+    created_at: formatInZone(d.at, tz),
+    updated_at: formatInZone(d.updatedAt, tz),
+    assistant_id,
+    campaign_id,
+  };
+}
+
 /**
  * Generates the whole dataset. Pure: the same options always give deep-equal results. The
  * returned objects are frozen; the simulator copies on write.
@@ -190,16 +204,7 @@ export function generateDataset(options: GenerateOptions = {}): Dataset {
   drafts.forEach((d, i) => {
     const id = FIRST_CALL_ID + i;
     const tz = ACCOUNT_SEEDS[d.account].timeZone;
-    const { assistant_id, campaign_id, ...rest } = d.call;
-    const call: Call = {
-      id,
-      ...rest,
-      recording_url: d.hasRecording ? recordingUrl(baseUrl, id) : null,
-      created_at: formatInZone(d.at, tz),
-      updated_at: formatInZone(d.updatedAt, tz),
-      assistant_id,
-      campaign_id,
-    };
+    const call = callOfDraft(d, id, baseUrl, tz);
     INSTANTS.set(call, d.at);
     perAccount[d.account].push({ at: d.at, id, call });
   });

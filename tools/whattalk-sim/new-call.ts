@@ -13,6 +13,17 @@ const CALL_KEY_ORDER = [
 const DEFAULT_CLIENT: Record<string, string> = { alpha: "+905550000001", beta: "+4915100000001", gamma: "+12125550100" };
 
 /** The call `id` of `account` from normalized `fields`; `now` (ms) is its default created_at. */
+/** What a call that has just started does not have yet (the lifecycle fills it in when it ends). */
+export const NOT_YET_KNOWN = {
+  transcript: null,
+  evaluation: null,
+  webhook_response: null,
+  carrier_cost: null,
+  total_cost: null,
+  answered_by: null,
+  recording_url: null,
+} as const;
+
 export function newCall(account: SimAccount, id: number, norm: Record<string, unknown>, now: number): Call {
   const type = (norm.type as string | undefined) ?? "outbound";
   const assistantId = typeof norm.assistant_id === "number" ? norm.assistant_id : undefined;
@@ -30,14 +41,8 @@ export function newCall(account: SimAccount, id: number, norm: Record<string, un
     assistant_phone_number: type === "web" ? null : (assistant?.phone_number ?? null),
     client_phone_number: type === "web" ? null : (DEFAULT_CLIENT[account.slug] ?? DEFAULT_CLIENT.alpha),
     status: "initiated",
-    transcript: null,
     variables: {},
-    evaluation: null,
-    webhook_response: null,
-    carrier_cost: null,
-    total_cost: null,
-    answered_by: null,
-    recording_url: null,
+    ...NOT_YET_KNOWN,
     created_at: createdAt,
     updated_at: createdAt,
     assistant_id: assistant?.id ?? null,

@@ -1,5 +1,7 @@
 // The simulator's data model: call statuses and types, the demo API keys, and the records the API
 // returns (calls, assistants, phone numbers, campaigns) grouped into accounts and a dataset.
+// The status and type lists repeat lib/whattalk/enums.ts on purpose: the simulator stands for
+// WhatTalk, so the portal's idea of the API must not be able to change it unnoticed.
 
 export const CALL_STATUSES = [
   "initiated",
