@@ -4,7 +4,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { bulkRetryDelayMs, callPageFetcher, pagesFor } from "@/lib/bulk/call-pages";
-import { indexPageFetcher } from "@/lib/bulk/index-pages";
+import { indexPageFetcher, type BulkSource } from "@/lib/bulk/index-pages";
 import { openPageReader } from "@/lib/bulk/read-pages";
 import { callScopeOf, type CallScope } from "@/lib/calls/scope";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
@@ -20,7 +20,7 @@ export const CACHE_SECONDS = 180;
 const ABANDON_GRACE_MS = 3_000;
 const MAX_PAGE_WAIT_MS = 3 * 60_000;
 
-type Computed = { data: AnalyticsData; computedAt: string; requests: number; droppedOutOfScope: number; from: string; to: string; timeZone: string };
+type Computed = { data: AnalyticsData; computedAt: string; requests: number; droppedOutOfScope: number; from: string; to: string; timeZone: string; source: BulkSource };
 
 type Job = {
   key: string;
@@ -44,7 +44,7 @@ function assertAccess(access: TeamAccess) {
 function shape(access: TeamAccess, c: Computed, cached: boolean): AnalyticsResult {
   return {
     data: access.can("calls:costs") ? c.data : withoutCosts(c.data),
-    meta: { from: c.from, to: c.to, timeZone: c.timeZone, computedAt: c.computedAt, requests: c.requests, cached, cacheSeconds: CACHE_SECONDS, droppedOutOfScope: c.droppedOutOfScope },
+    meta: { from: c.from, to: c.to, timeZone: c.timeZone, computedAt: c.computedAt, requests: c.requests, cached, cacheSeconds: CACHE_SECONDS, droppedOutOfScope: c.droppedOutOfScope, ...c.source },
   };
 }
 
@@ -91,8 +91,10 @@ export async function runAnalytics(
   const scope = await callScopeOf(access);
   const key = keyOf(teamId, ctx.credentialId, timeZone, scope, selection);
   let droppedOutOfScope = 0;
-  // Search and index-only filters: every matching call from the index (no cap, no WhatTalk budget), or a 409.
-  const fromIndex = await indexPageFetcher(access, scope, selection, "analytics", (n) => (droppedOutOfScope += n));
+  // Every matching call from the index (no cap, no WhatTalk budget) when it covers the range fresh;
+  // with search or an index-only filter, from the index or a 409 (lib/bulk/index-pages.ts).
+  const fromIndex = await indexPageFetcher(access, scope, selection, "analytics", { onDropped: (n) => (droppedOutOfScope += n), credentialId: ctx.credentialId });
+  const source: BulkSource = fromIndex ? { source: "index", asOf: fromIndex.asOf } : { source: "live" };
 
   if (!opts.fresh) {
     const hit = results.get(key);
@@ -111,7 +113,7 @@ export async function runAnalytics(
     j.done = (async (): Promise<Computed> => {
       const reader = await openPageReader<UpstreamCall>({
         // A refresh asks WhatTalk itself, not the portal's short response cache.
-        fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: !opts.fresh }),
+        fetchPage: fromIndex?.fetchPage ?? callPageFetcher(ctx, { scope, answer: "analytics", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: !opts.fresh }),
         concurrency: env().EXPORT_CONCURRENCY,
         retryDelayMs: bulkRetryDelayMs,
         maxWaitMs: MAX_PAGE_WAIT_MS,
@@ -135,7 +137,7 @@ export async function runAnalytics(
         for (const call of batch.items) agg.add(call);
         emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
       }
-      return { data: agg.result(), computedAt: new Date().toISOString(), requests: fromIndex ? 0 : requests, droppedOutOfScope, from: selection.date_from, to: selection.date_to, timeZone };
+      return { data: agg.result(), computedAt: new Date().toISOString(), requests: fromIndex ? 0 : requests, droppedOutOfScope, from: selection.date_from, to: selection.date_to, timeZone, source };
     })();
     j.done.then(
       (computed) => {

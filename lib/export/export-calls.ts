@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { BULK_PER_PAGE, bulkRetryDelayMs, callPageFetcher, pagesFor, type CallSelection } from "@/lib/bulk/call-pages";
-import { indexPageFetcher } from "@/lib/bulk/index-pages";
+import { indexPageFetcher, type BulkSource } from "@/lib/bulk/index-pages";
 import { openPageReader, type PageBatch } from "@/lib/bulk/read-pages";
 import { callScopeOf } from "@/lib/calls/scope";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
@@ -30,6 +30,8 @@ export type CallsExport = {
   filename: string;
   /** Matching calls when the export started. */
   total: number;
+  /** Where the rows come from: the call index (as of its last sync) or WhatTalk. */
+  source: BulkSource;
   stream: ReadableStream<Uint8Array>;
 };
 
@@ -56,10 +58,12 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   const signal = opts.signal ? AbortSignal.any([stop.signal, opts.signal]) : stop.signal;
   const concurrency = env().EXPORT_CONCURRENCY;
 
-  // Search and index-only filters: the rows come from the index (no WhatTalk budget), or a 409.
-  const fromIndex = await indexPageFetcher(access, scope, selection, "export", (n) => (droppedOutOfScope += n));
+  // From the index (no WhatTalk budget) when it covers the range fresh; with search or an
+  // index-only filter, from the index or a 409 (lib/bulk/index-pages.ts).
+  const fromIndex = await indexPageFetcher(access, scope, selection, "export", { onDropped: (n) => (droppedOutOfScope += n), credentialId: ctx.credentialId });
+  const source: BulkSource = fromIndex ? { source: "index", asOf: fromIndex.asOf } : { source: "live" };
   const reader = await openPageReader<UpstreamCall>({
-    fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "export", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: false }),
+    fetchPage: fromIndex?.fetchPage ?? callPageFetcher(ctx, { scope, answer: "export", onDropped: (n) => (droppedOutOfScope += n) }, selection, { cache: false }),
     concurrency,
     retryDelayMs: bulkRetryDelayMs,
     maxWaitMs: MAX_PAGE_WAIT_MS,
@@ -106,7 +110,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
       message: outcome.error ?? null,
     });
     const dropped = droppedOutOfScope ? { droppedOutOfScope } : {};
-    logger.info({ module: "export", teamId, exportId: id, rows, total, ...outcome, ...(repeatsPossible ? { repeatsPossible } : {}), ...dropped }, "calls export finished");
+    logger.info({ module: "export", teamId, exportId: id, rows, total, source: source.source, ...outcome, ...(repeatsPossible ? { repeatsPossible } : {}), ...dropped }, "calls export finished");
     try {
       await recordAudit({
         teamId,
@@ -118,6 +122,7 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
           columns,
           rows,
           total,
+          source: source.source,
           complete: outcome.complete,
           ...(outcome.cancelled ? { cancelled: true } : {}),
           ...(outcome.error ? { error: outcome.error } : {}),
@@ -218,5 +223,5 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
     { highWaterMark: 1 },
   );
 
-  return { id, filename, total, stream };
+  return { id, filename, total, source, stream };
 }

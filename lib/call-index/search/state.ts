@@ -13,6 +13,8 @@ export type IndexStatus = {
   reachesBack: string | null;
   /** The index holds every call from this instant on (null: from no known instant). */
   coversFrom: Date | null;
+  /** The WhatTalk key the rows were synced with (null: not recorded). */
+  credentialId: string | null;
 };
 
 const DAY_MS = 86_400_000;
@@ -24,7 +26,7 @@ const DAY_MS = 86_400_000;
 export async function indexStatus(teamId: string, now: Date = new Date()): Promise<IndexStatus> {
   const team = await db().team.findUnique({
     where: { id: teamId },
-    select: { indexRetentionDays: true, callIndexState: { select: { lastSuccessAt: true, backfillDoneAt: true, reachesBackTo: true } } },
+    select: { indexRetentionDays: true, callIndexState: { select: { lastSuccessAt: true, backfillDoneAt: true, reachesBackTo: true, credentialId: true } } },
   });
   if (!team || team.indexRetentionDays === null) {
     throw new AppError("CONFLICT", "Search needs the call index, which is off for this team: an admin can turn it on in Settings → Search index.", { details: { reason: "index_off" } });
@@ -44,5 +46,6 @@ export async function indexStatus(teamId: string, now: Date = new Date()): Promi
     complete,
     reachesBack: reached?.toISOString() ?? (complete ? retentionStart.toISOString() : null),
     coversFrom,
+    credentialId: state.credentialId,
   };
 }
