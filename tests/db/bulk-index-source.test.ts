@@ -1,7 +1,7 @@
 // Analytics and the CSV export with WhatTalk's own filters: from the call index when it is complete,
 // fresh and covers the range (exact, no ANALYTICS_MAX_CALLS cap, 0 WhatTalk requests, source "index");
 // otherwise from WhatTalk as before (source "live"). The export's rows are the live export's.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { clearAnalyticsCache, runAnalytics } from "@/lib/analytics/run-analytics";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { INDEX_FRESH_SECONDS } from "@/lib/bulk/index-pages";
@@ -29,6 +29,10 @@ async function connected(opts: { retentionDays?: number | null } = {}): Promise<
   });
   return t.members.SUPERVISOR;
 }
+
+/** The export's audit event, written once its stream has ended, says where the rows came from. */
+const audited = (team: TeamAccess, source: string) =>
+  vi.waitFor(async () => expect((await db().auditEvent.findFirst({ where: { teamId: team.team.id, action: "calls.exported" } }))?.data).toMatchObject({ source, complete: true }));
 
 async function analytics(access: TeamAccess, selection: { date_from: string; date_to: string }) {
   const run = await runAnalytics(access, selection);
@@ -132,12 +136,14 @@ describe("the CSV export over a fully indexed range", () => {
     expect(exp.source.source).toBe("index");
     expect(exp.total).toBe(expected);
     expect(apiRequests()).toEqual([]);
+    await audited(access, "index");
 
     const stale = await connected();
     await markSynced(stale.team.id, { complete: true, at: new Date(Date.now() - (INDEX_FRESH_SECONDS + 60) * 1000) });
     const liveExp = await startCallsExport(stale, RANGE, DEFAULT_EXPORT_COLUMNS);
     const live = await new Response(liveExp.stream).text();
     expect(liveExp.source.source).toBe("live");
+    await audited(stale, "live");
     expect(apiRequests().length).toBeGreaterThan(0);
     expect(parseCsv(fromIndex.replace(/^\uFEFF/, "")).length).toBe(expected + 1); // header and rows
     expect(fromIndex).toBe(live);
@@ -147,6 +153,7 @@ describe("the CSV export over a fully indexed range", () => {
     const exp = await startCallsExport(access, { date_from: "2015-01-01", date_to: "2015-01-31" }, ["duration"]);
     await new Response(exp.stream).text();
     expect(exp.source.source).toBe("live");
+    await vi.waitFor(async () => expect(await db().auditEvent.count({ where: { teamId: access.team.id, data: { path: ["source"], equals: "live" } } })).toBe(1));
     expect(apiRequests().length).toBeGreaterThan(0);
   });
 });
