@@ -169,8 +169,10 @@ function ResultView({ result, onRefresh }: { result: AnalyticsResult; onRefresh:
     <div className="space-y-6" data-testid="analytics-result">
       <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-muted-foreground">
         <span>
-          {formatCount(data.totalCalls)} calls from {meta.from} to {meta.to} ({meta.timeZone}), read from WhatTalk at {formatTime(meta.computedAt, meta.timeZone)}
-          {meta.cached ? ` (kept for ${Math.round(meta.cacheSeconds / 60)} minutes)` : ` with ${formatCount(meta.requests)} request${meta.requests === 1 ? "" : "s"}`}.
+          {formatCount(data.totalCalls)} calls from {meta.from} to {meta.to} ({meta.timeZone}),{" "}
+          {meta.source === "index" && meta.asOf
+            ? `from the call index, up to date as of ${formatTime(meta.asOf, meta.timeZone)}${meta.cached ? ` (kept for ${Math.round(meta.cacheSeconds / 60)} minutes)` : ""}.`
+            : `read from WhatTalk at ${formatTime(meta.computedAt, meta.timeZone)}${meta.cached ? ` (kept for ${Math.round(meta.cacheSeconds / 60)} minutes)` : ` with ${formatCount(meta.requests)} request${meta.requests === 1 ? "" : "s"}`}.`}
         </span>
         <Button type="button" size="sm" variant="ghost" onClick={onRefresh}>
           <RefreshCwIcon aria-hidden="true" />

@@ -4,7 +4,7 @@ import "server-only";
 import { LRUCache } from "lru-cache";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { bulkRetryDelayMs, callPageFetcher, pagesFor } from "@/lib/bulk/call-pages";
-import { indexPageFetcher } from "@/lib/bulk/index-pages";
+import { indexPageFetcher, type BulkSource } from "@/lib/bulk/index-pages";
 import { openPageReader, type PageFetcher } from "@/lib/bulk/read-pages";
 import { callScopeOf, type CallScope } from "@/lib/calls/scope";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
@@ -20,7 +20,7 @@ export const CACHE_SECONDS = 180;
 const ABANDON_GRACE_MS = 3_000;
 const MAX_PAGE_WAIT_MS = 3 * 60_000;
 
-type Computed = { data: AnalyticsData; computedAt: string; requests: number; droppedOutOfScope: number; from: string; to: string; timeZone: string };
+type Computed = { data: AnalyticsData; computedAt: string; requests: number; droppedOutOfScope: number; from: string; to: string; timeZone: string; source: BulkSource };
 
 type Job = {
   key: string;
@@ -44,7 +44,7 @@ function assertAccess(access: TeamAccess) {
 function shape(access: TeamAccess, c: Computed, cached: boolean): AnalyticsResult {
   return {
     data: access.can("calls:costs") ? c.data : withoutCosts(c.data),
-    meta: { from: c.from, to: c.to, timeZone: c.timeZone, computedAt: c.computedAt, requests: c.requests, cached, cacheSeconds: CACHE_SECONDS, droppedOutOfScope: c.droppedOutOfScope },
+    meta: { from: c.from, to: c.to, timeZone: c.timeZone, computedAt: c.computedAt, requests: c.requests, cached, cacheSeconds: CACHE_SECONDS, droppedOutOfScope: c.droppedOutOfScope, ...c.source },
   };
 }
 
@@ -91,15 +91,17 @@ export async function runAnalytics(
   const scope = await callScopeOf(access);
   const key = keyOf(teamId, ctx.credentialId, timeZone, scope, selection);
   const dropped = { count: 0 };
-  // Search and index-only filters: every matching call from the index (no cap, no WhatTalk budget), or a 409.
-  const fromIndex = await indexPageFetcher(access, scope, selection, "analytics", (n) => (dropped.count += n));
+  // Every matching call from the index (no cap, no WhatTalk budget) when it covers the range fresh;
+  // with search or an index-only filter, from the index or a 409 (lib/bulk/index-pages.ts).
+  const fromIndex = await indexPageFetcher(access, scope, selection, "analytics", { onDropped: (n) => (dropped.count += n), credentialId: ctx.credentialId });
+  const source: BulkSource = fromIndex ? { source: "index", asOf: fromIndex.asOf } : { source: "live" };
 
   if (!opts.fresh) {
     const hit = results.get(key);
     if (hit) return { kind: "ready", result: shape(access, hit, true) };
   }
 
-  const job = jobs.get(key) ?? startJob(key, { ctx, scope, selection, fresh: !!opts.fresh, timeZone, fromIndex, dropped });
+  const job = jobs.get(key) ?? startJob(key, { ctx, scope, selection, fresh: !!opts.fresh, timeZone, fromIndex: fromIndex?.fetchPage ?? null, dropped, source });
   return joinJob(job, access, opts);
 }
 
@@ -113,6 +115,8 @@ type JobInput = {
   fromIndex: PageFetcher<UpstreamCall> | null;
   /** Calls outside the member's scope left out (counted by whichever reader runs). */
   dropped: { count: number };
+  /** Where the calls come from (the result says so). */
+  source: BulkSource;
 };
 
 /** A new computation under `key`: its result cached when it succeeds, the job forgotten when it ends. */
@@ -141,7 +145,7 @@ function startJob(key: string, input: JobInput): Job {
 }
 
 /** Reads every matching call (refused over ANALYTICS_MAX_CALLS) and aggregates them as pages arrive. */
-async function compute({ ctx, scope, selection, fresh, timeZone, fromIndex, dropped }: JobInput, signal: AbortSignal, emit: (patch: Partial<AnalyticsProgress>) => void): Promise<Computed> {
+async function compute({ ctx, scope, selection, fresh, timeZone, fromIndex, dropped, source }: JobInput, signal: AbortSignal, emit: (patch: Partial<AnalyticsProgress>) => void): Promise<Computed> {
   const max = fromIndex ? Infinity : env().ANALYTICS_MAX_CALLS;
   const reader = await openPageReader<UpstreamCall>({
     // A refresh asks WhatTalk itself, not the portal's short response cache.
@@ -169,7 +173,7 @@ async function compute({ ctx, scope, selection, fresh, timeZone, fromIndex, drop
     for (const call of batch.items) agg.add(call);
     emit({ fetched: batch.delivered, total: Math.max(batch.total, batch.delivered), resumesAt: null });
   }
-  return { data: agg.result(), computedAt: new Date().toISOString(), requests: fromIndex ? 0 : requests, droppedOutOfScope: dropped.count, from: selection.date_from, to: selection.date_to, timeZone };
+  return { data: agg.result(), computedAt: new Date().toISOString(), requests: fromIndex ? 0 : requests, droppedOutOfScope: dropped.count, from: selection.date_from, to: selection.date_to, timeZone, source };
 }
 
 /** Counts the caller as a listener of the job until its result (or until the caller goes away); a job nobody waits for is abandoned after a grace period. */

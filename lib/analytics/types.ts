@@ -16,6 +16,9 @@ export type AnalyticsMeta = {
   cacheSeconds: number;
   /** Calls WhatTalk answered outside the reader's scope, left out of the numbers (lib/calls/scope.ts). */
   droppedOutOfScope: number;
+  /** Where the calls were read: "index" (the team's call index, as of its last sync, ISO) or "live" (WhatTalk). */
+  source: "index" | "live";
+  asOf?: string;
 };
 
 export type AnalyticsResult = { data: AnalyticsData; meta: AnalyticsMeta };

@@ -30,13 +30,20 @@ export function neutraliseFormula(value: string): string {
   return FORMULA_START.test(value) ? `'${value}` : value;
 }
 
+// Object keys sorted: the same cell whether the call came from WhatTalk or from the call index
+// (PostgreSQL's jsonb does not keep key order).
+const sortKeys = (_: string, v: unknown) =>
+  v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v;
+/** JSON with object keys in a fixed order. */
+export const stableJson = (value: unknown): string | undefined => JSON.stringify(value, sortKeys);
+
 /** Any value as cell text: null → empty, objects and lists → JSON, text neutralised. */
 export function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return neutraliseFormula(value);
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "boolean") return value ? "true" : "false";
-  return neutraliseFormula(JSON.stringify(value) ?? "");
+  return neutraliseFormula(stableJson(value) ?? "");
 }
 
 const usableKey = (k: string) => k.length > 0 && k.length <= MAX_KEY_LENGTH && !/[\r\n]/.test(k);
@@ -141,14 +148,14 @@ export function callRow(call: UpstreamCall, plan: CsvPlan): string[] {
         cells.push(typeof call.recording_url === "string" && call.recording_url.length > 0);
         break;
       case "variables":
-        cells.push(vars === null ? null : JSON.stringify(vars));
+        cells.push(vars === null ? null : stableJson(vars));
         for (const k of plan.variableKeys) cells.push(vars?.[k]);
         break;
       case "transcript":
         cells.push(call.transcript);
         break;
       case "webhook":
-        cells.push(call.webhook_response === null || call.webhook_response === undefined ? null : JSON.stringify(call.webhook_response));
+        cells.push(call.webhook_response === null || call.webhook_response === undefined ? null : stableJson(call.webhook_response));
         break;
     }
   }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import type { TeamAccess } from "@/lib/auth/team-access";
 import { BULK_PER_PAGE, bulkRetryDelayMs, callPageFetcher, pagesFor, type CallSelection } from "@/lib/bulk/call-pages";
-import { indexPageFetcher } from "@/lib/bulk/index-pages";
+import { indexPageFetcher, type BulkSource } from "@/lib/bulk/index-pages";
 import { openPageReader, type PageBatch } from "@/lib/bulk/read-pages";
 import { callScopeOf } from "@/lib/calls/scope";
 import { whatTalkContextForTeam } from "@/lib/credentials/context";
@@ -30,6 +30,8 @@ export type CallsExport = {
   filename: string;
   /** Matching calls when the export started. */
   total: number;
+  /** Where the rows come from: the call index (as of its last sync) or WhatTalk. */
+  source: BulkSource;
   stream: ReadableStream<Uint8Array>;
 };
 
@@ -48,6 +50,8 @@ type ExportRun = {
   columns: ExportColumnId[];
   filename: string;
   total: number;
+  /** Where the rows come from: the call index (as of its last sync) or WhatTalk. */
+  source: BulkSource;
   concurrency: number;
   signal: AbortSignal;
   stop: AbortController;
@@ -81,10 +85,12 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
   const signal = opts.signal ? AbortSignal.any([stop.signal, opts.signal]) : stop.signal;
   const concurrency = env().EXPORT_CONCURRENCY;
 
-  // Search and index-only filters: the rows come from the index (no WhatTalk budget), or a 409.
-  const fromIndex = await indexPageFetcher(access, scope, selection, "export", (n) => (tally.droppedOutOfScope += n));
+  // From the index (no WhatTalk budget) when it covers the range fresh; with search or an
+  // index-only filter, from the index or a 409 (lib/bulk/index-pages.ts).
+  const fromIndex = await indexPageFetcher(access, scope, selection, "export", { onDropped: (n) => (tally.droppedOutOfScope += n), credentialId: ctx.credentialId });
+  const source: BulkSource = fromIndex ? { source: "index", asOf: fromIndex.asOf } : { source: "live" };
   const reader = await openPageReader<UpstreamCall>({
-    fetchPage: fromIndex ?? callPageFetcher(ctx, { scope, answer: "export", onDropped: (n) => (tally.droppedOutOfScope += n) }, selection, { cache: false }),
+    fetchPage: fromIndex?.fetchPage ?? callPageFetcher(ctx, { scope, answer: "export", onDropped: (n) => (tally.droppedOutOfScope += n) }, selection, { cache: false }),
     concurrency,
     retryDelayMs: bulkRetryDelayMs,
     maxWaitMs: MAX_PAGE_WAIT_MS,
@@ -100,8 +106,8 @@ export async function startCallsExport(access: TeamAccess, selection: CallSelect
 
   const filename = exportFileName(access.team.slug, selection, access.team.timeZone);
   createExportProgress(access, id, total);
-  const run: ExportRun = { id, access, selection, columns, filename, total, concurrency, signal, stop, pages: reader.pages, tally };
-  return { id, filename, total, stream: csvStream(run) };
+  const run: ExportRun = { id, access, selection, columns, filename, total, source, concurrency, signal, stop, pages: reader.pages, tally };
+  return { id, filename, total, source, stream: csvStream(run) };
 }
 
 /** 400 (and the reader stopped) when the export needs more than EXPORT_MAX_MINUTES of the team's budget. */
@@ -135,7 +141,7 @@ async function finishExport(run: ExportRun, outcome: { complete: boolean; cancel
     message: outcome.error ?? null,
   });
   const dropped = tally.droppedOutOfScope ? { droppedOutOfScope: tally.droppedOutOfScope } : {};
-  logger.info({ module: "export", teamId, exportId: id, rows, total: run.total, ...outcome, ...(repeatsPossible ? { repeatsPossible } : {}), ...dropped }, "calls export finished");
+  logger.info({ module: "export", teamId, exportId: id, rows, total: run.total, source: run.source.source, ...outcome, ...(repeatsPossible ? { repeatsPossible } : {}), ...dropped }, "calls export finished");
   try {
     await recordAudit({
       teamId,
@@ -147,6 +153,7 @@ async function finishExport(run: ExportRun, outcome: { complete: boolean; cancel
         columns: run.columns,
         rows,
         total: run.total,
+        source: run.source.source,
         complete: outcome.complete,
         ...(outcome.cancelled ? { cancelled: true } : {}),
         ...(outcome.error ? { error: outcome.error } : {}),

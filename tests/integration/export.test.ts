@@ -12,7 +12,9 @@ const ALL_COLUMNS = "time,updatedAt,type,status,assistant,campaign,customerPhone
 const BOM = "\uFEFF";
 /** What a spreadsheet-safe cell must look like (written here by hand, not imported from the code under test). */
 const safe = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "string" ? safe(v) : typeof v === "object" ? JSON.stringify(v) : String(v));
+/** Objects as JSON with their keys sorted (the export's fixed order, whatever the source). */
+const sorted = (_: string, v: unknown) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]])) : v);
+const cell = (v: unknown) => (v === null || v === undefined ? "" : typeof v === "string" ? safe(v) : typeof v === "object" ? JSON.stringify(v, sorted) : String(v));
 
 function istanbulDate(offsetDays = 0): string {
   const d = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Istanbul", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());

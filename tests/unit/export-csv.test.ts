@@ -63,6 +63,8 @@ describe("formula injection", () => {
     expect(cellText(true)).toBe("true");
     expect(cellText({ a: "=x" })).toBe('{"a":"=x"}');
     expect(cellText(["-a"])).toBe('["-a"]');
+    // Keys in a fixed order, whatever order the source kept (the call index's jsonb does not).
+    expect(cellText({ page_url: "u", source: "w", customer_name: "c", n: { z: 1, a: [{ y: 2, b: 3 }] } })).toBe('{"customer_name":"c","n":{"a":[{"b":3,"y":2}],"z":1},"page_url":"u","source":"w"}');
     expect(cellText(Number.NaN)).toBe("");
   });
 });
@@ -107,7 +109,7 @@ describe("flattening and quoting", () => {
     expect(r["variables.at"]).toBe("'@mention");
     expect(r["variables.plus"]).toBe("'+1 (212) 555-0199, ask for O'Brien");
     expect(r["variables.tab"]).toBe("'\tindent");
-    expect(r["variables.utm"]).toBe('{"source":"google","campaign":"kış-kampanyası"}');
+    expect(r["variables.utm"]).toBe('{"campaign":"kış-kampanyası","source":"google"}');
     expect(r["variables.consent_recorded"]).toBe("true");
     expect(r["variables.card_limit"]).toBe("25000");
     expect(r["variables.zeta"]).toBe("");

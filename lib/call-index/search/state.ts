@@ -15,6 +15,8 @@ export type IndexStatus = {
   reachesBack: string | null;
   /** The index holds every call from this instant on (null: from no known instant). */
   coversFrom: Date | null;
+  /** The WhatTalk key the rows were synced with (null: not recorded). */
+  credentialId: string | null;
 };
 
 const DAY_MS = 86_400_000;
@@ -27,7 +29,7 @@ export async function indexStatus(who: TeamReader, now: Date = new Date()): Prom
   const teamId = assertTeamScope(who, INDEX_READ_SCOPES);
   const team = await db().team.findUnique({
     where: { id: teamId },
-    select: { indexRetentionDays: true, callIndexState: { select: { lastSuccessAt: true, backfillDoneAt: true, reachesBackTo: true } } },
+    select: { indexRetentionDays: true, callIndexState: { select: { lastSuccessAt: true, backfillDoneAt: true, reachesBackTo: true, credentialId: true } } },
   });
   if (!team || team.indexRetentionDays === null) {
     throw new AppError("CONFLICT", "Search needs the call index, which is off for this team: an admin can turn it on in Settings → Search index.", { details: { reason: "index_off" } });
@@ -47,5 +49,6 @@ export async function indexStatus(who: TeamReader, now: Date = new Date()): Prom
     complete,
     reachesBack: reached?.toISOString() ?? (complete ? retentionStart.toISOString() : null),
     coversFrom,
+    credentialId: state.credentialId,
   };
 }

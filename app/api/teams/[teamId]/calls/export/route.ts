@@ -7,7 +7,8 @@ import { teamRoute } from "@/lib/http/team-route";
 
 // GET /api/teams/{teamId}/calls/export?<filters>&columns=time,status,... → text/csv (UTF-8 with BOM),
 // every matching call newest first. Headers: X-Export-Total (matching calls at the start),
-// X-Export-Id (for .../export/progress). A failure after the start ends the file with a
+// X-Export-Id (for .../export/progress), X-Export-Source (index | live) and, from the index,
+// X-Export-As-Of (its last sync, ISO). A failure after the start ends the file with a
 // `# EXPORT INCOMPLETE: ...` line (see lib/export/export-calls.ts).
 export const GET = teamRoute("calls:export", async (access, req) => {
   const params = req.nextUrl.searchParams;
@@ -27,6 +28,8 @@ export const GET = teamRoute("calls:export", async (access, req) => {
       "X-Accel-Buffering": "no",
       "X-Export-Total": String(exp.total),
       "X-Export-Id": exp.id,
+      "X-Export-Source": exp.source.source,
+      ...(exp.source.source === "index" ? { "X-Export-As-Of": exp.source.asOf } : {}),
     },
   });
 });
