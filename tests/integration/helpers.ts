@@ -188,7 +188,7 @@ export async function simRequests(): Promise<SimRequest[]> {
 
 /** Reads every call of an account straight from the simulator (brute-force expectations). */
 export async function simAllCalls(key: string, query: Record<string, string> = {}) {
-  const out: { id: number; created_at: string | null; assistant_id: number | null }[] = [];
+  const out: { id: number; created_at: string | null; assistant_id: number | null; assistant_name?: string | null }[] = [];
   for (let page = 1; ; page++) {
     const res = await simFetch(`${simUrl()}/api/user/calls?${new URLSearchParams({ ...query, per_page: "100", page: String(page) })}`, { headers: { Authorization: `Bearer ${key}`, Accept: "application/json" } });
     const body = (await res.json()) as { data: typeof out; last_page: number };
